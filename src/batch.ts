@@ -1,0 +1,160 @@
+/**
+ * Classifying many households: the standard is resolved once, each household yields one compact
+ * row (or its error), and nothing is kept between rows. Valid households take a fast path that
+ * skips the explanation; anything unusual goes through {@link classify} itself, so errors and
+ * results are the same as one household at a time.
+ *
+ * @module
+ */
+import { toSafe, type ErrorDetail } from './errors.js';
+import { isIsoDate, today, type IsoDate } from './dates.js';
+import { readAmount, type Amount } from './money.js';
+import { classify, type ClassifyOptions } from './classify.js';
+import { escapedFrom } from './escape.js';
+import { areaAliases, incomeFields, type IncomeField } from './household.js';
+import { compareIncome, incomeScale } from './income.js';
+import { decide, type Category, type Decision } from './rule.js';
+import { indicatorIdSet } from './standards/indicators.js';
+import { resolveStandard } from './standards/registry.js';
+import type { Area, Standard } from './standards/schema.js';
+
+/** The compact result of one household in a batch. */
+export interface BatchSuccess {
+  readonly id?: string | number;
+  readonly category: Category;
+  readonly deprivationCount: number;
+  readonly newlyEscaped: boolean;
+  readonly standard: string;
+}
+
+/** An invalid household in a batch: its id (when readable) and the error. */
+export interface BatchFailure {
+  readonly id?: string | number;
+  readonly error: ErrorDetail;
+}
+
+/** One row out per row in. */
+export type BatchRow = BatchSuccess | BatchFailure;
+
+/** Whether a batch row is an error. */
+export function isBatchFailure(row: BatchRow): row is BatchFailure {
+  return 'error' in row;
+}
+
+/** A household already reduced to what the rule needs (validated by the caller). */
+export interface CompactHousehold {
+  readonly area: Area;
+  readonly size: number;
+  readonly incomeField: IncomeField;
+  readonly income: Amount;
+  readonly deprivationCount: number;
+}
+
+/** A classifier bound to one standard and one review date. */
+export interface BatchClassifier {
+  readonly standard: Standard;
+  readonly date: IsoDate;
+  /** Classifies any input: fast when it is plainly valid, through {@link classify} otherwise. */
+  classify(input: unknown): BatchRow;
+  /** Applies the rule to a household already validated and reduced. */
+  decideCompact(household: CompactHousehold): Decision;
+  /** Whether a previous status was escaped (for callers that validated it themselves). */
+  isNewlyEscaped(previous: 'poor' | 'near-poor' | undefined, category: Category): boolean;
+}
+
+const KNOWN_KEYS = new Set(['id', 'area', 'size', 'deprived', 'previousCategory', 'previousRecognizedOn', ...incomeFields]);
+
+/**
+ * Binds a classifier to a standard and a review date (resolved once).
+ *
+ * @throws {ChuanNgheoError} When the standard or date cannot be resolved.
+ * @example
+ * const batch = createBatchClassifier({ date: '2025-12-01' });
+ * batch.classify({ id: 7, area: 'urban', size: 2, incomeMonthlyTotal: 4_000_000, deprived: [] })
+ * //=> { id: 7, category: 'near-poor', deprivationCount: 0, newlyEscaped: false, standard: 'nd07-2021' }
+ */
+export function createBatchClassifier(options: ClassifyOptions = {}): BatchClassifier {
+  const { standard, date } = resolveStandard(options, options.today ?? today);
+  const ids = indicatorIdSet(standard);
+  const fixed: ClassifyOptions = { standard, date };
+
+  const decideCompact = (h: CompactHousehold): Decision => {
+    const scale = incomeScale(h.incomeField, h.size, standard.incomePeriod);
+    return decide(standard, h.area, (line) => compareIncome(h.income, scale, line.value), h.deprivationCount);
+  };
+
+  const slow = (input: unknown): BatchRow => {
+    const result = toSafe(() => classify(input, fixed));
+    const id = readId(input);
+    if (!result.success) return id === undefined ? { error: result.error } : { id, error: result.error };
+    const r = result.data;
+    const row = { category: r.category, deprivationCount: r.deprivationCount, newlyEscaped: r.newlyEscaped, standard: standard.id };
+    return r.id === undefined ? row : { id: r.id, ...row };
+  };
+
+  const fast = (input: unknown): BatchRow | undefined => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+    const h = input as Record<string, unknown>;
+    for (const key in h) if (!KNOWN_KEYS.has(key)) return undefined;
+    const id = h.id;
+    if (id !== undefined && typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) return undefined;
+    const area = typeof h.area === 'string' ? areaAliases[h.area] : undefined;
+    if (area === undefined) return undefined;
+    const size = h.size;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1) return undefined;
+    let field: IncomeField | undefined;
+    for (const f of incomeFields) {
+      if (h[f] !== undefined) {
+        if (field !== undefined) return undefined;
+        field = f;
+      }
+    }
+    if (field === undefined) return undefined;
+    const income = readAmount(h[field]);
+    if (income === undefined) return undefined;
+    let count = 0;
+    const deprived = h.deprived;
+    if (deprived !== undefined) {
+      if (!Array.isArray(deprived)) return undefined;
+      for (let i = 0; i < deprived.length; i++) {
+        const d = deprived[i];
+        if (typeof d !== 'string' || !ids.has(d)) return undefined;
+        for (let j = 0; j < i; j++) if (deprived[j] === d) return undefined;
+      }
+      count = deprived.length;
+    }
+    const previous = h.previousCategory;
+    if (previous !== undefined || h.previousRecognizedOn !== undefined) {
+      if ((previous !== 'poor' && previous !== 'near-poor') || !isIsoDate(h.previousRecognizedOn) || h.previousRecognizedOn > date) return undefined;
+    }
+    const { category } = decideCompact({ area, size, incomeField: field, income, deprivationCount: count });
+    const newlyEscaped = previous === undefined ? false : escapedFrom(previous as 'poor' | 'near-poor', category) !== null;
+    const row = { category, deprivationCount: count, newlyEscaped, standard: standard.id };
+    return id === undefined ? row : { id, ...row };
+  };
+
+  return {
+    standard,
+    date,
+    classify: (input) => fast(input) ?? slow(input),
+    decideCompact,
+    isNewlyEscaped: (previous, category) => previous !== undefined && escapedFrom(previous, category) !== null,
+  };
+}
+
+function readId(input: unknown): string | number | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const id = (input as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}
+
+/**
+ * Classifies households one after another, lazily: one compact row per input, in order.
+ *
+ * @example
+ * for (const row of classifyMany(households, { date: '2025-12-01' })) console.log(row.category ?? row.error.code);
+ */
+export function* classifyMany(inputs: Iterable<unknown>, options: ClassifyOptions = {}): Generator<BatchRow, void, undefined> {
+  const batch = createBatchClassifier(options);
+  for (const input of inputs) yield batch.classify(input);
+}

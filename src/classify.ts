@@ -1,0 +1,345 @@
+/**
+ * Classifying one household under a standard, with the explanation of every step.
+ *
+ * @module
+ */
+import { toSafe, fail, type SafeResult } from './errors.js';
+import { addMonthsIso, today, type IsoDate } from './dates.js';
+import { amountToJSON, type Amount } from './money.js';
+import { readHousehold, type Household, type HouseholdInput, type IncomeField } from './household.js';
+import { compareIncome, describeComparison, formatDong, incomeScale, monthlyPerCapita } from './income.js';
+import { escapedFrom } from './escape.js';
+import { decide, type Branch, type Category, type LineRole } from './rule.js';
+import { indicatorIdSet } from './standards/indicators.js';
+import { resolveStandard, type StandardChoice } from './standards/registry.js';
+import type { AmountParameter, Area, Standard } from './standards/schema.js';
+
+export type { Category, Branch } from './rule.js';
+
+/** One step of the explanation: what rule was applied, to which values, under which article. */
+export interface TraceStep {
+  /** Stable id of the step: `standard`, `income`, `deprivations`, a line role, `min-deprivations`, `category`, `low-income-worker`, `escape`. */
+  readonly step: string;
+  /** The step in words, with the figures compared. */
+  readonly text: string;
+  /** The legal reference of the rule or parameter applied. */
+  readonly reference: string;
+  /** `false` when the step used a parameter or definition the law has not been confirmed to contain. */
+  readonly confirmed: boolean;
+  /** What is uncertain, when `confirmed` is `false`, or a remark. */
+  readonly note?: string;
+  /** The values the step used, as plain JSON. */
+  readonly values: Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
+}
+
+/** Escape from poverty or near-poverty recognised at this review. */
+export interface Escape {
+  /** `poverty`: previously poor, now not poor. `near-poverty`: previously near-poor, now neither. */
+  readonly from: 'poverty' | 'near-poverty';
+  readonly previousCategory: 'poor' | 'near-poor';
+  readonly previousRecognizedOn: IsoDate;
+  /** The review date, taken as the date the escape is recognised. */
+  readonly recognizedOn: IsoDate;
+  /** Months the household counts as newly escaped. */
+  readonly windowMonths: number;
+  /** Last day of that window: `recognizedOn` plus `windowMonths`. */
+  readonly windowEndsOn: IsoDate;
+  /** Whether the window length is confirmed law. */
+  readonly windowConfirmed: boolean;
+}
+
+/** The low-income-worker test (Decree 30/2025/NĐ-CP), where the standard has that line. */
+export interface LowIncomeWorker {
+  /** Workers of this household qualify: not poor or near-poor, income at most the line. */
+  readonly eligible: boolean;
+  readonly line: number;
+  readonly effectiveFrom: IsoDate;
+  readonly reference: string;
+}
+
+/** The result of {@link classify}: plain JSON, carrying its own explanation. */
+export interface Classification {
+  readonly id?: string | number;
+  readonly category: Category;
+  /** The branch of the rule that decided. */
+  readonly branch: Branch;
+  readonly standard: string;
+  readonly date: IsoDate;
+  readonly area: Area;
+  readonly size: number;
+  readonly incomeField: IncomeField;
+  /** The income as given (a number, or an exact decimal string). */
+  readonly income: number | string;
+  /** Income per person per month, rounded half to even to a whole đồng (display only: decisions compare exactly). */
+  readonly incomeMonthlyPerCapita: number;
+  readonly deprivationCount: number;
+  /** Deprived indicators, in the standard's order. */
+  readonly deprived: readonly string[];
+  /** The lines of the standard for this area (đồng per person per `incomePeriod`) and its k. */
+  readonly lines: {
+    readonly incomePeriod: 'month' | 'year';
+    readonly poverty: number;
+    readonly nearPoverty: number | null;
+    readonly minDeprivations: number;
+  };
+  /** The average-living-standard band for this area, or `null` with a note where none is defined. */
+  readonly averageBand: { readonly above: number; readonly atMost: number } | null;
+  readonly averageBandNote?: string;
+  /** `null` when the standard has no such line or it is not yet in force on the date. */
+  readonly lowIncomeWorker: LowIncomeWorker | null;
+  /** `true` when the household escaped poverty or near-poverty at this review. */
+  readonly newlyEscaped: boolean;
+  readonly escape: Escape | null;
+  /** The trace steps that used an unconfirmed parameter or definition (their `step` ids). */
+  readonly unconfirmed: readonly string[];
+  readonly trace: readonly TraceStep[];
+}
+
+/** Options of {@link classify}: the standard and/or the review date. */
+export interface ClassifyOptions extends StandardChoice {
+  /** Today's date, when `date` is omitted; for tests and reproducible runs. */
+  readonly today?: () => IsoDate;
+}
+
+const CATEGORY_TEXT: Readonly<Record<Category, string>> = {
+  poor: 'poor household (hộ nghèo)',
+  'near-poor': 'near-poor household (hộ cận nghèo)',
+  average: 'household with average living standard (hộ có mức sống trung bình)',
+  none: 'above the lines: neither poor, near-poor nor of average living standard',
+};
+
+const ROLE_TEXT: Readonly<Record<LineRole, string>> = {
+  line: 'income line',
+  'poverty-line': 'poverty line',
+  'near-poverty-line': 'near-poverty line',
+  'average-band-lower': 'lower bound of the average-living-standard band (exclusive)',
+  'average-band-upper': 'upper bound of the average-living-standard band (inclusive)',
+};
+
+const step = (s: TraceStep): TraceStep => (s.note === undefined ? (({ note: _n, ...rest }) => rest)(s) : s);
+
+function describeIncome(h: Household, perCapita: number, standard: Standard): TraceStep {
+  const { field, amount } = h.income;
+  const given = `${field} = ${formatDong(amount)} đồng`;
+  const text =
+    field === 'incomeMonthlyPerCapita'
+      ? `Income per person per month: ${formatDong(amount)} đồng.`
+      : `${given} for ${h.size} member(s): ${formatDong(perCapita)} đồng per person per month${isExactPerCapita(field, amount, h.size) ? '' : ' (rounded for display; comparisons below are exact)'}.`;
+  return step({
+    step: 'income',
+    text,
+    reference: 'income per person per month (thu nhập bình quân đầu người/tháng)',
+    confirmed: true,
+    values: { field, amount: amountToJSON(amount), size: h.size, monthlyPerCapita: perCapita, linesPer: standard.incomePeriod },
+  });
+}
+
+function isExactPerCapita(field: IncomeField, amount: Amount, size: number): boolean {
+  const divisor = field === 'incomeMonthlyPerCapita' ? 1 : field === 'incomeMonthlyTotal' ? size : 12 * size;
+  return typeof amount === 'number' ? amount % divisor === 0 : amount.mod(divisor).isZero();
+}
+
+/**
+ * Classifies a household under the standard in force on the review date (or the standard given).
+ *
+ * Poor and near-poor follow the standard's rule (Decree 07/2021/NĐ-CP: income at most the line
+ * AND at least 3 deprivations is poor; at most the line and fewer is near-poor). The result's
+ * `trace` lists every comparison made, with its figures and legal reference, and flags each
+ * unconfirmed parameter that was used.
+ *
+ * @param household - A household at indicator level ({@link HouseholdInput}).
+ * @param options - `date` (review date, `YYYY-MM-DD`) and/or `standard` (an id or a standard object).
+ * @returns The {@link Classification}, plain JSON.
+ * @throws {ChuanNgheoError} With a stable code, the field's path and the received value.
+ *
+ * @example
+ * const result = classify(
+ *   { area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: ['healthInsurance', 'housingArea', 'hygienicLatrine'] },
+ *   { date: '2025-12-01' },
+ * );
+ * result.category //=> 'poor'
+ * result.standard //=> 'nd07-2021'
+ */
+export function classify(household: HouseholdInput | unknown, options: ClassifyOptions = {}): Classification {
+  const { standard, date } = resolveStandard(options, options.today ?? today);
+  const h = readHousehold(household, indicatorIdSet(standard));
+  return explainHousehold(h, standard, date);
+}
+
+/** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws on bad input. */
+export function safeClassify(household: HouseholdInput | unknown, options: ClassifyOptions = {}): SafeResult<Classification> {
+  return toSafe(() => classify(household, options));
+}
+
+/** Classifies a validated household; shared by {@link classify} and the roster path. */
+export function explainHousehold(h: Household, standard: Standard, date: IsoDate, extraTrace: readonly TraceStep[] = []): Classification {
+  if (h.previousRecognizedOn !== undefined && h.previousRecognizedOn > date) {
+    fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn ${h.previousRecognizedOn} is after the review date ${date}`, h.previousRecognizedOn, `a date on or before ${date}`);
+  }
+  const area = h.area;
+  const scale = incomeScale(h.income.field, h.size, standard.incomePeriod);
+  const perCapita = monthlyPerCapita(h.income.field, h.income.amount, h.size);
+  const order = standard.indicators;
+  const deprivedSet = new Set(h.deprived);
+  const deprived = order.filter((i) => deprivedSet.has(i.id));
+  const count = deprived.length;
+  const rule = standard.rule;
+  const k = rule.minDeprivations;
+
+  const trace: TraceStep[] = [
+    step({
+      step: 'standard',
+      text: `Standard ${standard.id} (${standard.name.en}) applies on ${date}.`,
+      reference: standard.legalBasis.map((b) => b.title).join('; '),
+      confirmed: true,
+      values: { standard: standard.id, date, from: standard.effective.from, to: standard.effective.to, area },
+    }),
+    ...extraTrace,
+    describeIncome(h, perCapita, standard),
+    step({
+      step: 'deprivations',
+      text: `Deprived in ${count} of ${order.length} indicators${count ? `: ${deprived.map((i) => i.id).join(', ')}` : ''}.`,
+      reference: deprived.length ? [...new Set(deprived.map((i) => i.reference))].join('; ') : standard.legalBasis[0]!.title,
+      confirmed: deprived.every((i) => i.confirmed),
+      ...(deprived.some((i) => !i.confirmed)
+        ? { note: `unconfirmed threshold for ${deprived.filter((i) => !i.confirmed).map((i) => i.id).join(', ')}` }
+        : {}),
+      values: { count, deprived: deprived.map((i) => i.id), indicators: order.length },
+    }),
+  ];
+
+  const compare = (line: AmountParameter, role: LineRole): -1 | 0 | 1 => {
+    const result = compareIncome(h.income.amount, scale, line.value);
+    const op = result <= 0 ? 'at most' : 'above';
+    trace.push(
+      step({
+        step: role,
+        text: `Income is ${op} the ${area} ${ROLE_TEXT[role]} of ${formatDong(line.value)} đồng per person per ${standard.incomePeriod}: ${describeComparison(h.income.amount, scale, line.value, result)}.`,
+        reference: line.reference,
+        confirmed: line.confirmed,
+        ...(line.note !== undefined ? { note: line.note } : {}),
+        values: { line: line.value, comparison: result, atMost: result <= 0 },
+      }),
+    );
+    return result;
+  };
+
+  const decision = decide(standard, area, compare, count);
+  const usesK = decision.branch.includes('k-deprivations');
+  if (usesK) {
+    const met = count >= k.value;
+    trace.push(
+      step({
+        step: 'min-deprivations',
+        text: `${count} deprivation(s) ${met ? '≥' : '<'} k = ${k.value}.`,
+        reference: k.reference,
+        confirmed: k.confirmed,
+        ...(k.note !== undefined ? { note: k.note } : {}),
+        values: { count, k: k.value, met },
+      }),
+    );
+  }
+  const band = standard.averageBand;
+  if (band.status === 'not-defined' && decision.branch === 'no-average-band') {
+    trace.push(
+      step({ step: 'average-band', text: 'No average-living-standard band is defined for this standard.', reference: band.reference, confirmed: band.confirmed, ...(band.note ? { note: band.note } : {}), values: { defined: false } }),
+    );
+  }
+  trace.push(
+    step({
+      step: 'category',
+      text: `Category: ${CATEGORY_TEXT[decision.category]}.`,
+      reference: rule.kind === 'two-tier' ? rule.povertyLines[area].reference : rule.lines[area].reference,
+      confirmed: true,
+      values: { category: decision.category, branch: decision.branch },
+    }),
+  );
+
+  // Low-income worker (Decree 30/2025/NĐ-CP).
+  let lowIncomeWorker: LowIncomeWorker | null = null;
+  const liw = standard.lowIncomeWorker;
+  if (liw) {
+    const line = liw.lines[area];
+    if (date >= liw.effectiveFrom) {
+      const result = compareIncome(h.income.amount, scale, line.value);
+      const poorOrNear = decision.category === 'poor' || decision.category === 'near-poor';
+      const eligible = !poorOrNear && result <= 0;
+      lowIncomeWorker = { eligible, line: line.value, effectiveFrom: liw.effectiveFrom, reference: line.reference };
+      trace.push(
+        step({
+          step: 'low-income-worker',
+          text: poorOrNear
+            ? 'Workers of this household are not low-income workers: the household is poor or near-poor.'
+            : `Workers of this household ${eligible ? 'are' : 'are not'} low-income workers: income ${describeComparison(h.income.amount, scale, line.value, result)} against the ${area} line of ${formatDong(line.value)} đồng.`,
+          reference: line.reference,
+          confirmed: line.confirmed,
+          ...(liw.note !== undefined ? { note: liw.note } : {}),
+          values: { eligible, line: line.value, comparison: result },
+        }),
+      );
+    } else {
+      trace.push(
+        step({ step: 'low-income-worker', text: `The low-income-worker line applies from ${liw.effectiveFrom}, after ${date}.`, reference: line.reference, confirmed: line.confirmed, values: { eligible: null, effectiveFrom: liw.effectiveFrom } }),
+      );
+    }
+  }
+
+  // Escape from poverty or near-poverty.
+  let escape: Escape | null = null;
+  if (h.previousCategory !== undefined && h.previousRecognizedOn !== undefined) {
+    const window = standard.newlyEscapedWindow;
+    const from = escapedFrom(h.previousCategory, decision.category);
+    const escaped = from !== null;
+    if (from !== null) {
+      escape = {
+        from,
+        previousCategory: h.previousCategory,
+        previousRecognizedOn: h.previousRecognizedOn,
+        recognizedOn: date,
+        windowMonths: window.value,
+        windowEndsOn: addMonthsIso(date, window.value),
+        windowConfirmed: window.confirmed,
+      };
+    }
+    trace.push(
+      step({
+        step: 'escape',
+        text: escape
+          ? `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: escaped ${escape.from}; counts as newly escaped for ${window.value} months, until ${escape.windowEndsOn}.`
+          : `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: no escape.`,
+        reference: window.reference,
+        confirmed: escape ? window.confirmed : true,
+        ...(escape && window.note !== undefined ? { note: window.note } : {}),
+        values: { previousCategory: h.previousCategory, previousRecognizedOn: h.previousRecognizedOn, escaped, windowMonths: window.value, windowEndsOn: escape ? escape.windowEndsOn : null },
+      }),
+    );
+  }
+
+  const lines =
+    rule.kind === 'two-tier'
+      ? { incomePeriod: standard.incomePeriod, poverty: rule.povertyLines[area].value, nearPoverty: rule.nearPovertyLines[area].value, minDeprivations: k.value }
+      : { incomePeriod: standard.incomePeriod, poverty: rule.lines[area].value, nearPoverty: null, minDeprivations: k.value };
+
+  return {
+    ...(h.id !== undefined ? { id: h.id } : {}),
+    category: decision.category,
+    branch: decision.branch,
+    standard: standard.id,
+    date,
+    area,
+    size: h.size,
+    incomeField: h.income.field,
+    income: amountToJSON(h.income.amount),
+    incomeMonthlyPerCapita: perCapita,
+    deprivationCount: count,
+    deprived: deprived.map((i) => i.id),
+    lines,
+    averageBand: band.status === 'defined' ? { above: band[area].above.value, atMost: band[area].atMost.value } : null,
+    ...(band.status === 'not-defined' && band.note !== undefined ? { averageBandNote: band.note } : {}),
+    lowIncomeWorker,
+    newlyEscaped: escape !== null,
+    escape,
+    unconfirmed: trace.filter((t) => !t.confirmed).map((t) => t.step),
+    trace,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Shared pieces of the command line: reading options, opening files, reporting errors.
+ *
+ * @module
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { extname } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { ChuanNgheoError, formatPath } from '../errors.js';
+
+/** A usage error: exit status 2, message on stderr. */
+export class UsageError extends Error {}
+
+/** The exit statuses of the command line. */
+export const exitStatus = { ok: 0, invalidRows: 1, usage: 2 } as const;
+
+/** Opens FILE, or standard input for `-` or no file. */
+export function openInput(file: string | undefined): Readable {
+  if (file === undefined || file === '-') return process.stdin;
+  const stream = createReadStream(file);
+  return stream;
+}
+
+/** Opens FILE for writing, or standard output. */
+export function openOutput(file: string | undefined): Writable {
+  return file === undefined || file === '-' ? process.stdout : createWriteStream(file);
+}
+
+/** The input format: `--input`, else the file's extension (`.jsonl`/`.ndjson` → jsonl), else csv. */
+export function inputFormatOf(file: string | undefined, given: string | undefined): 'csv' | 'jsonl' {
+  if (given !== undefined) return oneOf('--input', given, ['csv', 'jsonl']);
+  const ext = file ? extname(file).toLowerCase() : '';
+  return ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : 'csv';
+}
+
+/** Checks an option's value against its allowed values. */
+export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}; received ${JSON.stringify(value)}`);
+  return value as T;
+}
+
+/** A one-line message for an error that stops the command. */
+export function describeFatal(error: unknown): string {
+  if (error instanceof ChuanNgheoError) return `${error.code} at ${formatPath(error.path)}: ${error.message}`;
+  if (error instanceof UsageError) return error.message;
+  if (error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'ENOENT') {
+    return `cannot open ${(error as { path?: string }).path ?? 'the file'}: no such file`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

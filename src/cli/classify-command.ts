@@ -1,0 +1,64 @@
+/**
+ * `chuan-ngheo classify`: one output row per input row, in order; invalid rows carry their error.
+ *
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { finished } from 'node:stream/promises';
+import { classifyStream } from '../node/classify-stream.js';
+import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, UsageError } from './args.js';
+import { startProgress } from './progress.js';
+
+export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl]
+                          [--input csv|jsonl] [--out FILE] [--quiet]
+
+Classifies every household of FILE (or standard input) and writes one row per household:
+id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, errorMessage).
+CSV input has a header; one 0/1 column per indicator id; an empty cell is an absent field.
+The review date defaults to today; the standard defaults to the one in force on that date.
+Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
+
+/** Runs the command; resolves to the exit status. */
+export async function classifyCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      standard: { type: 'string' },
+      date: { type: 'string' },
+      format: { type: 'string' },
+      input: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${classifyUsage}\n`);
+    return exitStatus.ok;
+  }
+  if (positionals.length > 1) throw new UsageError(`classify takes one FILE; received ${positionals.length}`);
+  const file = positionals[0];
+  const input = inputFormatOf(file, values.input);
+  const output = values.format === undefined ? input : oneOf('--format', values.format, ['csv', 'jsonl']);
+  const source = openInput(file);
+  const sink = openOutput(values.out);
+  const progress = startProgress(values.quiet === true, file, source);
+  const summary = await classifyStream(source, sink, {
+    input,
+    output,
+    ...(values.standard !== undefined ? { standard: values.standard } : {}),
+    ...(values.date !== undefined ? { date: values.date } : {}),
+    onProgress: progress.update,
+  });
+  progress.stop();
+  if (sink !== process.stdout) {
+    sink.end();
+    await finished(sink);
+  }
+  const c = summary.categories;
+  process.stderr.write(
+    `chuan-ngheo: ${summary.rows} row(s) under ${summary.standard} on ${summary.date}: poor ${c.poor}, near-poor ${c['near-poor']}, average ${c.average}, none ${c.none}, newly escaped ${summary.newlyEscaped}; invalid ${summary.invalid}\n`,
+  );
+  return summary.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
+}

@@ -1,0 +1,149 @@
+/**
+ * A household at indicator level: the input of {@link classify}.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { fail, formatPath, describeValue, type ErrorCode, type ErrorPath } from './errors.js';
+import { isIsoDate, type IsoDate } from './dates.js';
+import { readAmount, type Amount } from './money.js';
+import type { Area } from './standards/schema.js';
+
+/** Words accepted for each area (compared after trimming, lower-casing and Unicode NFC). */
+export const areaAliases: Readonly<Record<string, Area>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, Area>, {
+  rural: 'rural',
+  urban: 'urban',
+  'nông thôn': 'rural',
+  'nong thon': 'rural',
+  'thành thị': 'urban',
+  'thanh thi': 'urban',
+  'đô thị': 'urban',
+  'do thi': 'urban',
+  }),
+);
+
+/** Reads an area word; `undefined` when it is not one. */
+export function readArea(value: unknown): Area | undefined {
+  if (typeof value !== 'string') return undefined;
+  return areaAliases[value.normalize('NFC').trim().toLowerCase()];
+}
+
+/** The three ways to give income; exactly one must be present. */
+export const incomeFields = ['incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal'] as const;
+/** One of {@link incomeFields}. */
+export type IncomeField = (typeof incomeFields)[number];
+
+const AMOUNT_EXPECTED = 'an amount of đồng ≥ 0: a number or a decimal string such as "1500000"';
+const amount = z
+  .union([z.number(), z.string()], { error: AMOUNT_EXPECTED })
+  .refine((v) => readAmount(v) !== undefined, { error: AMOUNT_EXPECTED });
+
+const isoDate = z.string().refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
+
+/**
+ * The zod schema of a household at indicator level. Unknown keys are errors (a misspelt field
+ * must not be ignored); put grouping fields such as commune or ethnicity under `attributes`.
+ */
+export const householdSchema = z.strictObject({
+  /** Your identifier, echoed back in the result. */
+  id: z.union([z.string(), z.number()]).optional(),
+  /** `rural` or `urban`; the Vietnamese `nông thôn`, `thành thị`, `đô thị` are accepted. */
+  area: z.string({ error: 'rural or urban' }).refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' }),
+  /** Number of household members, a whole number ≥ 1. */
+  size: z.int({ error: 'a whole number of members ≥ 1' }).min(1, { error: 'a whole number of members ≥ 1' }),
+  /** Income per person per month, in đồng. */
+  incomeMonthlyPerCapita: amount.optional(),
+  /** Income of the whole household per month, in đồng. */
+  incomeMonthlyTotal: amount.optional(),
+  /** Income of the whole household over 12 months, in đồng. */
+  incomeAnnualTotal: amount.optional(),
+  /** Ids of the indicators in which the household is deprived. */
+  deprived: z.array(z.string({ error: 'an indicator id' }), { error: 'an array of indicator ids' }).default([]),
+  /** The household's category on the previous list, for escape status. */
+  previousCategory: z.enum(['poor', 'near-poor'], { error: 'poor or near-poor' }).optional(),
+  /** The date the previous category was recognised. */
+  previousRecognizedOn: isoDate.optional(),
+  /** Free grouping fields (commune, ethnicity …), carried through untouched. */
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+
+/** A household as given to {@link classify}. */
+export type HouseholdInput = z.input<typeof householdSchema>;
+
+/** A household after validation: area resolved, income read exactly. */
+export interface Household {
+  readonly id: string | number | undefined;
+  readonly area: Area;
+  readonly size: number;
+  readonly income: { readonly field: IncomeField; readonly amount: Amount };
+  readonly deprived: readonly string[];
+  readonly previousCategory: 'poor' | 'near-poor' | undefined;
+  readonly previousRecognizedOn: IsoDate | undefined;
+}
+
+const codeByField: Readonly<Record<string, ErrorCode>> = {
+  area: 'INVALID_AREA',
+  size: 'INVALID_SIZE',
+  incomeMonthlyPerCapita: 'INVALID_INCOME',
+  incomeMonthlyTotal: 'INVALID_INCOME',
+  incomeAnnualTotal: 'INVALID_INCOME',
+  previousRecognizedOn: 'INVALID_DATE',
+  previousCategory: 'INVALID_PREVIOUS_STATUS',
+};
+
+function raise(path: ErrorPath, detail: string, received: unknown, code?: ErrorCode): never {
+  const field = path.length ? String(path[0]) : undefined;
+  const missing = received === undefined && path.length === 1 && field !== undefined && field !== 'deprived';
+  const errorCode = code ?? (missing ? 'MISSING_FIELD' : field !== undefined ? (codeByField[field] ?? 'INVALID_FIELD') : 'INVALID_FIELD');
+  const what = path.length ? formatPath(path) : 'household';
+  const message = missing ? `${what} is required: ${detail}` : `${what}: expected ${detail}, received ${describeValue(received)}`;
+  return fail(errorCode, path, message, received, detail);
+}
+
+/**
+ * Validates a household at indicator level against a standard's indicators.
+ *
+ * @throws {ChuanNgheoError} with the code of the first problem found.
+ */
+export function readHousehold(input: unknown, indicatorIds: ReadonlySet<string>): Household {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) raise([], 'an object', input);
+  const parsed = householdSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      raise([...path, key], 'no such field (put grouping fields under "attributes")', (input as Record<string, unknown>)[key], 'INVALID_FIELD');
+    }
+    raise(path, issue.message, 'input' in issue ? issue.input : undefined);
+  }
+  const h = parsed.data;
+
+  const given = incomeFields.filter((f) => h[f] !== undefined);
+  if (given.length === 0) fail('MISSING_INCOME', ['income'], `income is required: give exactly one of ${incomeFields.join(', ')}`, undefined, incomeFields.join(' | '));
+  if (given.length > 1) fail('CONFLICTING_INCOME', [given[1]!], `give exactly one income field, received ${given.join(' and ')}`, given, 'exactly one income field');
+  const field = given[0]!;
+
+  const seen = new Set<string>();
+  h.deprived.forEach((id, i) => {
+    if (!indicatorIds.has(id)) fail('UNKNOWN_INDICATOR', ['deprived', i], `deprived[${i}]: the standard has no indicator ${JSON.stringify(id)}; its indicators are ${[...indicatorIds].join(', ')}`, id, [...indicatorIds].join(' | '));
+    if (seen.has(id)) fail('DUPLICATE_INDICATOR', ['deprived', i], `deprived[${i}]: ${JSON.stringify(id)} is listed twice`, id);
+    seen.add(id);
+  });
+
+  if ((h.previousCategory === undefined) !== (h.previousRecognizedOn === undefined)) {
+    const path = h.previousCategory === undefined ? 'previousCategory' : 'previousRecognizedOn';
+    fail('INVALID_PREVIOUS_STATUS', [path], `previousCategory and previousRecognizedOn go together: ${path} is missing`, undefined, 'both or neither');
+  }
+
+  return {
+    id: h.id,
+    area: readArea(h.area)!,
+    size: h.size,
+    income: { field, amount: readAmount(h[field])! },
+    deprived: h.deprived,
+    previousCategory: h.previousCategory,
+    previousRecognizedOn: h.previousRecognizedOn,
+  };
+}

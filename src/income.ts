@@ -1,0 +1,61 @@
+/**
+ * Comparing a household's income with a per-person line, exactly, whatever form the income was
+ * given in and whatever period the standard's lines use.
+ *
+ * `incomeMonthlyTotal ≤ line × members` is the same test as `income per person ≤ line`, without
+ * a division; an annual total is compared with `line × members × 12`.
+ *
+ * @module
+ */
+import { amountToJSON, compareToScaledLine, divideRounded, type Amount } from './money.js';
+import type { IncomeField } from './household.js';
+
+/** The period a standard's lines are expressed in. */
+export type IncomePeriod = 'month' | 'year';
+
+/** The integer factors that make `amount × amountFactor` comparable with `line × lineFactor`. */
+export interface IncomeScale {
+  readonly amountFactor: number;
+  readonly lineFactor: number;
+}
+
+/** How to scale an income given as `field`, for a household of `size`, against lines per `period`. */
+export function incomeScale(field: IncomeField, size: number, period: IncomePeriod): IncomeScale {
+  switch (field) {
+    case 'incomeMonthlyPerCapita':
+      return period === 'month' ? { amountFactor: 1, lineFactor: 1 } : { amountFactor: 12, lineFactor: 1 };
+    case 'incomeMonthlyTotal':
+      return period === 'month' ? { amountFactor: 1, lineFactor: size } : { amountFactor: 12, lineFactor: size };
+    case 'incomeAnnualTotal':
+      return period === 'month' ? { amountFactor: 1, lineFactor: 12 * size } : { amountFactor: 1, lineFactor: size };
+  }
+}
+
+/** Compares an income with a per-person line: −1 below, 0 at the line, 1 above. */
+export function compareIncome(amount: Amount, scale: IncomeScale, line: number): -1 | 0 | 1 {
+  return compareToScaledLine(amount, scale.amountFactor, line, scale.lineFactor);
+}
+
+/** Monthly income per person, rounded half to even to a whole đồng, for display. */
+export function monthlyPerCapita(field: IncomeField, amount: Amount, size: number): number {
+  const divisor = field === 'incomeMonthlyPerCapita' ? 1 : field === 'incomeMonthlyTotal' ? size : 12 * size;
+  return divideRounded(amount, divisor);
+}
+
+const vnd = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+
+/** Formats đồng with thousands separators: `1,500,000`. */
+export function formatDong(amount: Amount | number): string {
+  const json = amountToJSON(amount as Amount);
+  if (typeof json === 'number') return vnd.format(json);
+  const [whole, fraction] = json.split('.');
+  return fraction ? `${vnd.format(BigInt(whole!))}.${fraction}` : vnd.format(BigInt(whole!));
+}
+
+/** The comparison written out, e.g. `4,500,000 ≤ 1,500,000 × 3 = 4,500,000`. */
+export function describeComparison(amount: Amount, scale: IncomeScale, line: number, result: -1 | 0 | 1): string {
+  const op = result < 0 ? '<' : result === 0 ? '=' : '>';
+  const left = scale.amountFactor === 1 ? formatDong(amount) : `${formatDong(amount)} × ${scale.amountFactor}`;
+  const right = scale.lineFactor === 1 ? formatDong(line) : `${formatDong(line)} × ${scale.lineFactor} = ${formatDong(line * scale.lineFactor)}`;
+  return `${left} ${op} ${right}`;
+}

@@ -1,0 +1,16 @@
+/**
+ * chuan-ngheo/node: reading and writing survey files (CSV, JSON Lines) as streams. Node only;
+ * the pure core is the package's main entry.
+ *
+ * @packageDocumentation
+ */
+export { classifyStream, classifyRowsOf } from './classify-stream.js';
+export type { ClassifyStreamOptions, StreamSummary, InputFormat } from './classify-stream.js';
+export { readCsvBatches } from './csv-reader.js';
+export type { CsvBatch } from './csv-reader.js';
+export { readJsonlBatches } from './jsonl-reader.js';
+export type { JsonlBatch, JsonlEntry } from './jsonl-reader.js';
+export { csvCell, rowToCsv, rowToJsonl, csvOutputColumns } from './output.js';
+export type { OutputFormat } from './output.js';
+export { readHouseholdBatches } from './household-reader.js';
+export type { HouseholdEntry } from './household-reader.js';

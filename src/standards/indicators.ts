@@ -1,0 +1,23 @@
+/**
+ * Looking up a standard's indicators by id.
+ *
+ * @module
+ */
+import type { Indicator, Standard } from './schema.js';
+
+const idSets = new WeakMap<Standard, ReadonlySet<string>>();
+
+/** The ids of a standard's indicators (cached per standard object). */
+export function indicatorIdSet(standard: Standard): ReadonlySet<string> {
+  let ids = idSets.get(standard);
+  if (!ids) {
+    ids = new Set(standard.indicators.map((i) => i.id));
+    idSets.set(standard, ids);
+  }
+  return ids;
+}
+
+/** The indicator of a standard with this id, or `undefined`. */
+export function findIndicator(standard: Standard, id: string): Indicator | undefined {
+  return standard.indicators.find((i) => i.id === id);
+}

@@ -1,0 +1,144 @@
+/**
+ * Finding the standard that applies: by id, by date, or from a user's own standard object.
+ *
+ * @module
+ */
+import type { z } from 'zod';
+import { fail, formatPath, toSafe, type SafeResult } from '../errors.js';
+import { toIsoDate, type IsoDate } from '../dates.js';
+import { standardSchema, type Standard, type StandardInput } from './schema.js';
+import { qd59_2015 } from './qd59-2015.js';
+import { nd07_2021 } from './nd07-2021.js';
+import { nd351_2025 } from './nd351-2025.js';
+import { dongNai_2022_2025 } from './local/dong-nai-2022-2025.js';
+
+const validated = new WeakSet<object>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function firstIssue(error: z.ZodError): { path: (string | number)[]; message: string; input: unknown } {
+  const issue = error.issues[0]!;
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.join(', ')}`;
+  return { path, message, input: 'input' in issue ? issue.input : undefined };
+}
+
+/**
+ * Validates a standard object strictly (unknown keys fail) and returns it frozen.
+ * Use it for a province's local standard; the national standards are already defined.
+ *
+ * @throws {ChuanNgheoError} `INVALID_STANDARD`, naming the path of the first problem.
+ * @example
+ * const local = defineStandard({ ...nationalStandards[1], id: 'my-province-2022', scope: 'local', jurisdiction: 'My province' });
+ * local.rule.minDeprivations.value //=> 3
+ */
+export function defineStandard(input: StandardInput | unknown): Standard {
+  if (input && typeof input === 'object' && validated.has(input)) return input as Standard;
+  const parsed = standardSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    fail('INVALID_STANDARD', issue.path, `invalid standard at ${formatPath(issue.path)}: ${issue.message}`, issue.input);
+  }
+  const standard = deepFreeze(parsed.data);
+  validated.add(standard);
+  return standard;
+}
+
+/** Safe twin of {@link defineStandard}. */
+export function safeDefineStandard(input: unknown): SafeResult<Standard> {
+  return toSafe(() => defineStandard(input));
+}
+
+/** The national standards, oldest first: `qd59-2015`, `nd07-2021`, `nd351-2025`. */
+export const nationalStandards: readonly Standard[] = Object.freeze([qd59_2015, nd07_2021, nd351_2025].map((s) => defineStandard(s)));
+
+/** Local standards shipped as examples of the data model (chosen only by id, never by date). */
+export const localStandards: readonly Standard[] = Object.freeze([defineStandard(dongNai_2022_2025)]);
+
+/** Ids of every standard shipped with the library. */
+export const standardIds: readonly string[] = Object.freeze([...nationalStandards, ...localStandards].map((s) => s.id));
+
+/**
+ * The shipped standard with this id.
+ *
+ * @throws {ChuanNgheoError} `UNKNOWN_STANDARD`.
+ * @example
+ * getStandard('nd07-2021').rule.kind //=> 'single-line'
+ */
+export function getStandard(id: string): Standard {
+  const found = [...nationalStandards, ...localStandards].find((s) => s.id === id);
+  if (!found) fail('UNKNOWN_STANDARD', ['standard'], `no standard has the id ${JSON.stringify(id)}; known: ${standardIds.join(', ')}`, id, standardIds.join(' | '));
+  return found;
+}
+
+/**
+ * The national standard in force on a date.
+ *
+ * @throws {ChuanNgheoError} `INVALID_DATE`, or `NO_STANDARD_IN_FORCE` before 2016-01-01 and after 2030-12-31.
+ * @example
+ * standardInForce('2021-12-31').id //=> 'qd59-2015'
+ * standardInForce('2022-01-01').id //=> 'nd07-2021'
+ */
+export function standardInForce(date: IsoDate | Date): Standard {
+  const day = toIsoDate(date, ['date']);
+  const found = nationalStandards.find((s) => s.effective.from <= day && day <= s.effective.to);
+  if (!found) {
+    const first = nationalStandards[0]!.effective.from;
+    const last = nationalStandards[nationalStandards.length - 1]!.effective.to;
+    fail('NO_STANDARD_IN_FORCE', ['date'], `no national poverty standard is in force on ${day}; the library covers ${first} to ${last}`, day, `a date from ${first} to ${last}`);
+  }
+  return found;
+}
+
+/** Safe twin of {@link standardInForce}. */
+export function safeStandardInForce(date: IsoDate | Date): SafeResult<Standard> {
+  return toSafe(() => standardInForce(date));
+}
+
+/** How the standard and the review date were chosen. */
+export interface StandardChoice {
+  /** A standard id, or a standard object (validated strictly). */
+  readonly standard?: string | StandardInput | undefined;
+  /** The review date (`YYYY-MM-DD` or a `Date`); today when omitted. */
+  readonly date?: IsoDate | Date | undefined;
+}
+
+/** The standard and review date a classification uses. */
+export interface ResolvedStandard {
+  readonly standard: Standard;
+  readonly date: IsoDate;
+  /** `true` when the date was not given and today's date was used. */
+  readonly dateDefaulted: boolean;
+}
+
+/**
+ * Resolves the standard and the review date. With only a date, the national standard in force;
+ * with only a standard, that standard at today's date; with both, they must agree.
+ *
+ * @throws {ChuanNgheoError} `UNKNOWN_STANDARD`, `INVALID_STANDARD`, `INVALID_DATE`,
+ * `NO_STANDARD_IN_FORCE`, `STANDARD_NOT_IN_FORCE`.
+ */
+export function resolveStandard(choice: StandardChoice = {}, todayDate: () => IsoDate): ResolvedStandard {
+  const dateGiven = choice.date !== undefined;
+  const date = dateGiven ? toIsoDate(choice.date, ['date']) : todayDate();
+  if (choice.standard === undefined) return { standard: standardInForce(date), date, dateDefaulted: !dateGiven };
+  const standard = typeof choice.standard === 'string' ? getStandard(choice.standard) : defineStandard(choice.standard);
+  if (dateGiven && (date < standard.effective.from || date > standard.effective.to)) {
+    fail(
+      'STANDARD_NOT_IN_FORCE',
+      ['date'],
+      `standard ${standard.id} applies from ${standard.effective.from} to ${standard.effective.to}, not on ${date}`,
+      date,
+      `a date from ${standard.effective.from} to ${standard.effective.to}`,
+    );
+  }
+  return { standard, date, dateDefaulted: !dateGiven };
+}
+

@@ -1,0 +1,166 @@
+/**
+ * Households as table rows (CSV and spreadsheets): a header of field names, one 0/1 column per
+ * indicator id (or a `deprived` column listing ids separated by `;`), an empty cell for an absent
+ * field, and any other column kept as an attribute for grouping.
+ *
+ * @module
+ */
+import { ChuanNgheoError, fail, describeValue } from './errors.js';
+import { readAmount } from './money.js';
+import { areaAliases, incomeFields, type HouseholdInput } from './household.js';
+import type { BatchClassifier, BatchRow } from './batch.js';
+import { nationalStandards, localStandards } from './standards/registry.js';
+import type { Standard } from './standards/schema.js';
+
+/** Field columns with a meaning of their own; any other non-indicator column is an attribute. */
+export const fieldColumns = ['id', 'area', 'size', ...incomeFields, 'deprived', 'previousCategory', 'previousRecognizedOn'] as const;
+
+const TRUE_CELLS = new Set(['1', 'true', 'TRUE', 'True']);
+const FALSE_CELLS = new Set(['0', 'false', 'FALSE', 'False', '']);
+const DIGITS = /^\d{1,15}$/;
+
+/** Every indicator id of every shipped standard: such columns are indicators, never attributes. */
+const knownIndicatorIds: ReadonlySet<string> = new Set([...nationalStandards, ...localStandards].flatMap((s) => s.indicators.map((i) => i.id)));
+
+/** Reads rows of one table (one header) for one standard. */
+export interface RowReader {
+  readonly header: readonly string[];
+  /** Indicator columns of the standard found in the header. */
+  readonly indicatorColumns: readonly string[];
+  /** Columns kept as attributes. */
+  readonly attributeColumns: readonly string[];
+  /** The household a row stands for. @throws {ChuanNgheoError} for a cell that cannot be read. */
+  toHousehold(fields: readonly string[], record?: number): HouseholdInput;
+  /** Classifies a row, fast when it is plainly valid; one result per row, errors included. */
+  classify(fields: readonly string[], record?: number): BatchRow;
+}
+
+/**
+ * Compiles a header for a standard.
+ *
+ * @throws {ChuanNgheoError} `INVALID_ROW` when the header repeats a column or is empty.
+ */
+export function createRowReader(header: readonly string[], batch: BatchClassifier): RowReader {
+  const standard: Standard = batch.standard;
+  const own = new Set(standard.indicators.map((i) => i.id));
+  const names = header.map((h) => h.trim());
+  if (names.length === 0 || names.every((n) => n === '')) fail('INVALID_ROW', [], 'the header row is empty', header);
+  const seen = new Set<string>();
+  names.forEach((n, i) => {
+    if (n === '') fail('INVALID_ROW', [i], `header column ${i + 1} has no name`, n);
+    if (seen.has(n)) fail('INVALID_ROW', [n], `the header repeats the column ${JSON.stringify(n)}`, n);
+    seen.add(n);
+  });
+  const index = (name: string) => names.indexOf(name);
+  const isField = (n: string) => (fieldColumns as readonly string[]).includes(n);
+  const indicatorIdx: number[] = [];
+  const foreignIdx: number[] = [];
+  const attributeIdx: number[] = [];
+  names.forEach((n, i) => {
+    if (isField(n)) return;
+    if (own.has(n)) indicatorIdx.push(i);
+    else if (knownIndicatorIds.has(n)) foreignIdx.push(i);
+    else attributeIdx.push(i);
+  });
+  const idIdx = index('id');
+  const areaIdx = index('area');
+  const sizeIdx = index('size');
+  const incomeIdx = incomeFields.map(index).filter((i) => i >= 0);
+  const deprivedIdx = index('deprived');
+  const prevIdx = index('previousCategory');
+  const prevOnIdx = index('previousRecognizedOn');
+  const width = names.length;
+
+  const checkWidth = (fields: readonly string[], record?: number) => {
+    if (fields.length !== width) {
+      fail('INVALID_ROW', [], `${record === undefined ? 'the row' : `record ${record}`} has ${fields.length} field(s); the header has ${width}`, fields.length, `${width} fields`);
+    }
+  };
+
+  const toHousehold = (fields: readonly string[], record?: number): HouseholdInput => {
+    checkWidth(fields, record);
+    const h: Record<string, unknown> = {};
+    const cell = (i: number) => (i >= 0 ? fields[i]! : '');
+    if (cell(idIdx) !== '') h.id = cell(idIdx);
+    if (cell(areaIdx) !== '') h.area = cell(areaIdx);
+    if (cell(sizeIdx) !== '') h.size = DIGITS.test(cell(sizeIdx).trim()) ? Number(cell(sizeIdx).trim()) : cell(sizeIdx);
+    for (const i of incomeIdx) if (fields[i] !== '') h[names[i]!] = fields[i];
+    if (cell(prevIdx) !== '') h.previousCategory = cell(prevIdx);
+    if (cell(prevOnIdx) !== '') h.previousRecognizedOn = cell(prevOnIdx);
+    const deprived: string[] = [];
+    if (cell(deprivedIdx).trim() !== '') deprived.push(...cell(deprivedIdx).split(/[;|]/).map((s) => s.trim()).filter(Boolean));
+    for (const i of [...indicatorIdx, ...foreignIdx]) {
+      const value = fields[i]!.trim();
+      const column = names[i]!;
+      if (TRUE_CELLS.has(value)) {
+        if (!own.has(column)) fail('UNKNOWN_INDICATOR', [column], `column ${column}: the standard ${standard.id} has no indicator ${JSON.stringify(column)}, yet the row marks it 1`, fields[i], 'an indicator of the standard');
+        deprived.push(column);
+      } else if (!FALSE_CELLS.has(value)) {
+        fail('INVALID_FIELD', [column], `column ${column}: expected 0 or 1, received ${describeValue(fields[i])}`, fields[i], '0 or 1');
+      }
+    }
+    h.deprived = deprived;
+    if (attributeIdx.length) {
+      const attributes: Record<string, string> = {};
+      for (const i of attributeIdx) if (fields[i] !== '') attributes[names[i]!] = fields[i]!;
+      h.attributes = attributes;
+    }
+    return h as HouseholdInput;
+  };
+
+  const slow = (fields: readonly string[], record?: number): BatchRow => {
+    let household: HouseholdInput;
+    try {
+      household = toHousehold(fields, record);
+    } catch (error) {
+      if (!(error instanceof ChuanNgheoError)) throw error;
+      const detail = error.toJSON();
+      const id = idIdx >= 0 && fields[idIdx] ? fields[idIdx] : undefined;
+      return id === undefined ? { error: detail } : { id, error: detail };
+    }
+    return batch.classify(household);
+  };
+
+  const fast = (fields: readonly string[]): BatchRow | undefined => {
+    if (fields.length !== width || deprivedIdx >= 0 && fields[deprivedIdx] !== '') return undefined;
+    if ((prevIdx >= 0 && fields[prevIdx] !== '') || (prevOnIdx >= 0 && fields[prevOnIdx] !== '')) return undefined;
+    const area = areaIdx >= 0 ? areaAliases[fields[areaIdx]!] : undefined;
+    if (area === undefined) return undefined;
+    const sizeText = sizeIdx >= 0 ? fields[sizeIdx]! : '';
+    if (!DIGITS.test(sizeText)) return undefined;
+    const size = Number(sizeText);
+    if (size < 1) return undefined;
+    let incomeAt = -1;
+    for (const i of incomeIdx) {
+      if (fields[i] !== '') {
+        if (incomeAt >= 0) return undefined;
+        incomeAt = i;
+      }
+    }
+    if (incomeAt < 0) return undefined;
+    const income = readAmount(fields[incomeAt]);
+    if (income === undefined) return undefined;
+    let count = 0;
+    for (const i of indicatorIdx) {
+      const c = fields[i];
+      if (c === '1') count++;
+      else if (c !== '0' && c !== '') return undefined;
+    }
+    for (const i of foreignIdx) {
+      const c = fields[i];
+      if (c !== '0' && c !== '') return undefined;
+    }
+    const { category } = batch.decideCompact({ area, size, incomeField: names[incomeAt] as (typeof incomeFields)[number], income, deprivationCount: count });
+    const row = { category, deprivationCount: count, newlyEscaped: false, standard: standard.id };
+    const id = idIdx >= 0 ? fields[idIdx]! : '';
+    return id === '' ? row : { id, ...row };
+  };
+
+  return {
+    header: names,
+    indicatorColumns: indicatorIdx.map((i) => names[i]!),
+    attributeColumns: attributeIdx.map((i) => names[i]!),
+    toHousehold,
+    classify: (fields, record) => fast(fields) ?? slow(fields, record),
+  };
+}
