@@ -24,7 +24,7 @@ export {
   standardIds,
 } from './standards/registry.js';
 export type { StandardChoice, ResolvedStandard } from './standards/registry.js';
-export { standardSchema } from './standards/schema.js';
+export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema } from './standards/schema.js';
 export type { Standard, StandardInput, Indicator, Dimension, Rule, Band, Area, AmountParameter, CountParameter } from './standards/schema.js';
 export { indicatorIdSet, findIndicator } from './standards/indicators.js';
 export { isIsoDate } from './dates.js';
@@ -33,3 +33,5 @@ export { createBatchClassifier, classifyMany, isBatchFailure } from './batch.js'
 export type { BatchClassifier, BatchRow, BatchSuccess, BatchFailure, CompactHousehold } from './batch.js';
 export { createRowReader, fieldColumns } from './tabular.js';
 export type { RowReader } from './tabular.js';
+export { Decimal } from './money.js';
+export type { Amount } from './money.js';

@@ -1,0 +1,75 @@
+// The command line, end to end on the built package (npm test builds it first).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const cli = join(import.meta.dirname, '../../dist/cli.js');
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'chuan-ngheo-'));
+
+describe('chuan-ngheo classify', () => {
+  it('classifies the example survey: 40 rows, none invalid, exit 0', () => {
+    const r = run(['classify', 'examples/households.csv', '--date', '2025-12-01']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(41);
+    expect(lines[1]).toBe('HH001,poor,3,false,nd07-2021,,');
+    expect(lines[2]).toBe('HH002,average,3,true,nd07-2021,,');
+    expect(r.stderr).toMatch(/^chuan-ngheo: 40 row\(s\) under nd07-2021 on 2025-12-01: .*invalid 0\n$/);
+  });
+
+  it('reads standard input, writes JSON Lines to --out, and exits 1 when a row is invalid', () => {
+    const out = join(dir, 'out.jsonl');
+    const r = run(['classify', '-', '--input', 'jsonl', '--out', out, '--standard', 'nd351-2025', '--date', '2027-06-01'], '{"id":"a","area":"rural","size":1,"incomeMonthlyPerCapita":2200000,"deprived":["wasteTreatment","employment","nutrition"]}\n{"id":"b","area":"rural","size":0}\n');
+    expect(r.status).toBe(1);
+    const rows = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toEqual([
+      { id: 'a', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd351-2025' },
+      { id: 'b', error: { code: 'INVALID_SIZE', path: ['size'], message: 'size: expected a whole number of members ≥ 1, received 0' } },
+    ]);
+    expect(r.stderr).toMatch(/invalid 1/);
+  });
+
+  it('chooses JSON Lines by the file extension', () => {
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, '{"area":"urban","size":2,"incomeMonthlyTotal":4000000}\n');
+    const r = run(['classify', file, '--date', '2025-12-01']);
+    expect(JSON.parse(r.stdout)).toEqual({ category: 'near-poor', deprivationCount: 0, newlyEscaped: false, standard: 'nd07-2021' });
+  });
+
+  it.each([
+    [['classify', 'examples/households.csv', '--date', '2015-01-01'], /NO_STANDARD_IN_FORCE/],
+    [['classify', 'examples/households.csv', '--standard', 'nope'], /UNKNOWN_STANDARD/],
+    [['classify', 'missing.csv'], /cannot open missing\.csv: no such file/],
+    [['classify', 'examples/households.csv', '--format', 'xml'], /--format must be one of csv, jsonl/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('exits 2 with a clear message for %j', (args, message) => {
+    const r = run(args as string[]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('chuan-ngheo report', () => {
+  it('prints the summary by commune with counts that match the classification', () => {
+    const r = run(['report', 'examples/households.csv', '--date', '2025-12-01', '--by', 'commune', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const [summary] = JSON.parse(r.stdout) as { rows: Record<string, string | number>[] }[];
+    const total = summary!.rows.at(-1)!;
+    const classified = execFileSync(process.execPath, [cli, 'classify', 'examples/households.csv', '--date', '2025-12-01'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[1]);
+    expect(total.Households).toBe(40);
+    expect(total.Poor).toBe(classified.filter((c) => c === 'poor').length);
+    expect(total['Near-poor']).toBe(classified.filter((c) => c === 'near-poor').length);
+  });
+  it('speaks Vietnamese with --lang vi', () => {
+    const r = run(['report', 'examples/households.csv', '--date', '2025-12-01', '--lang', 'vi']);
+    expect(r.stdout).toMatch(/Hộ nghèo/);
+    expect(r.stdout).toMatch(/Hộ cận nghèo/);
+  });
+});

@@ -1,0 +1,119 @@
+// Every error code, with the path of the field and the value received; and the safe twin.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { classify, errorCodes, safeClassify, ChuanNgheoError, getStandard } from '../src/index.js';
+
+const date = '2025-12-01';
+const ok = { area: 'rural', size: 2, incomeMonthlyTotal: 3_000_000, deprived: [] as string[] };
+
+function errorOf(input: unknown, options: Parameters<typeof classify>[1] = { date }) {
+  const r = safeClassify(input, options);
+  if (r.success) throw new Error('expected an error');
+  return r.error;
+}
+
+describe('household errors', () => {
+  it.each([
+    ['INVALID_FIELD', { ...ok, incomeMonthlyTotl: 1 }, ['incomeMonthlyTotl'], 1],
+    ['INVALID_FIELD', 'a string', [], 'a string'],
+    ['INVALID_FIELD', { ...ok, deprived: 'healthInsurance' }, ['deprived'], 'healthInsurance'],
+    ['INVALID_FIELD', { ...ok, deprived: [3] }, ['deprived', 0], 3],
+    ['MISSING_FIELD', { size: 2, incomeMonthlyTotal: 1 }, ['area'], undefined],
+    ['MISSING_FIELD', { area: 'rural', incomeMonthlyTotal: 1 }, ['size'], undefined],
+    ['INVALID_AREA', { ...ok, area: 'suburb' }, ['area'], 'suburb'],
+    ['INVALID_AREA', { ...ok, area: 7 }, ['area'], 7],
+    ['INVALID_SIZE', { ...ok, size: 0 }, ['size'], 0],
+    ['INVALID_SIZE', { ...ok, size: 2.5 }, ['size'], 2.5],
+    ['INVALID_SIZE', { ...ok, size: '3' }, ['size'], '3'],
+    ['INVALID_INCOME', { ...ok, incomeMonthlyTotal: -1 }, ['incomeMonthlyTotal'], -1],
+    ['INVALID_INCOME', { ...ok, incomeMonthlyTotal: 'abc' }, ['incomeMonthlyTotal'], 'abc'],
+    ['INVALID_INCOME', { ...ok, incomeMonthlyTotal: '1.500.000' }, ['incomeMonthlyTotal'], '1.500.000'],
+    ['INVALID_INCOME', { ...ok, incomeMonthlyTotal: Number.NaN }, ['incomeMonthlyTotal'], Number.NaN],
+    ['INVALID_INCOME', { ...ok, incomeMonthlyTotal: '-5' }, ['incomeMonthlyTotal'], '-5'],
+    ['CONFLICTING_INCOME', { ...ok, incomeAnnualTotal: 36_000_000 }, ['incomeAnnualTotal'], ['incomeMonthlyTotal', 'incomeAnnualTotal']],
+    ['UNKNOWN_INDICATOR', { ...ok, deprived: ['nutrition', 'healthcareAccess'] }, ['deprived', 1], 'healthcareAccess'],
+    ['DUPLICATE_INDICATOR', { ...ok, deprived: ['nutrition', 'nutrition'] }, ['deprived', 1], 'nutrition'],
+    ['INVALID_DATE', { ...ok, previousCategory: 'poor', previousRecognizedOn: '2025-02-30' }, ['previousRecognizedOn'], '2025-02-30'],
+    ['INVALID_PREVIOUS_STATUS', { ...ok, previousCategory: 'rich', previousRecognizedOn: '2025-01-01' }, ['previousCategory'], 'rich'],
+  ])('%s for %j', (code, input, path, received) => {
+    const e = errorOf(input);
+    expect(e.code).toBe(code);
+    expect(e.path).toEqual(path);
+    expect(e.received).toEqual(received);
+    expect(e.message.length).toBeGreaterThan(10);
+  });
+
+  it('MISSING_INCOME names the three fields', () => {
+    const { incomeMonthlyTotal: _, ...noIncome } = ok;
+    const e = errorOf(noIncome);
+    expect(e).toMatchObject({ code: 'MISSING_INCOME', path: ['income'] });
+    expect(e.message).toMatch(/incomeMonthlyPerCapita, incomeMonthlyTotal, incomeAnnualTotal/);
+  });
+
+  it('messages name the field and the value', () => {
+    expect(errorOf({ ...ok, area: 'suburb' }).message).toBe('area: expected rural or urban (nông thôn, thành thị, đô thị), received "suburb"');
+    expect(errorOf({ ...ok, size: 0 }).message).toBe('size: expected a whole number of members ≥ 1, received 0');
+  });
+});
+
+describe('options errors', () => {
+  it.each([
+    ['INVALID_DATE', { date: '01/12/2025' }, '01/12/2025'],
+    ['INVALID_DATE', { date: '2025-13-01' }, '2025-13-01'],
+    ['NO_STANDARD_IN_FORCE', { date: '2015-12-31' }, '2015-12-31'],
+    ['UNKNOWN_STANDARD', { standard: 'nd07', date }, 'nd07'],
+    ['STANDARD_NOT_IN_FORCE', { standard: 'qd59-2015', date }, date],
+  ] as const)('%s', (code, options, received) => {
+    const e = errorOf(ok, options);
+    expect(e.code).toBe(code);
+    expect(e.received).toBe(received);
+  });
+});
+
+describe('the error class', () => {
+  it('is a ChuanNgheoError with a plain-JSON detail', () => {
+    try {
+      classify({ ...ok, size: -1 }, { date });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ChuanNgheoError);
+      expect(JSON.parse(JSON.stringify(error))).toEqual({ code: 'INVALID_SIZE', path: ['size'], message: expect.any(String), received: -1, expected: 'a whole number of members ≥ 1' });
+    }
+  });
+  it('every code in the list is exercised by some test', () => {
+    // INVALID_STANDARD is covered in local-standard.test.ts, INVALID_ROW by the file readers.
+    expect(errorCodes).toEqual(
+      expect.arrayContaining(['INVALID_FIELD', 'MISSING_FIELD', 'INVALID_AREA', 'INVALID_SIZE', 'INVALID_INCOME', 'MISSING_INCOME', 'CONFLICTING_INCOME', 'UNKNOWN_INDICATOR', 'DUPLICATE_INDICATOR', 'INVALID_DATE', 'NO_STANDARD_IN_FORCE', 'STANDARD_NOT_IN_FORCE', 'UNKNOWN_STANDARD', 'INVALID_STANDARD', 'INVALID_PREVIOUS_STATUS', 'INVALID_ROW']),
+    );
+  });
+});
+
+describe('safeClassify never throws', () => {
+  it('on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        const r = safeClassify(input, { date });
+        expect(typeof r.success).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('on arbitrary near-valid households', () => {
+    const ids = getStandard('nd07-2021').indicators.map((i) => i.id);
+    fc.assert(
+      fc.property(
+        fc.record({
+          area: fc.oneof(fc.constantFrom('rural', 'urban', 'nông thôn', 'x'), fc.anything()),
+          size: fc.oneof(fc.integer({ min: -2, max: 20 }), fc.double(), fc.string()),
+          incomeMonthlyTotal: fc.oneof(fc.integer({ min: -10, max: 1e10 }), fc.string(), fc.double()),
+          deprived: fc.array(fc.oneof(fc.constantFrom(...ids), fc.string()), { maxLength: 5 }),
+        }),
+        (input) => {
+          const r = safeClassify(input, { date });
+          if (!r.success) expect(errorCodes).toContain(r.error.code);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,68 @@
+import type { HouseholdInput } from '../src/index.js';
+
+/** Deprivation lists of a given length, from a standard's indicator ids. */
+export function firstIndicators(ids: readonly string[], count: number): string[] {
+  return ids.slice(0, count);
+}
+
+export const nd07Ids = [
+  'employment',
+  'dependants',
+  'nutrition',
+  'healthInsurance',
+  'adultEducation',
+  'childSchoolAttendance',
+  'housingQuality',
+  'housingArea',
+  'domesticWater',
+  'hygienicLatrine',
+  'telecomServices',
+  'informationMeans',
+] as const;
+
+export const qd59Ids = [
+  'healthcareAccess',
+  'healthInsurance',
+  'adultEducation',
+  'childSchoolAttendance',
+  'housingQuality',
+  'housingArea',
+  'domesticWater',
+  'hygienicLatrine',
+  'telecomServices',
+  'informationMeans',
+] as const;
+
+export const nd351Ids = [
+  'employment',
+  'dependants',
+  'nutrition',
+  'healthInsurance',
+  'adultEducation',
+  'childSchoolAttendance',
+  'housingQuality',
+  'housingArea',
+  'domesticWater',
+  'hygienicLatrine',
+  'wasteTreatment',
+  'telecomServices',
+] as const;
+
+export type IncomeForm = 'incomeMonthlyPerCapita' | 'incomeMonthlyTotal' | 'incomeAnnualTotal';
+export const incomeForms: readonly IncomeForm[] = ['incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal'];
+
+/**
+ * A household whose income sits at `perCapitaLine` per person per month plus `overBy` đồng
+ * in the given form (the total forms add the đồng to the household total, so one đồng over the
+ * total is the smallest step above the line).
+ */
+export function householdAt(
+  form: IncomeForm,
+  perCapitaLine: number,
+  overBy: number,
+  base: { area: 'rural' | 'urban'; size: number; deprived: string[] },
+): HouseholdInput {
+  const amount =
+    form === 'incomeMonthlyPerCapita' ? perCapitaLine + overBy : form === 'incomeMonthlyTotal' ? perCapitaLine * base.size + overBy : perCapitaLine * base.size * 12 + overBy;
+  return { area: base.area, size: base.size, deprived: base.deprived, [form]: amount };
+}

@@ -1,0 +1,81 @@
+// A province's local standard is data: Đồng Nai 2022-2025 (line 2,000,000 rural / 2,500,000 urban,
+// poor at 2 or more deprivations, band to 3,000,000 / 3,750,000).
+import { describe, expect, it } from 'vitest';
+import { classify, defineStandard, getStandard, nationalStandards, safeDefineStandard, type StandardInput } from '../../src/index.js';
+
+const date = '2024-06-01';
+
+describe('Đồng Nai 2022-2025', () => {
+  it('is poor at 2 deprivations, near-poor at 1, at its own line', () => {
+    const base = { area: 'rural', size: 2, incomeMonthlyTotal: 4_000_000 };
+    expect(classify({ ...base, deprived: ['employment', 'nutrition'] }, { standard: 'dong-nai-2022-2025', date }).category).toBe('poor');
+    expect(classify({ ...base, deprived: ['employment'] }, { standard: 'dong-nai-2022-2025', date }).category).toBe('near-poor');
+    expect(classify({ ...base, incomeMonthlyTotal: 4_000_001, deprived: ['employment', 'nutrition'] }, { standard: 'dong-nai-2022-2025', date }).category).toBe('average');
+  });
+  it('is never chosen by date', () => {
+    expect(classify({ area: 'rural', size: 1, incomeMonthlyPerCapita: 1, deprived: [] }, { date }).standard).toBe('nd07-2021');
+  });
+  it('urban band top 3,750,000', () => {
+    expect(classify({ area: 'urban', size: 1, incomeMonthlyPerCapita: 3_750_000, deprived: [] }, { standard: 'dong-nai-2022-2025', date }).category).toBe('average');
+    expect(classify({ area: 'urban', size: 1, incomeMonthlyPerCapita: 3_750_001, deprived: [] }, { standard: 'dong-nai-2022-2025', date }).category).toBe('none');
+  });
+});
+
+describe("a user's own standard object", () => {
+  const nd07 = getStandard('nd07-2021');
+  const annual: StandardInput = {
+    ...structuredClone(nd07),
+    id: 'annual-city-2024',
+    scope: 'local',
+    jurisdiction: 'A city',
+    effective: { from: '2024-01-01', to: '2025-12-31' },
+    incomePeriod: 'year',
+    rule: {
+      kind: 'single-line',
+      lines: { rural: { value: 36_000_000, reference: 'local decision', confirmed: true }, urban: { value: 36_000_000, reference: 'local decision', confirmed: true } },
+      minDeprivations: { value: 3, reference: 'local decision', confirmed: true },
+    },
+    averageBand: { status: 'not-defined', reference: 'local decision', confirmed: true },
+  };
+  delete (annual as { lowIncomeWorker?: unknown }).lowIncomeWorker;
+
+  it('may express lines per year: an annual total of exactly 36,000,000 × members is at the line', () => {
+    const s = defineStandard(annual);
+    expect(classify({ area: 'urban', size: 2, incomeAnnualTotal: 72_000_000, deprived: [] }, { standard: s, date }).category).toBe('near-poor');
+    expect(classify({ area: 'urban', size: 2, incomeAnnualTotal: 72_000_001, deprived: [] }, { standard: s, date }).category).toBe('none');
+    expect(classify({ area: 'urban', size: 2, incomeMonthlyTotal: 6_000_000, deprived: [] }, { standard: annual, date }).category).toBe('near-poor');
+    expect(classify({ area: 'urban', size: 1, incomeMonthlyPerCapita: '3000000.01', deprived: [] }, { standard: annual, date }).category).toBe('none');
+  });
+
+  it('is validated strictly: an unknown key fails with its path', () => {
+    const bad = { ...structuredClone(nd07), lines: {} };
+    expect(() => defineStandard(bad)).toThrow(expect.objectContaining({ code: 'INVALID_STANDARD', path: [] }));
+    const misplaced = structuredClone(nd07) as unknown as { rule: { lines: { rural: Record<string, unknown> } } };
+    misplaced.rule.lines.rural.confirmd = true;
+    const r = safeDefineStandard(misplaced);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.path).toEqual(['rule', 'lines', 'rural']);
+  });
+
+  it('rejects k above the number of indicators, an empty band, and an unknown dimension', () => {
+    const k = structuredClone(nd07) as StandardInput;
+    k.rule.minDeprivations.value = 13;
+    expect(safeDefineStandard(k)).toMatchObject({ success: false, error: { code: 'INVALID_STANDARD', path: ['rule', 'minDeprivations', 'value'] } });
+    const band = structuredClone(nd07) as StandardInput;
+    if (band.averageBand.status === 'defined') band.averageBand.rural.atMost.value = 1_000_000;
+    expect(safeDefineStandard(band)).toMatchObject({ success: false, error: { path: ['averageBand', 'rural', 'atMost', 'value'] } });
+    const dim = structuredClone(nd07) as StandardInput;
+    dim.indicators[0]!.dimension = 'leisure';
+    expect(safeDefineStandard(dim)).toMatchObject({ success: false, error: { path: ['indicators', 0, 'dimension'] } });
+  });
+
+  it('a malformed standard passed to classify is an INVALID_STANDARD error', () => {
+    expect(() => classify({ area: 'rural', size: 1, incomeMonthlyPerCapita: 1 }, { standard: { id: 'x' } as unknown as StandardInput })).toThrow(
+      expect.objectContaining({ code: 'INVALID_STANDARD' }),
+    );
+  });
+
+  it('the national standards are frozen', () => {
+    expect(Object.isFrozen(nationalStandards[1]!.rule.minDeprivations)).toBe(true);
+  });
+});
