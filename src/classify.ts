@@ -3,7 +3,9 @@
  *
  * @module
  */
-import { toSafe, fail, type SafeResult } from './errors.js';
+import { toSafe, fail, parsePath, type SafeResult } from './errors.js';
+import { deriveFromRecord, readSurveyRecord, type DerivedIndicator } from './derivation/derive.js';
+import { isSurveyRecord, type SurveyRecordInput } from './survey/record.js';
 import { addMonthsIso, today, type IsoDate } from './dates.js';
 import { amountToJSON, type Amount } from './money.js';
 import { readHousehold, type Household, type HouseholdInput, type IncomeField } from './household.js';
@@ -90,6 +92,10 @@ export interface Classification {
   /** `true` when the household escaped poverty or near-poverty at this review. */
   readonly newlyEscaped: boolean;
   readonly escape: Escape | null;
+  /** For a survey record: each indicator as derived from the roster and dwelling. */
+  readonly derivation?: readonly DerivedIndicator[];
+  /** For a survey record: indicators that could not be determined (the category does not depend on them). */
+  readonly undetermined?: readonly string[];
   /** The trace steps that used an unconfirmed parameter or definition (their `step` ids). */
   readonly unconfirmed: readonly string[];
   readonly trace: readonly TraceStep[];
@@ -160,10 +166,56 @@ function isExactPerCapita(field: IncomeField, amount: Amount, size: number): boo
  * result.category //=> 'poor'
  * result.standard //=> 'nd07-2021'
  */
-export function classify(household: HouseholdInput | unknown, options: ClassifyOptions = {}): Classification {
+export function classify(household: HouseholdInput | SurveyRecordInput | unknown, options: ClassifyOptions = {}): Classification {
   const { standard, date } = resolveStandard(options, options.today ?? today);
+  if (isSurveyRecord(household)) return classifyRecord(household, standard, date);
   const h = readHousehold(household, indicatorIdSet(standard));
   return explainHousehold(h, standard, date);
+}
+
+/**
+ * Classifies a survey record: derives the indicators from its roster and dwelling, then applies
+ * the rule. Indicators that cannot be determined are an error only when the category depends on them.
+ */
+function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Classification {
+  const record = readSurveyRecord(input);
+  if (record.members.length === 0) fail('INVALID_SIZE', ['members'], 'members: a household has at least one member, received an empty roster', [], 'at least one member');
+  if (record.size !== undefined && record.size !== record.members.length) {
+    fail('INVALID_SIZE', ['size'], `size ${record.size} disagrees with the ${record.members.length} member(s) listed`, record.size, `${record.members.length}`);
+  }
+  const derivation = deriveFromRecord(record, standard, date);
+  const household: Record<string, unknown> = { area: record.area, size: record.members.length, deprived: [...derivation.deprived] };
+  for (const key of ['id', 'incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal', 'previousCategory', 'previousRecognizedOn'] as const) {
+    if (record[key] !== undefined) household[key] = record[key];
+  }
+  const h = readHousehold(household, indicatorIdSet(standard));
+  if (derivation.undetermined.length) {
+    const scale = incomeScale(h.income.field, h.size, standard.incomePeriod);
+    const compare = (line: AmountParameter) => compareIncome(h.income.amount, scale, line.value);
+    const low = decide(standard, h.area, compare, derivation.deprived.length).category;
+    const high = decide(standard, h.area, compare, derivation.deprived.length + derivation.undetermined.length).category;
+    if (low !== high) {
+      const missing = derivation.indicators.flatMap((i) => (i.status === 'undetermined' ? i.missing.map((m) => `${i.indicator}: ${m}`) : []));
+      const first = derivation.indicators.find((i) => i.status === 'undetermined')!;
+      fail(
+        'UNDETERMINED_INDICATOR',
+        first.missing.length ? parsePath(first.missing[0]!) : ['members'],
+        `cannot classify: the category is ${low} or ${high} depending on ${derivation.undetermined.join(', ')}, which cannot be determined (${missing.length ? missing.join('; ') : first.reason})`,
+        derivation.undetermined,
+      );
+    }
+  }
+  const steps = derivation.indicators.map((i) =>
+    step({
+      step: `indicator:${i.indicator}`,
+      text: `${i.indicator}: ${i.status}: ${i.reason}.`,
+      reference: i.reference,
+      confirmed: i.confirmed,
+      ...(i.note !== undefined ? { note: i.note } : {}),
+      values: { indicator: i.indicator, status: i.status, members: i.members.map(String), missing: i.missing },
+    }),
+  );
+  return { ...explainHousehold(h, standard, date, steps), derivation: derivation.indicators, undetermined: derivation.undetermined };
 }
 
 /** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws on bad input. */

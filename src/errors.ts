@@ -40,6 +40,12 @@ export const errorCodes = [
   'INVALID_PREVIOUS_STATUS',
   /** An input file or row could not be read (command line and streaming readers). */
   'INVALID_ROW',
+  /** A score-A scorecard fails validation, or an answer does not fit it. */
+  'INVALID_SCORECARD',
+  /** The standard defines no review scores (score A / score B cut-offs). */
+  'NO_REVIEW_SCORES',
+  /** A survey record lacks facts that the classification depends on. */
+  'UNDETERMINED_INDICATOR',
 ] as const;
 
 /** A stable error code; see {@link errorCodes}. */
@@ -129,4 +135,11 @@ export function toSafe<T>(run: () => T): SafeResult<T> {
     if (error instanceof ChuanNgheoError) return { success: false, error: error.toJSON() };
     throw error;
   }
+}
+
+/** Reads a path written as text, `members[2].healthInsurance`, into its parts. */
+export function parsePath(text: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  for (const m of text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return parts;
 }

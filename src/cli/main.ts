@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { classifyCommand, classifyUsage } from './classify-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { standardsCommand } from './standards-command.js';
+import { validateCommand, validateUsage } from './validate-command.js';
 import { describeFatal, exitStatus } from './args.js';
 
 const usage = `chuan-ngheo: Viet Nam's multidimensional poverty standards (chuẩn nghèo đa chiều)
@@ -14,11 +15,14 @@ const usage = `chuan-ngheo: Viet Nam's multidimensional poverty standards (chu�
 Commands:
   classify   classify every household of a CSV or JSON Lines file
   report     counts and rates of a survey file, by category and group
+  validate   check household survey records (schema, consistency, recorded categories)
   standards  list the standards this version knows
 
 ${classifyUsage}
 
 ${reportUsage}
+
+${validateUsage}
 
 Run 'chuan-ngheo COMMAND --help' for one command.`;
 
@@ -38,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       return classifyCommand(rest);
     case 'report':
       return reportCommand(rest);
+    case 'validate':
+      return validateCommand(rest);
     case 'standards':
       return standardsCommand(rest);
     case '--version':

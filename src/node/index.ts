@@ -14,3 +14,4 @@ export { csvCell, rowToCsv, rowToJsonl, csvOutputColumns } from './output.js';
 export type { OutputFormat } from './output.js';
 export { readHouseholdBatches } from './household-reader.js';
 export type { HouseholdEntry } from './household-reader.js';
+export { readRecordBatches } from './json-records.js';

@@ -5,8 +5,10 @@
  * @module
  */
 import type { StandardInput } from './schema.js';
+import { nd07Derivations } from './derivations.js';
 
 const ART3 = 'Decree 07/2021/NĐ-CP, Art. 3';
+const CIRCULAR07 = 'Circular 07/2021/TT-BLĐTBXH, Art. 1 (amended by Circular 02/2022/TT-BLĐTBXH; consolidated text 1315/VBHN-BLĐTBXH)';
 const ART3_INDICATORS = 'Decree 07/2021/NĐ-CP, Art. 3 (indicators of deprivation of basic social services)';
 
 /** Decree 07/2021/NĐ-CP as data. */
@@ -22,6 +24,7 @@ export const nd07_2021: StandardInput = {
     { title: 'Decree 07/2021/NĐ-CP', issuedOn: '2021-01-27', effectiveFrom: '2021-03-15', role: 'sets the standard for 2022-2025', confirmed: true },
     { title: 'Decree 30/2025/NĐ-CP', effectiveFrom: '2025-02-24', role: 'amends it: low-income worker line', confirmed: true },
     { title: 'Decree 351/2025/NĐ-CP', issuedOn: '2025-12-30', role: 'keeps it in force for 2026', confirmed: true },
+    { title: 'Circular 07/2021/TT-BLĐTBXH', issuedOn: '2021-07-18', role: 'review method: scores A and B', confirmed: true },
   ],
   incomePeriod: 'month',
   rule: {
@@ -56,6 +59,14 @@ export const nd07_2021: StandardInput = {
     },
     note: 'a worker of a household that is neither poor nor near-poor; whether "worker" means of working age or employed is unconfirmed',
   },
+  reviewScores: {
+    scoreACutoffs: {
+      rural: { value: 140, equivalentIncome: 1_500_000, reference: CIRCULAR07, confirmed: true, note: '140 points correspond to 1,500,000 đồng per person per month' },
+      urban: { value: 175, equivalentIncome: 2_000_000, reference: CIRCULAR07, confirmed: true, note: '175 points correspond to 2,000,000 đồng per person per month' },
+    },
+    pointsPerIndicator: { value: 10, reference: CIRCULAR07, confirmed: true },
+    scoreBPoorFrom: { value: 30, reference: CIRCULAR07, confirmed: true, note: 'poor: score A at most the cut-off and score B of 30 or more; near-poor: score B below 30' },
+  },
   newlyEscapedWindow: {
     value: 36,
     reference: 'Decision 90/QĐ-TTg of 18/01/2022 (National Target Programme, beneficiary group "hộ mới thoát nghèo")',
@@ -70,7 +81,7 @@ export const nd07_2021: StandardInput = {
     { id: 'waterSanitation', label: { vi: 'Nước sinh hoạt và vệ sinh', en: 'Water and sanitation' } },
     { id: 'information', label: { vi: 'Thông tin', en: 'Information' } },
   ],
-  indicators: [
+  indicators: withDerivations([
     {
       id: 'employment',
       dimension: 'employment',
@@ -174,5 +185,12 @@ export const nd07_2021: StandardInput = {
       confirmed: false,
       note: 'the threshold is unconfirmed; the list of qualifying devices is not known in full',
     },
-  ],
+  ]),
 };
+
+function withDerivations(indicators: StandardInput['indicators']): StandardInput['indicators'] {
+  return indicators.map((indicator) => {
+    const derivation = (nd07Derivations as Record<string, NonNullable<StandardInput['indicators'][number]['derivation']>>)[indicator.id];
+    return derivation ? { ...indicator, derivation } : indicator;
+  });
+}

@@ -8,6 +8,7 @@
  */
 import type { StandardInput } from './schema.js';
 import { nd07_2021 } from './nd07-2021.js';
+import { wasteTreatmentDerivation } from './derivations.js';
 
 const ND351 = 'Decree 351/2025/NĐ-CP';
 const INHERITED = 'name from the draft and officials\u2019 statements; threshold unconfirmed, carried from Decree 07/2021/NĐ-CP where the draft says it is inherited';
@@ -15,7 +16,8 @@ const INHERITED = 'name from the draft and officials\u2019 statements; threshold
 const inherited = (id: string, dimension: string): StandardInput['indicators'][number] => {
   const base = nd07_2021.indicators.find((indicator) => indicator.id === id);
   if (!base) throw new Error(`nd07-2021 has no indicator ${id}`);
-  return { id, dimension, label: base.label, deprivedWhen: base.deprivedWhen, reference: ND351, confirmed: false, note: INHERITED };
+  const derivation = base.derivation ? { ...base.derivation, reference: ND351, confirmed: false, note: `${INHERITED}${base.derivation.note ? `; ${base.derivation.note}` : ''}` } : undefined;
+  return { id, dimension, label: base.label, deprivedWhen: base.deprivedWhen, reference: ND351, confirmed: false, note: INHERITED, ...(derivation ? { derivation } : {}) };
 };
 
 /** Decree 351/2025/NĐ-CP as data. */
@@ -83,6 +85,7 @@ export const nd351_2025: StandardInput = {
       reference: ND351,
       confirmed: false,
       note: 'a new indicator; its name is from the draft and officials\u2019 statements, its threshold is unconfirmed',
+      derivation: wasteTreatmentDerivation,
     },
     {
       id: 'telecomServices',
@@ -92,6 +95,7 @@ export const nd351_2025: StandardInput = {
       reference: ND351,
       confirmed: false,
       note: 'reoriented towards digital services; threshold unconfirmed',
+      derivation: { rule: 'telecomServices', phoneSubscriptionCounts: false, reference: ND351, confirmed: false, note: 'derived as: no member uses the internet' },
     },
   ],
 };

@@ -5,6 +5,7 @@
  * @module
  */
 import type { StandardInput } from './schema.js';
+import { qd59Derivations } from './derivations.js';
 
 const QD59 = 'Decision 59/2015/QĐ-TTg';
 const INDICATOR_NOTE = 'the indicator name is confirmed; its threshold is unconfirmed';
@@ -64,7 +65,7 @@ export const qd59_2015: StandardInput = {
     { id: 'waterSanitation', label: { vi: 'Nước sạch và vệ sinh', en: 'Water and sanitation' } },
     { id: 'information', label: { vi: 'Thông tin', en: 'Information' } },
   ],
-  indicators: [
+  indicators: withDerivations([
     {
       id: 'healthcareAccess',
       dimension: 'health',
@@ -155,5 +156,12 @@ export const qd59_2015: StandardInput = {
       confirmed: false,
       note: INDICATOR_NOTE,
     },
-  ],
+  ]),
 };
+
+function withDerivations(indicators: StandardInput['indicators']): StandardInput['indicators'] {
+  return indicators.map((indicator) => {
+    const derivation = (qd59Derivations as Record<string, NonNullable<StandardInput['indicators'][number]['derivation']>>)[indicator.id];
+    return derivation ? { ...indicator, derivation } : indicator;
+  });
+}

@@ -8,6 +8,7 @@
  * @module
  */
 import { z } from 'zod';
+import { derivationSchema } from '../derivation/parameters.js';
 
 const isoDate = z.iso.date();
 
@@ -39,6 +40,8 @@ export const indicatorSchema = z.strictObject({
   /** When a household is deprived in this indicator (the threshold, in words). */
   deprivedWhen: labelSchema.partial({ vi: true }),
   ...provenance,
+  /** How the indicator is derived from a survey record (member roster and dwelling). */
+  derivation: derivationSchema.optional(),
 });
 
 export const dimensionSchema = z.strictObject({ id: z.string().regex(/^[a-z][A-Za-z0-9]*$/), label: labelSchema });
@@ -86,6 +89,16 @@ export const lowIncomeWorkerSchema = z.strictObject({
   note: z.string().min(1).optional(),
 });
 
+/** The official review's scores (Circular 07/2021/TT-BLĐTBXH): score A estimates income, score B counts deprivations. */
+export const reviewScoresSchema = z.strictObject({
+  /** Poor or near-poor only when score A is at most this cut-off (points), per area. */
+  scoreACutoffs: byArea(z.strictObject({ value: z.number().positive(), equivalentIncome: z.int().positive(), ...provenance })),
+  /** Points per deprived indicator. */
+  pointsPerIndicator: countParameterSchema,
+  /** Poor from this score B (inclusive); near-poor below it. */
+  scoreBPoorFrom: countParameterSchema,
+});
+
 export const legalInstrumentSchema = z.strictObject({
   /** e.g. `Decree 07/2021/NĐ-CP`. */
   title: z.string().min(1),
@@ -113,6 +126,8 @@ export const standardSchema = z
     rule: ruleSchema,
     averageBand: averageBandSchema,
     lowIncomeWorker: lowIncomeWorkerSchema.optional(),
+    /** The official review's score cut-offs, where known for the standard. */
+    reviewScores: reviewScoresSchema.optional(),
     /** Months after recognition during which an escaped household counts as newly escaped. */
     newlyEscapedWindow: countParameterSchema,
     dimensions: z.array(dimensionSchema).min(1),
@@ -171,5 +186,6 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export type Dimension = z.infer<typeof dimensionSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 export type Band = z.infer<typeof bandSchema>;
+export type ReviewScores = z.infer<typeof reviewScoresSchema>;
 /** Where a household lives, as the standards distinguish it. */
 export type Area = 'rural' | 'urban';

@@ -73,3 +73,22 @@ describe('chuan-ngheo report', () => {
     expect(r.stdout).toMatch(/Hộ cận nghèo/);
   });
 });
+
+describe('chuan-ngheo validate', () => {
+  it('the example roster is valid: exit 0', () => {
+    const r = run(['validate', 'examples/roster.jsonl', '--date', '2025-12-01']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('chuan-ngheo: 36 record(s) under nd07-2021 on 2025-12-01: 36 valid, 0 invalid\n');
+  });
+  it('lists each problem with its record, code and path, and exits 1', () => {
+    const r = run(['validate', 'test/fixtures/roster-broken.jsonl', '--date', '2025-12-01']);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^record 2 \(BAD1\): BORN_AFTER_REVIEW at members\[0\]\.dateOfBirth: /);
+    expect(lines[1]).toMatch(/^record 3 \(BAD2\): CATEGORY_MISMATCH at recordedCategory: recorded poor, computes average because /);
+    expect(lines[2]).toMatch(/^record 4 \(BAD3\): NO_MEMBERS at members/);
+    expect(lines[3]).toMatch(/^record 5: INVALID_ROW at \(root\): line 5 is not valid JSON/);
+    expect(r.stderr).toMatch(/5 record\(s\) .*: 1 valid, 4 invalid/);
+  });
+});

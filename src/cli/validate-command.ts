@@ -1,0 +1,62 @@
+/**
+ * `chuan-ngheo validate`: schema and consistency errors of survey records, and an audit of
+ * recorded categories.
+ *
+ * @module
+ */
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createSurveyValidator, formatIssue, type RecordReport } from '../survey/validate.js';
+import { readRecordBatches } from '../node/json-records.js';
+import { exitStatus, oneOf, openInput, UsageError } from './args.js';
+
+export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --date YYYY-MM-DD] [--format text|jsonl] [--input json|jsonl]
+
+Checks household survey records (a JSON array, or JSON Lines): schema errors, facts that cannot
+all be true (a child born after the review, a member listed twice, floor area 0 …), and recorded
+categories that disagree with the computed ones. Exit status 1 when any record is invalid.`;
+
+/** Runs the command; resolves to the exit status. */
+export async function validateCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      standard: { type: 'string' },
+      date: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      input: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${validateUsage}\n`);
+    return exitStatus.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE');
+  const file = positionals[0]!;
+  const format = oneOf('--format', values.format!, ['text', 'jsonl']);
+  const input = values.input !== undefined ? oneOf('--input', values.input, ['json', 'jsonl']) : extname(file).toLowerCase() === '.json' ? 'json' : 'jsonl';
+  const validator = createSurveyValidator({
+    ...(values.standard !== undefined ? { standard: values.standard } : {}),
+    ...(values.date !== undefined ? { date: values.date } : {}),
+  });
+  let records = 0;
+  let invalid = 0;
+  for await (const entries of readRecordBatches(openInput(file), input)) {
+    let text = '';
+    for (const entry of entries) {
+      const report: RecordReport =
+        'error' in entry
+          ? { index: records, valid: false, issues: [{ code: entry.error.code, path: entry.error.path, message: entry.error.message }] }
+          : validator.check(entry.value);
+      records++;
+      if (!report.valid) invalid++;
+      if (format === 'jsonl') text += `${JSON.stringify(report)}\n`;
+      else for (const issue of report.issues) text += `${formatIssue(report, issue)}\n`;
+    }
+    process.stdout.write(text);
+  }
+  process.stderr.write(`chuan-ngheo: ${records} record(s) under ${validator.standard} on ${validator.date}: ${records - invalid} valid, ${invalid} invalid\n`);
+  return invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
+}

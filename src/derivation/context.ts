@@ -1,0 +1,105 @@
+/**
+ * What every derivation rule needs: the record, the review date, each member's age on that date,
+ * and a tri-state way to combine member facts (deprived, not deprived, cannot be told).
+ *
+ * @module
+ */
+import { differenceInMonths, differenceInYears, parseISO } from 'date-fns';
+import type { IsoDate } from '../dates.js';
+import type { Member, SurveyRecord } from '../survey/record.js';
+
+/** A member's age on the review date. Months are a range when only whole years are known. */
+export interface Age {
+  readonly years: number;
+  readonly monthsAtLeast: number;
+  readonly monthsBelow: number;
+  /** Birth year, when the date of birth is known. */
+  readonly birthYear?: number;
+}
+
+/** The state of one member or one household fact: `true` deprives, `false` does not, `undefined` unknown. */
+export type Tri = boolean | undefined;
+
+/** The outcome of a rule. */
+export interface RuleOutcome {
+  readonly status: 'deprived' | 'not-deprived' | 'undetermined';
+  /** Indices of the members that made the household deprived (or that count towards it). */
+  readonly members: readonly number[];
+  /** Paths of the facts that were missing, when undetermined. */
+  readonly missing: readonly string[];
+  /** Why, in words. */
+  readonly reason: string;
+}
+
+/** The facts rules read. */
+export interface DerivationContext {
+  readonly record: SurveyRecord;
+  readonly date: IsoDate;
+  readonly year: number;
+  readonly ages: readonly (Age | undefined)[];
+}
+
+/** Age on the review date (a child born on that day 16 years earlier is 16). */
+export function ageOf(member: Member, date: IsoDate): Age | undefined {
+  if (member.dateOfBirth !== undefined) {
+    if (member.dateOfBirth > date) return undefined;
+    const on = parseISO(date);
+    const born = parseISO(member.dateOfBirth);
+    const months = differenceInMonths(on, born);
+    return { years: differenceInYears(on, born), monthsAtLeast: months, monthsBelow: months + 1, birthYear: born.getFullYear() };
+  }
+  if (member.ageAtReview !== undefined) {
+    return { years: member.ageAtReview, monthsAtLeast: member.ageAtReview * 12, monthsBelow: member.ageAtReview * 12 + 12 };
+  }
+  return undefined;
+}
+
+/** Builds the context of a record on a review date. */
+export function contextOf(record: SurveyRecord, date: IsoDate): DerivationContext {
+  return { record, date, year: Number(date.slice(0, 4)), ages: record.members.map((m) => ageOf(m, date)) };
+}
+
+/** Path of a member's field, e.g. `members[2].healthInsurance`. */
+export const memberPath = (i: number, field: string) => `members[${i}].${field}`;
+
+/** Path of a missing age. */
+export const agePath = (i: number) => memberPath(i, 'dateOfBirth');
+
+/** How a member is named in reasons: `member 2 (Lan, 34)`. */
+export function memberLabel(ctx: DerivationContext, i: number): string {
+  const m = ctx.record.members[i]!;
+  const age = ctx.ages[i];
+  const parts = [m.name ?? m.id, age ? `${age.years}` : undefined].filter((p) => p !== undefined);
+  return `member ${i + 1}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+
+/**
+ * A household is deprived when any member is; undetermined when none is but some cannot be told.
+ * `test` returns the member's state and, when unknown, the missing paths.
+ */
+export function anyMember(
+  ctx: DerivationContext,
+  test: (member: Member, index: number, age: Age | undefined) => { readonly state: Tri; readonly missing?: readonly string[] },
+  words: { readonly deprived: string; readonly none: string },
+): RuleOutcome {
+  const deprived: number[] = [];
+  const missing: string[] = [];
+  ctx.record.members.forEach((member, i) => {
+    const r = test(member, i, ctx.ages[i]);
+    if (r.state === true) deprived.push(i);
+    else if (r.state === undefined) missing.push(...(r.missing ?? []));
+  });
+  if (deprived.length) {
+    return { status: 'deprived', members: deprived, missing: [], reason: `${deprived.map((i) => memberLabel(ctx, i)).join('; ')}: ${words.deprived}` };
+  }
+  if (missing.length) return { status: 'undetermined', members: [], missing, reason: `cannot tell: ${missing.join(', ')} missing` };
+  return { status: 'not-deprived', members: [], missing: [], reason: words.none };
+}
+
+/** A household fact against a list: deprived when not in it. */
+export function factOutside<T extends string>(value: T | undefined, allowed: readonly T[], path: string, words: { readonly deprived: (v: T) => string; readonly ok: (v: T) => string }): RuleOutcome {
+  if (value === undefined) return { status: 'undetermined', members: [], missing: [path], reason: `cannot tell: ${path} missing` };
+  return allowed.includes(value)
+    ? { status: 'not-deprived', members: [], missing: [], reason: words.ok(value) }
+    : { status: 'deprived', members: [], missing: [], reason: words.deprived(value) };
+}

@@ -1,0 +1,123 @@
+/**
+ * Deriving a standard's indicators from a survey record: one named rule per indicator, with the
+ * standard's parameters, reporting deprived / not deprived / cannot be determined, the members
+ * responsible, the missing facts, and whether the definition is confirmed.
+ *
+ * @module
+ */
+import { fail, formatPath, toSafe, type SafeResult } from '../errors.js';
+import { today, type IsoDate } from '../dates.js';
+import { resolveStandard, type StandardChoice } from '../standards/registry.js';
+import type { Standard } from '../standards/schema.js';
+import { surveyRecordSchema, type SurveyRecord } from '../survey/record.js';
+import type { Derivation } from './parameters.js';
+import { contextOf, type DerivationContext, type RuleOutcome } from './context.js';
+import { employment } from './rules/employment.js';
+import { dependants } from './rules/dependants.js';
+import { nutrition } from './rules/nutrition.js';
+import { healthInsurance } from './rules/health-insurance.js';
+import { adultEducation, adultEducationByBirthYear } from './rules/adult-education.js';
+import { childSchoolAttendance } from './rules/child-school-attendance.js';
+import { housingArea, housingQuality } from './rules/housing.js';
+import { domesticWater, hygienicLatrine, wasteTreatment } from './rules/water-sanitation.js';
+import { informationMeans, telecomServices } from './rules/information.js';
+import { healthcareAccess } from './rules/healthcare-access.js';
+
+type Rules = { [R in Derivation['rule']]: (ctx: DerivationContext, p: Extract<Derivation, { rule: R }>) => RuleOutcome };
+
+/** The rule functions, by the `rule` name used in standard data. */
+export const derivationRules: Rules = {
+  employment,
+  dependants,
+  nutrition,
+  healthInsurance,
+  adultEducation,
+  adultEducationByBirthYear,
+  childSchoolAttendance,
+  housingQuality,
+  housingArea,
+  domesticWater,
+  hygienicLatrine,
+  telecomServices,
+  informationMeans,
+  wasteTreatment,
+  healthcareAccess,
+};
+
+/** One derived indicator. */
+export interface DerivedIndicator extends RuleOutcome {
+  readonly indicator: string;
+  /** The rule applied (`null` when the standard defines no derivation for the indicator). */
+  readonly rule: string | null;
+  readonly reference: string;
+  /** Whether the definition applied is confirmed law. */
+  readonly confirmed: boolean;
+  readonly note?: string;
+}
+
+/** The indicators of a record under a standard. */
+export interface IndicatorDerivation {
+  readonly standard: string;
+  readonly date: IsoDate;
+  readonly indicators: readonly DerivedIndicator[];
+  /** Ids of the indicators found deprived, in the standard's order. */
+  readonly deprived: readonly string[];
+  /** Ids of the indicators that could not be determined. */
+  readonly undetermined: readonly string[];
+}
+
+/** Reads and validates a survey record. @throws {ChuanNgheoError} `INVALID_FIELD`, `INVALID_AREA`, … with the path. */
+export function readSurveyRecord(input: unknown): SurveyRecord {
+  const parsed = surveyRecordSchema.safeParse(input, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    fail('INVALID_FIELD', [...path, key], `${formatPath([...path, key])}: no such field in a survey record`, undefined);
+  }
+  const received = 'input' in issue ? issue.input : undefined;
+  const code = path[0] === 'area' ? 'INVALID_AREA' : path.length === 1 && received === undefined ? 'MISSING_FIELD' : 'INVALID_FIELD';
+  return fail(code, path, `${formatPath(path)}: expected ${issue.message}, received ${JSON.stringify(received)}`, received, issue.message);
+}
+
+/** Derives the indicators of a validated record under a standard on a date. */
+export function deriveFromRecord(record: SurveyRecord, standard: Standard, date: IsoDate): IndicatorDerivation {
+  const ctx = contextOf(record, date);
+  const indicators = standard.indicators.map((indicator): DerivedIndicator => {
+    const d = indicator.derivation;
+    if (!d) {
+      return { indicator: indicator.id, rule: null, status: 'undetermined', members: [], missing: [], reason: `the standard ${standard.id} defines no derivation for ${indicator.id}`, reference: indicator.reference, confirmed: false };
+    }
+    const outcome = (derivationRules[d.rule] as (ctx: DerivationContext, p: Derivation) => RuleOutcome)(ctx, d);
+    return { indicator: indicator.id, rule: d.rule, ...outcome, reference: d.reference, confirmed: d.confirmed, ...(d.note !== undefined ? { note: d.note } : {}) };
+  });
+  return {
+    standard: standard.id,
+    date,
+    indicators,
+    deprived: indicators.filter((i) => i.status === 'deprived').map((i) => i.indicator),
+    undetermined: indicators.filter((i) => i.status === 'undetermined').map((i) => i.indicator),
+  };
+}
+
+/**
+ * Derives a standard's indicators from a household survey record (member roster and dwelling).
+ *
+ * @param record - A {@link SurveyRecord}.
+ * @param options - `date` (the review date; ages are computed on it) and/or `standard`.
+ * @throws {ChuanNgheoError} For an invalid record or options.
+ * @example
+ * const d = deriveIndicators(record, { date: '2025-12-01' });
+ * d.indicators.find((i) => i.indicator === 'healthInsurance')
+ * //=> { indicator: 'healthInsurance', status: 'deprived', members: [1], reason: 'member 2 (Lan, 34): aged 6 or more without health insurance', ... }
+ */
+export function deriveIndicators(record: unknown, options: StandardChoice & { today?: () => IsoDate } = {}): IndicatorDerivation {
+  const { standard, date } = resolveStandard(options, options.today ?? today);
+  return deriveFromRecord(readSurveyRecord(record), standard, date);
+}
+
+/** Safe twin of {@link deriveIndicators}. */
+export function safeDeriveIndicators(record: unknown, options: StandardChoice = {}): SafeResult<IndicatorDerivation> {
+  return toSafe(() => deriveIndicators(record, options));
+}

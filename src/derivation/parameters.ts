@@ -1,0 +1,111 @@
+/**
+ * How each indicator is derived from a survey record, as data: the rule to apply and its
+ * parameters (ages, lists of qualifying materials, sources, devices …). The law leaves several of
+ * these unconfirmed, so they live in the standard's data, flagged, and a corrected definition is a
+ * data change.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import {
+  enumIds,
+  floorMaterials,
+  informationDevices,
+  latrineTypes,
+  qualifications,
+  roofMaterials,
+  wallMaterials,
+  wasteHandlings,
+  waterSources,
+} from '../survey/enums.js';
+
+const provenance = {
+  reference: z.string().min(1),
+  confirmed: z.boolean(),
+  note: z.string().min(1).optional(),
+};
+const age = z.int().min(0).max(130);
+const qualification = z.enum(enumIds(qualifications));
+
+/** Retirement age that rises by a step each year to a ceiling (Labour Code 2019; Decree 135/2020/NĐ-CP). */
+export const retirementScheduleSchema = z.strictObject({
+  /** Year of the first value. */
+  fromYear: z.int(),
+  /** Retirement age in months in `fromYear`. */
+  startMonths: z.int().positive(),
+  /** Months added each later year. */
+  stepMonths: z.int().min(0),
+  /** Ceiling in months. */
+  maxMonths: z.int().positive(),
+  /** Retirement age in months before `fromYear`. */
+  beforeMonths: z.int().positive(),
+});
+
+export const derivationSchema = z.discriminatedUnion('rule', [
+  z.strictObject({
+    rule: z.literal('employment'),
+    /** First year of working age. */
+    workingAgeFrom: age,
+    retirementAge: z.strictObject({ male: retirementScheduleSchema, female: retirementScheduleSchema }),
+    /** Only wage work without a contract deprives (not self-employment). */
+    wageWorkOnly: z.boolean(),
+    ...provenance,
+  }),
+  z.strictObject({
+    rule: z.literal('dependants'),
+    /** Children under this age are dependants. */
+    childUnder: age,
+    /** Elderly from this age are dependants (when `elderlyNeedsAllowance`, only with a monthly allowance). */
+    elderlyFrom: age,
+    elderlyNeedsAllowance: z.boolean(),
+    /** Disabled members receiving a monthly allowance are dependants. */
+    disabledWithAllowance: z.boolean(),
+    /** Deprived when dependants are more than this share of members (numerator/denominator). */
+    shareAbove: z.strictObject({ numerator: z.int().min(0), denominator: z.int().positive() }),
+    ...provenance,
+  }),
+  z.strictObject({ rule: z.literal('nutrition'), childUnder: age, ...provenance }),
+  z.strictObject({ rule: z.literal('healthInsurance'), fromAge: age, ...provenance }),
+  z.strictObject({
+    rule: z.literal('adultEducation'),
+    /** Age bands (inclusive `from`, exclusive `toExclusive`) and the qualifications that suffice in each; studying always suffices. */
+    bands: z.array(z.strictObject({ from: age, toExclusive: age, sufficient: z.array(qualification).min(1) })).min(1),
+    ...provenance,
+  }),
+  z.strictObject({
+    rule: z.literal('adultEducationByBirthYear'),
+    fromAge: age,
+    bornFromYear: z.int(),
+    sufficient: z.array(qualification).min(1),
+    ...provenance,
+  }),
+  z.strictObject({ rule: z.literal('childSchoolAttendance'), from: age, toExclusive: age, ...provenance }),
+  z.strictObject({
+    rule: z.literal('housingQuality'),
+    durable: z.strictObject({
+      walls: z.array(z.enum(enumIds(wallMaterials))),
+      roof: z.array(z.enum(enumIds(roofMaterials))),
+      floor: z.array(z.enum(enumIds(floorMaterials))),
+    }),
+    /** Deprived when at least this many of the three structures are non-durable (or there is no house). */
+    minNonDurable: z.int().min(1).max(3),
+    ...provenance,
+  }),
+  z.strictObject({ rule: z.literal('housingArea'), minPerPerson: z.int().positive(), ...provenance }),
+  z.strictObject({ rule: z.literal('domesticWater'), safeSources: z.array(z.enum(enumIds(waterSources))).min(1), ...provenance }),
+  z.strictObject({ rule: z.literal('hygienicLatrine'), hygienicTypes: z.array(z.enum(enumIds(latrineTypes))).min(1), ...provenance }),
+  z.strictObject({ rule: z.literal('telecomServices'), phoneSubscriptionCounts: z.boolean(), ...provenance }),
+  z.strictObject({
+    rule: z.literal('informationMeans'),
+    devices: z.array(z.enum(enumIds(informationDevices))).min(1),
+    loudspeakersCount: z.boolean(),
+    ...provenance,
+  }),
+  z.strictObject({ rule: z.literal('wasteTreatment'), hygienic: z.array(z.enum(enumIds(wasteHandlings))).min(1), ...provenance }),
+  z.strictObject({ rule: z.literal('healthcareAccess'), ...provenance }),
+]);
+
+/** How one indicator is derived from a survey record. */
+export type Derivation = z.infer<typeof derivationSchema>;
+/** The derivation of a given rule. */
+export type DerivationOf<R extends Derivation['rule']> = Extract<Derivation, { rule: R }>;

@@ -1,0 +1,22 @@
+/**
+ * Child school attendance (tình trạng đi học của trẻ em): at least one child aged 3 to under 16
+ * is not in school. Decree 07/2021/NĐ-CP, Art. 3.
+ *
+ * @module
+ */
+import type { DerivationOf } from '../parameters.js';
+import { anyMember, agePath, memberPath, type DerivationContext, type RuleOutcome } from '../context.js';
+
+export function childSchoolAttendance(ctx: DerivationContext, p: DerivationOf<'childSchoolAttendance'>): RuleOutcome {
+  return anyMember(
+    ctx,
+    (m, i, age) => {
+      if (m.inSchool === true) return { state: false };
+      if (!age) return { state: undefined, missing: [agePath(i)] };
+      if (age.years < p.from || age.years >= p.toExclusive) return { state: false };
+      if (m.inSchool === undefined) return { state: undefined, missing: [memberPath(i, 'inSchool')] };
+      return { state: true };
+    },
+    { deprived: `a child aged ${p.from} to under ${p.toExclusive} not in school`, none: `every child aged ${p.from} to under ${p.toExclusive} is in school` },
+  );
+}

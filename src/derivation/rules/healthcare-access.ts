@@ -1,0 +1,16 @@
+/**
+ * Access to healthcare (2016-2021): a member was ill and got no examination or treatment.
+ * Decision 59/2015/QĐ-TTg (threshold unconfirmed).
+ *
+ * @module
+ */
+import type { DerivationOf } from '../parameters.js';
+import { anyMember, memberPath, type DerivationContext, type RuleOutcome } from '../context.js';
+
+export function healthcareAccess(ctx: DerivationContext, _p: DerivationOf<'healthcareAccess'>): RuleOutcome {
+  return anyMember(
+    ctx,
+    (m, i) => (m.illWithoutTreatment === undefined ? { state: undefined, missing: [memberPath(i, 'illWithoutTreatment')] } : { state: m.illWithoutTreatment }),
+    { deprived: 'ill without examination or treatment', none: 'no member was ill without treatment' },
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Reading records from a JSON file (an array of objects) or JSON Lines, in batches.
+ *
+ * @module
+ */
+import type { Readable } from 'node:stream';
+import type { ErrorDetail } from '../errors.js';
+import { readJsonlBatches, type JsonlEntry } from './jsonl-reader.js';
+
+/** Reads records: a `.json` file holding an array, or JSON Lines. */
+export async function* readRecordBatches(input: Readable, format: 'json' | 'jsonl'): AsyncGenerator<JsonlEntry[], void, undefined> {
+  if (format === 'jsonl') {
+    for await (const { entries } of readJsonlBatches(input)) yield entries;
+    return;
+  }
+  input.setEncoding('utf8');
+  let text = '';
+  for await (const chunk of input as AsyncIterable<string>) text += chunk;
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail: ErrorDetail = { code: 'INVALID_ROW', path: [], message: `the file is not valid JSON: ${(error as Error).message}` };
+    yield [{ error: detail }];
+    return;
+  }
+  if (!Array.isArray(value)) {
+    yield [{ error: { code: 'INVALID_ROW', path: [], message: 'a JSON file of records holds an array', received: typeof value } }];
+    return;
+  }
+  yield value.map((v) => ({ value: v }));
+}

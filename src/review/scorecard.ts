@@ -1,0 +1,104 @@
+/**
+ * A score-A scorecard supplied as data. The official Phiếu B1 questions and points were not found,
+ * so none ships: a commune or province that holds its scorecard passes it here, cites it, and the
+ * library validates it strictly and computes score A from a record's answers.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { describeValue, fail, formatPath, toSafe, type SafeResult } from '../errors.js';
+import type { Area } from '../standards/schema.js';
+
+const answer = z.union([z.string(), z.number(), z.boolean()]);
+
+const questionSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  options: z.array(z.strictObject({ value: answer, label: z.string().min(1).optional(), points: z.number() })).min(1),
+});
+
+const areaCardSchema = z.strictObject({
+  /** Points every household starts with. */
+  base: z.number().default(0),
+  questions: z.array(questionSchema).min(1),
+});
+
+/** The schema of a scorecard. */
+export const scorecardSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    /** The user's citation of the scorecard's source (e.g. the Circular's annex they hold). */
+    reference: z.string().min(1),
+    confirmed: z.boolean(),
+    areas: z.strictObject({ rural: areaCardSchema.optional(), urban: areaCardSchema.optional() }),
+  })
+  .superRefine((card, ctx) => {
+    for (const area of ['rural', 'urban'] as const) {
+      const questions = card.areas[area]?.questions ?? [];
+      const seen = new Set<string>();
+      questions.forEach((q, i) => {
+        if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['areas', area, 'questions', i, 'id'], message: `duplicate question ${q.id}`, input: q.id });
+        seen.add(q.id);
+        const values = new Set<unknown>();
+        q.options.forEach((o, j) => {
+          if (values.has(o.value)) ctx.addIssue({ code: 'custom', path: ['areas', area, 'questions', i, 'options', j, 'value'], message: `duplicate option ${String(o.value)}`, input: o.value });
+          values.add(o.value);
+        });
+      });
+    }
+    if (!card.areas.rural && !card.areas.urban) ctx.addIssue({ code: 'custom', path: ['areas'], message: 'a scorecard has questions for at least one area', input: card.areas });
+  });
+
+/** A validated scorecard. */
+export type Scorecard = z.infer<typeof scorecardSchema>;
+export type ScorecardInput = z.input<typeof scorecardSchema>;
+
+/** Validates a scorecard. @throws {ChuanNgheoError} `INVALID_SCORECARD` with the path. */
+export function defineScorecard(input: unknown): Scorecard {
+  const parsed = scorecardSchema.safeParse(input, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message;
+  return fail('INVALID_SCORECARD', path, `invalid scorecard at ${formatPath(path)}: ${message}`, 'input' in issue ? issue.input : undefined);
+}
+
+/** Score A and how each answer contributed. */
+export interface ScoreA {
+  readonly scorecard: string;
+  readonly area: Area;
+  readonly score: number;
+  readonly items: readonly { readonly question: string; readonly answer: string | number | boolean; readonly points: number }[];
+}
+
+/**
+ * Computes score A from answers keyed by question id.
+ *
+ * @throws {ChuanNgheoError} `INVALID_SCORECARD` when the card has no questions for the area, an
+ * answer is missing or not one of the question's options, or an answer names no question.
+ */
+export function computeScoreA(card: Scorecard | ScorecardInput, area: Area, answers: Readonly<Record<string, string | number | boolean>>): ScoreA {
+  const scorecard = defineScorecard(card);
+  const areaCard = scorecard.areas[area];
+  if (!areaCard) fail('INVALID_SCORECARD', ['area'], `scorecard ${scorecard.id} has no questions for ${area} households`, area);
+  const known = new Set(areaCard.questions.map((q) => q.id));
+  for (const key of Object.keys(answers)) {
+    if (!known.has(key)) fail('INVALID_SCORECARD', ['scorecardAnswers', key], `scorecardAnswers.${key}: scorecard ${scorecard.id} has no such question for ${area} households`, answers[key]);
+  }
+  const items = areaCard.questions.map((q) => {
+    const given = answers[q.id];
+    if (given === undefined) fail('INVALID_SCORECARD', ['scorecardAnswers', q.id], `scorecardAnswers.${q.id} is required (${q.label})`, undefined, q.options.map((o) => String(o.value)).join(' | '));
+    const option = q.options.find((o) => o.value === given);
+    if (!option) {
+      fail('INVALID_SCORECARD', ['scorecardAnswers', q.id], `scorecardAnswers.${q.id}: expected one of ${q.options.map((o) => JSON.stringify(o.value)).join(', ')}, received ${describeValue(given)}`, given);
+    }
+    return { question: q.id, answer: given, points: option.points };
+  });
+  return { scorecard: scorecard.id, area, score: items.reduce((sum, i) => sum + i.points, areaCard.base), items };
+}
+
+/** Safe twin of {@link computeScoreA}. */
+export function safeComputeScoreA(card: unknown, area: Area, answers: Readonly<Record<string, string | number | boolean>>): SafeResult<ScoreA> {
+  return toSafe(() => computeScoreA(card as ScorecardInput, area, answers));
+}

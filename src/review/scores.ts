@@ -1,0 +1,181 @@
+/**
+ * Classification by the official review's scores (Circular 07/2021/TT-BLĐTBXH, Art. 1): score A
+ * (Phiếu B1) estimates income in points, score B (Phiếu B2) is 10 points per deprived indicator.
+ * Poor: A at most 140 (rural) / 175 (urban) and B ≥ 30; near-poor: the same A and B below 30.
+ *
+ * @module
+ */
+import { describeValue, fail, toSafe, type SafeResult } from '../errors.js';
+import { today, type IsoDate } from '../dates.js';
+import { readArea } from '../household.js';
+import { isSurveyRecord } from '../survey/record.js';
+import { deriveFromRecord, readSurveyRecord } from '../derivation/derive.js';
+import { indicatorIdSet } from '../standards/indicators.js';
+import { resolveStandard } from '../standards/registry.js';
+import type { Area } from '../standards/schema.js';
+import type { ClassifyOptions, TraceStep } from '../classify.js';
+import { computeScoreA, type ScorecardInput, type Scorecard } from './scorecard.js';
+
+/** A household as the review scores it. */
+export interface ScoredHouseholdInput {
+  readonly id?: string | number;
+  readonly area: string;
+  /** Score A in points, computed elsewhere; or give `scorecardAnswers` and a scorecard. */
+  readonly scoreA?: number;
+  readonly scorecardAnswers?: Readonly<Record<string, string | number | boolean>>;
+  /** Deprived indicator ids (score B is 10 points each); or give `scoreB`. */
+  readonly deprived?: readonly string[];
+  readonly scoreB?: number;
+}
+
+/** The outcome of the review scores. */
+export interface ScoreClassification {
+  readonly id?: string | number;
+  /** `none`: score A above the cut-off, so neither poor nor near-poor by the review. */
+  readonly category: 'poor' | 'near-poor' | 'none';
+  readonly standard: string;
+  readonly date: IsoDate;
+  readonly area: Area;
+  readonly scoreA: number;
+  readonly scoreASource: 'given' | 'scorecard';
+  readonly scoreACutoff: number;
+  readonly scoreB: number;
+  readonly scoreBPoorFrom: number;
+  /** Deprived indicators, when known (not when only score B was given). */
+  readonly deprived: readonly string[] | null;
+  readonly trace: readonly TraceStep[];
+}
+
+/** Options: the standard/date, and a scorecard when score A is to be computed. */
+export interface ScoreOptions extends ClassifyOptions {
+  readonly scorecard?: Scorecard | ScorecardInput;
+}
+
+/**
+ * Classifies a household by score A and score B. Accepts a survey record (its deprivations are
+ * derived) or a scored household.
+ *
+ * @throws {ChuanNgheoError} `NO_REVIEW_SCORES` when the standard has no score cut-offs (only
+ * Decree 07/2021 has them in this version), or an error naming the bad field.
+ * @example
+ * classifyByScores({ area: 'rural', scoreA: 140, deprived: ['nutrition', 'housingArea', 'hygienicLatrine'] }, { date: '2025-12-01' }).category
+ * //=> 'poor'
+ */
+export function classifyByScores(input: ScoredHouseholdInput | unknown, options: ScoreOptions = {}): ScoreClassification {
+  const { standard, date } = resolveStandard(options, options.today ?? today);
+  const scores = standard.reviewScores;
+  if (!scores) fail('NO_REVIEW_SCORES', ['standard'], `standard ${standard.id} defines no review scores (score A / score B cut-offs)`, standard.id);
+  if (typeof input !== 'object' || input === null) fail('INVALID_FIELD', [], `expected a household, received ${describeValue(input)}`, input);
+  const h = input as Record<string, unknown>;
+  const area = readArea(h.area);
+  if (!area) fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeValue(h.area)}`, h.area);
+
+  // Score A: given, or computed from a scorecard.
+  let scoreA: number;
+  let scoreASource: 'given' | 'scorecard';
+  const trace: TraceStep[] = [];
+  if (h.scoreA !== undefined) {
+    if (typeof h.scoreA !== 'number' || !Number.isFinite(h.scoreA) || h.scoreA < 0) fail('INVALID_FIELD', ['scoreA'], `scoreA: expected points ≥ 0, received ${describeValue(h.scoreA)}`, h.scoreA);
+    scoreA = h.scoreA;
+    scoreASource = 'given';
+  } else if (options.scorecard !== undefined) {
+    const answers = (h.scorecardAnswers ?? {}) as Record<string, string | number | boolean>;
+    const computed = computeScoreA(options.scorecard, area, answers);
+    scoreA = computed.score;
+    scoreASource = 'scorecard';
+    trace.push({
+      step: 'score-a',
+      text: `Score A from scorecard ${computed.scorecard}: ${computed.items.map((i) => `${i.question} ${JSON.stringify(i.answer)} → ${i.points}`).join(', ')}; total ${scoreA}.`,
+      reference: (options.scorecard as { reference: string }).reference,
+      confirmed: (options.scorecard as { confirmed: boolean }).confirmed,
+      values: { score: scoreA, scorecard: computed.scorecard },
+    });
+  } else {
+    return fail('MISSING_FIELD', ['scoreA'], 'scoreA is required, or scorecardAnswers with a scorecard in the options', undefined);
+  }
+
+  // Score B: 10 points per deprived indicator.
+  const per = scores.pointsPerIndicator.value;
+  let deprived: string[] | null = null;
+  let scoreB: number;
+  if (isSurveyRecord(input)) {
+    const record = readSurveyRecord(input);
+    const derivation = deriveFromRecord(record, standard, date);
+    const poorFrom = scores.scoreBPoorFrom.value;
+    const low = derivation.deprived.length * per;
+    const high = (derivation.deprived.length + derivation.undetermined.length) * per;
+    if (low < poorFrom && high >= poorFrom && scoreA <= scores.scoreACutoffs[area].value) {
+      fail('UNDETERMINED_INDICATOR', ['members'], `cannot score B: ${derivation.undetermined.join(', ')} cannot be determined and decide between poor and near-poor`, derivation.undetermined);
+    }
+    deprived = [...derivation.deprived];
+    scoreB = low;
+  } else if (h.deprived !== undefined) {
+    const ids = indicatorIdSet(standard);
+    if (!Array.isArray(h.deprived)) fail('INVALID_FIELD', ['deprived'], 'deprived: expected an array of indicator ids', h.deprived);
+    const seen = new Set<string>();
+    (h.deprived as unknown[]).forEach((id, i) => {
+      if (typeof id !== 'string' || !ids.has(id)) fail('UNKNOWN_INDICATOR', ['deprived', i], `deprived[${i}]: the standard has no indicator ${describeValue(id)}`, id);
+      if (seen.has(id)) fail('DUPLICATE_INDICATOR', ['deprived', i], `deprived[${i}]: ${id} is listed twice`, id);
+      seen.add(id);
+    });
+    deprived = standard.indicators.map((i) => i.id).filter((id) => seen.has(id));
+    scoreB = deprived.length * per;
+    if (h.scoreB !== undefined && h.scoreB !== scoreB) fail('INVALID_FIELD', ['scoreB'], `scoreB ${describeValue(h.scoreB)} disagrees with the ${deprived.length} deprivation(s) listed (${scoreB} points)`, h.scoreB);
+  } else if (h.scoreB !== undefined) {
+    const max = standard.indicators.length * per;
+    if (typeof h.scoreB !== 'number' || !Number.isInteger(h.scoreB) || h.scoreB < 0 || h.scoreB > max || h.scoreB % per !== 0) {
+      fail('INVALID_FIELD', ['scoreB'], `scoreB: expected a multiple of ${per} from 0 to ${max}, received ${describeValue(h.scoreB)}`, h.scoreB);
+    }
+    scoreB = h.scoreB;
+  } else {
+    return fail('MISSING_FIELD', ['deprived'], 'deprived (or scoreB) is required', undefined);
+  }
+
+  const cutoff = scores.scoreACutoffs[area];
+  const poorFrom = scores.scoreBPoorFrom;
+  const withinA = scoreA <= cutoff.value;
+  const category = !withinA ? 'none' : scoreB >= poorFrom.value ? 'poor' : 'near-poor';
+  trace.push(
+    {
+      step: 'score-a-cutoff',
+      text: `Score A ${scoreA} ${withinA ? '≤' : '>'} ${cutoff.value} (${area}; ≙ ${cutoff.equivalentIncome.toLocaleString('en-US')} đồng per person per month).`,
+      reference: cutoff.reference,
+      confirmed: cutoff.confirmed,
+      values: { scoreA, cutoff: cutoff.value, atMost: withinA },
+    },
+    {
+      step: 'score-b',
+      text: `Score B ${scoreB} (${per} points × ${scoreB / per} deprivation(s)) ${scoreB >= poorFrom.value ? '≥' : '<'} ${poorFrom.value}.`,
+      reference: poorFrom.reference,
+      confirmed: poorFrom.confirmed,
+      values: { scoreB, poorFrom: poorFrom.value },
+    },
+    {
+      step: 'category',
+      text: withinA ? `Category: ${category}.` : 'Score A is above the cut-off: neither poor nor near-poor by the review scores.',
+      reference: poorFrom.reference,
+      confirmed: true,
+      values: { category },
+    },
+  );
+  const id = h.id;
+  return {
+    ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
+    category,
+    standard: standard.id,
+    date,
+    area,
+    scoreA,
+    scoreASource,
+    scoreACutoff: cutoff.value,
+    scoreB,
+    scoreBPoorFrom: poorFrom.value,
+    deprived,
+    trace,
+  };
+}
+
+/** Safe twin of {@link classifyByScores}. */
+export function safeClassifyByScores(input: unknown, options: ScoreOptions = {}): SafeResult<ScoreClassification> {
+  return toSafe(() => classifyByScores(input, options));
+}

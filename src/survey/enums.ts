@@ -1,0 +1,169 @@
+/**
+ * The enumerations of a household survey record: stable ids (used in JSON and CSV) with
+ * Vietnamese and English labels. Which values qualify (durable, safe, hygienic …) is not decided
+ * here: that is each standard's data, because the law's lists are partly unconfirmed.
+ *
+ * @module
+ */
+
+/** An enumeration: ids in order, each with its labels. */
+export type Enumeration<T extends string> = Readonly<Record<T, { readonly vi: string; readonly en: string }>>;
+
+const ids = <T extends string>(e: Enumeration<T>) => Object.keys(e) as [T, ...T[]];
+
+export const wallMaterials = {
+  concrete: { vi: 'Bê tông cốt thép', en: 'Reinforced concrete' },
+  brick: { vi: 'Gạch, đá', en: 'Brick or stone' },
+  durableWood: { vi: 'Gỗ bền chắc', en: 'Durable wood' },
+  metalSheet: { vi: 'Tôn, kim loại', en: 'Metal sheet' },
+  bambooOrPoorWood: { vi: 'Tre, nứa, gỗ tạp', en: 'Bamboo or poor-quality wood' },
+  earth: { vi: 'Đất, vách đất', en: 'Earth' },
+  leavesOrStraw: { vi: 'Lá, rơm rạ', en: 'Leaves or straw' },
+  plasticOrCanvas: { vi: 'Bạt, nhựa, giấy', en: 'Plastic, canvas or cardboard' },
+  other: { vi: 'Khác', en: 'Other' },
+} as const satisfies Enumeration<string>;
+export type WallMaterial = keyof typeof wallMaterials;
+
+export const roofMaterials = {
+  concrete: { vi: 'Bê tông cốt thép', en: 'Reinforced concrete' },
+  tile: { vi: 'Ngói', en: 'Tile' },
+  metalSheet: { vi: 'Tôn, kim loại', en: 'Metal sheet' },
+  fibreCement: { vi: 'Fibro xi măng', en: 'Fibre cement' },
+  leavesOrStraw: { vi: 'Lá, rơm rạ', en: 'Leaves or straw' },
+  plasticOrCanvas: { vi: 'Bạt, nhựa, giấy', en: 'Plastic, canvas or cardboard' },
+  other: { vi: 'Khác', en: 'Other' },
+} as const satisfies Enumeration<string>;
+export type RoofMaterial = keyof typeof roofMaterials;
+
+export const floorMaterials = {
+  concrete: { vi: 'Bê tông, xi măng', en: 'Concrete or cement' },
+  tile: { vi: 'Gạch men, gạch lát', en: 'Ceramic or brick tiles' },
+  durableWood: { vi: 'Gỗ bền chắc', en: 'Durable wood' },
+  bambooOrPoorWood: { vi: 'Tre, nứa, gỗ tạp', en: 'Bamboo or poor-quality wood' },
+  earth: { vi: 'Đất', en: 'Earth' },
+  other: { vi: 'Khác', en: 'Other' },
+} as const satisfies Enumeration<string>;
+export type FloorMaterial = keyof typeof floorMaterials;
+
+export const waterSources = {
+  piped: { vi: 'Nước máy', en: 'Piped water' },
+  drilledWell: { vi: 'Giếng khoan', en: 'Drilled well' },
+  protectedDugWell: { vi: 'Giếng đào được bảo vệ', en: 'Protected dug well' },
+  unprotectedDugWell: { vi: 'Giếng đào không được bảo vệ', en: 'Unprotected dug well' },
+  protectedSpring: { vi: 'Nước khe, mó được bảo vệ', en: 'Protected spring' },
+  unprotectedSpring: { vi: 'Nước khe, mó không được bảo vệ', en: 'Unprotected spring' },
+  rainwater: { vi: 'Nước mưa', en: 'Rainwater' },
+  bottled: { vi: 'Nước đóng chai, bình', en: 'Bottled water' },
+  tanker: { vi: 'Nước mua (xe bồn)', en: 'Tanker truck' },
+  surfaceWater: { vi: 'Nước sông, suối, ao, hồ', en: 'Surface water' },
+  other: { vi: 'Khác', en: 'Other' },
+} as const satisfies Enumeration<string>;
+export type WaterSource = keyof typeof waterSources;
+
+export const latrineTypes = {
+  septic: { vi: 'Tự hoại', en: 'Septic tank' },
+  semiSeptic: { vi: 'Bán tự hoại', en: 'Semi-septic' },
+  pourFlush: { vi: 'Thấm dội nước', en: 'Pour-flush' },
+  ventilatedPit: { vi: 'Chìm có ống thông hơi', en: 'Ventilated pit' },
+  doubleVault: { vi: 'Hai ngăn', en: 'Double-vault' },
+  ecological: { vi: 'Sinh thái', en: 'Ecological' },
+  simplePit: { vi: 'Hố xí đào đơn giản', en: 'Simple pit' },
+  overWater: { vi: 'Cầu tõm, trên ao', en: 'Over water (hanging)' },
+  none: { vi: 'Không có nhà tiêu', en: 'No latrine' },
+  other: { vi: 'Khác', en: 'Other' },
+} as const satisfies Enumeration<string>;
+export type LatrineType = keyof typeof latrineTypes;
+
+export const informationDevices = {
+  tv: { vi: 'Ti vi', en: 'Television' },
+  radio: { vi: 'Đài, radio', en: 'Radio' },
+  computer: { vi: 'Máy tính', en: 'Computer' },
+  smartphone: { vi: 'Điện thoại thông minh', en: 'Smartphone' },
+  featurePhone: { vi: 'Điện thoại thường', en: 'Basic mobile phone' },
+  tablet: { vi: 'Máy tính bảng', en: 'Tablet' },
+} as const satisfies Enumeration<string>;
+export type InformationDevice = keyof typeof informationDevices;
+
+export const wasteHandlings = {
+  collected: { vi: 'Được thu gom', en: 'Collected' },
+  treatedOnSite: { vi: 'Tự xử lý hợp vệ sinh (chôn lấp, ủ phân)', en: 'Treated hygienically on site (buried, composted)' },
+  burnedInOpen: { vi: 'Đốt lộ thiên', en: 'Burned in the open' },
+  dumped: { vi: 'Vứt bừa bãi, xuống sông, ao', en: 'Dumped' },
+  other: { vi: 'Khác', en: 'Other' },
+} as const satisfies Enumeration<string>;
+export type WasteHandling = keyof typeof wasteHandlings;
+
+export const sexes = {
+  male: { vi: 'Nam', en: 'Male' },
+  female: { vi: 'Nữ', en: 'Female' },
+} as const satisfies Enumeration<string>;
+export type Sex = keyof typeof sexes;
+
+export const relationships = {
+  head: { vi: 'Chủ hộ', en: 'Head' },
+  spouse: { vi: 'Vợ/chồng', en: 'Spouse' },
+  child: { vi: 'Con', en: 'Child' },
+  parent: { vi: 'Bố/mẹ', en: 'Parent' },
+  grandchild: { vi: 'Cháu', en: 'Grandchild' },
+  grandparent: { vi: 'Ông/bà', en: 'Grandparent' },
+  sibling: { vi: 'Anh/chị/em', en: 'Sibling' },
+  other: { vi: 'Khác', en: 'Other' },
+} as const satisfies Enumeration<string>;
+export type Relationship = keyof typeof relationships;
+
+export const workingCapacities = {
+  full: { vi: 'Có khả năng lao động', en: 'Able to work' },
+  partial: { vi: 'Suy giảm khả năng lao động', en: 'Partly able to work' },
+  none: { vi: 'Không có khả năng lao động', en: 'Unable to work' },
+} as const satisfies Enumeration<string>;
+export type WorkingCapacity = keyof typeof workingCapacities;
+
+export const employmentStatuses = {
+  wageWorker: { vi: 'Làm công ăn lương', en: 'Wage worker' },
+  selfEmployed: { vi: 'Tự làm, làm nông', en: 'Self-employed or farming' },
+  unemployed: { vi: 'Thất nghiệp, đang tìm việc', en: 'Unemployed, wants work' },
+  notInLabourForce: { vi: 'Không tham gia lao động (đi học, nội trợ, nghỉ hưu …)', en: 'Not in the labour force (studying, homemaking, retired …)' },
+} as const satisfies Enumeration<string>;
+export type EmploymentStatus = keyof typeof employmentStatuses;
+
+export const qualifications = {
+  none: { vi: 'Chưa tốt nghiệp tiểu học', en: 'None' },
+  primary: { vi: 'Tiểu học', en: 'Primary' },
+  lowerSecondary: { vi: 'Trung học cơ sở', en: 'Lower secondary' },
+  upperSecondary: { vi: 'Trung học phổ thông', en: 'Upper secondary' },
+  vocationalElementary: { vi: 'Sơ cấp nghề', en: 'Vocational, elementary' },
+  vocationalIntermediate: { vi: 'Trung cấp', en: 'Vocational, intermediate' },
+  college: { vi: 'Cao đẳng', en: 'College' },
+  university: { vi: 'Đại học trở lên', en: 'University or higher' },
+} as const satisfies Enumeration<string>;
+export type Qualification = keyof typeof qualifications;
+
+export const schoolLevels = {
+  preschool: { vi: 'Mầm non', en: 'Preschool' },
+  primary: { vi: 'Tiểu học', en: 'Primary' },
+  lowerSecondary: { vi: 'Trung học cơ sở', en: 'Lower secondary' },
+  upperSecondary: { vi: 'Trung học phổ thông', en: 'Upper secondary' },
+  vocational: { vi: 'Giáo dục nghề nghiệp', en: 'Vocational training' },
+  higher: { vi: 'Cao đẳng, đại học', en: 'College or university' },
+} as const satisfies Enumeration<string>;
+export type SchoolLevel = keyof typeof schoolLevels;
+
+/** Every enumeration by name, for forms and documentation. */
+export const enumerations = {
+  wallMaterials,
+  roofMaterials,
+  floorMaterials,
+  waterSources,
+  latrineTypes,
+  informationDevices,
+  wasteHandlings,
+  sexes,
+  relationships,
+  workingCapacities,
+  employmentStatuses,
+  qualifications,
+  schoolLevels,
+} as const;
+
+/** The ids of an enumeration, as a non-empty tuple for zod. */
+export const enumIds = ids;

@@ -1,0 +1,128 @@
+/**
+ * A household survey record: the facts a commune officer records (people and the dwelling), from
+ * which the indicators are derived. Every field but `area` and `members` is optional: a missing
+ * fact makes the indicators that need it "undetermined", never silently "not deprived".
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
+import { readAmount } from '../money.js';
+import { readArea } from '../household.js';
+import {
+  employmentStatuses,
+  enumIds,
+  floorMaterials,
+  informationDevices,
+  latrineTypes,
+  qualifications,
+  relationships,
+  roofMaterials,
+  schoolLevels,
+  sexes,
+  wallMaterials,
+  wasteHandlings,
+  waterSources,
+  workingCapacities,
+} from './enums.js';
+
+const isoDate = z.string().refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
+const AMOUNT = 'an amount of đồng ≥ 0: a number or a decimal string';
+const amount = z.union([z.number(), z.string()], { error: AMOUNT }).refine((v) => readAmount(v) !== undefined, { error: AMOUNT });
+const oneOf = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { error: `one of ${values.join(', ')}` });
+const yesNo = z.boolean({ error: 'true or false' });
+
+/** One member of the household roster. */
+export const memberSchema = z.strictObject({
+  /** Your identifier of the person (used to catch a member listed twice). */
+  id: z.string().min(1).optional(),
+  name: z.string().min(1).optional(),
+  /** Date of birth; or give `ageAtReview`. */
+  dateOfBirth: isoDate.optional(),
+  /** Age in whole years on the review date, when the date of birth is unknown. */
+  ageAtReview: z.int({ error: 'whole years ≥ 0' }).min(0, { error: 'whole years ≥ 0' }).max(130, { error: 'at most 130' }).optional(),
+  sex: oneOf(enumIds(sexes)).optional(),
+  relationship: oneOf(enumIds(relationships)).optional(),
+  workingCapacity: oneOf(enumIds(workingCapacities)).optional(),
+  employmentStatus: oneOf(enumIds(employmentStatuses)).optional(),
+  /** For wage workers: whether they have a labour contract. */
+  hasLabourContract: yesNo.optional(),
+  healthInsurance: yesNo.optional(),
+  highestQualification: oneOf(enumIds(qualifications)).optional(),
+  /** Currently in school or training. */
+  inSchool: yesNo.optional(),
+  schoolLevel: oneOf(enumIds(schoolLevels)).optional(),
+  /** Children: height-for-age below the norm. */
+  stunted: yesNo.optional(),
+  /** Children: weight-for-age below the norm. */
+  underweight: yesNo.optional(),
+  disability: yesNo.optional(),
+  /** Receives a monthly social allowance. */
+  monthlySocialAllowance: yesNo.optional(),
+  usesInternet: yesNo.optional(),
+  /** Has a telephone subscription (2016-2021 definition). */
+  usesPhoneSubscription: yesNo.optional(),
+  /** Was ill (bedridden, needed care, stopped normal activity) and got no examination or treatment (2016-2021). */
+  illWithoutTreatment: yesNo.optional(),
+});
+
+/** The dwelling. */
+export const dwellingSchema = z.strictObject({
+  /** `false` when the household has no house of its own to live in. */
+  hasHouse: yesNo.optional(),
+  walls: oneOf(enumIds(wallMaterials)).optional(),
+  roof: oneOf(enumIds(roofMaterials)).optional(),
+  floor: oneOf(enumIds(floorMaterials)).optional(),
+  /** Floor area in m² (a number or a decimal string). */
+  floorArea: z.union([z.number(), z.string()], { error: 'm² ≥ 0' }).refine((v) => readAmount(v) !== undefined, { error: 'm² ≥ 0: a number or a decimal string' }).optional(),
+});
+
+/** A household survey record (member roster and dwelling). */
+export const surveyRecordSchema = z.strictObject({
+  id: z.union([z.string(), z.number()]).optional(),
+  area: z.string({ error: 'rural or urban' }).refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' }),
+  /** Members; when given it must equal the roster's length. */
+  size: z.int().min(1).optional(),
+  incomeMonthlyPerCapita: amount.optional(),
+  incomeMonthlyTotal: amount.optional(),
+  incomeAnnualTotal: amount.optional(),
+  /** Score A of the official review (Phiếu B1), computed elsewhere or by a scorecard. */
+  scoreA: z.number({ error: 'points ≥ 0' }).min(0, { error: 'points ≥ 0' }).optional(),
+  /** Answers to a user-supplied score-A scorecard, by question id. */
+  scorecardAnswers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** The category on an existing list, to audit it against the computed one. */
+  recordedCategory: oneOf(['poor', 'near-poor', 'average', 'none']).optional(),
+  previousCategory: oneOf(['poor', 'near-poor']).optional(),
+  previousRecognizedOn: isoDate.optional(),
+  dwelling: dwellingSchema.optional(),
+  waterSource: oneOf(enumIds(waterSources)).optional(),
+  latrineType: oneOf(enumIds(latrineTypes)).optional(),
+  informationDevices: z.array(oneOf(enumIds(informationDevices))).optional(),
+  /** Whether the commune or village loudspeakers can be heard at home. */
+  hearsLoudspeakers: yesNo.optional(),
+  /** How household waste is handled (2027-2030 indicator). */
+  wasteHandling: oneOf(enumIds(wasteHandlings)).optional(),
+  members: z.array(memberSchema, { error: 'an array of members' }),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+
+export type Member = z.infer<typeof memberSchema>;
+export type Dwelling = z.infer<typeof dwellingSchema>;
+/** A household survey record. */
+export type SurveyRecord = z.infer<typeof surveyRecordSchema>;
+export type SurveyRecordInput = z.input<typeof surveyRecordSchema>;
+
+/** Whether an input looks like a survey record (it has a member roster). */
+export function isSurveyRecord(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && !Array.isArray(input) && 'members' in input;
+}
+
+/**
+ * The JSON Schema of a survey record (draft 2020-12), for other languages and form builders.
+ *
+ * @example
+ * surveyRecordJsonSchema().required //=> ['area', 'members']
+ */
+export function surveyRecordJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(surveyRecordSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

@@ -1,0 +1,227 @@
+/**
+ * Validating survey records for test suites and audits: schema errors, facts that cannot all be
+ * true, and recorded categories that disagree with the computed ones.
+ *
+ * @module
+ */
+import { ChuanNgheoError, formatPath, type ErrorPath } from '../errors.js';
+import { today, type IsoDate } from '../dates.js';
+import { classify, type ClassifyOptions, type Classification } from '../classify.js';
+import { ageOf } from '../derivation/context.js';
+import { readSurveyRecord } from '../derivation/derive.js';
+import { readAmount } from '../money.js';
+import { resolveStandard } from '../standards/registry.js';
+import type { Category } from '../rule.js';
+import type { Qualification } from './enums.js';
+import type { SurveyRecord } from './record.js';
+
+/** Stable codes of the consistency checks (schema errors keep the library's error codes). */
+export const surveyIssueCodes = [
+  'NO_MEMBERS',
+  'SIZE_MISMATCH',
+  'FLOOR_AREA_ZERO',
+  'BORN_AFTER_REVIEW',
+  'AGE_BIRTH_DATE_MISMATCH',
+  'QUALIFICATION_IMPLAUSIBLE_FOR_AGE',
+  'DUPLICATE_MEMBER',
+  'DUPLICATE_RECORD_ID',
+  'CATEGORY_MISMATCH',
+] as const;
+
+/** A problem found in a record. */
+export interface SurveyIssue {
+  /** A {@link surveyIssueCodes} code, or the library error code of a schema or classification error. */
+  readonly code: string;
+  readonly path: ErrorPath;
+  readonly message: string;
+  readonly received?: unknown;
+}
+
+/** The findings for one record. */
+export interface RecordReport {
+  readonly index: number;
+  readonly id?: string | number;
+  readonly valid: boolean;
+  readonly issues: readonly SurveyIssue[];
+  /** The computed category, when the record could be classified. */
+  readonly category?: Category;
+}
+
+/** The findings for a whole survey. */
+export interface SurveyReport {
+  readonly standard: string;
+  readonly date: IsoDate;
+  readonly records: number;
+  readonly valid: number;
+  readonly invalid: number;
+  readonly reports: readonly RecordReport[];
+}
+
+/**
+ * The youngest age at which each qualification can plausibly be held: a consistency check on
+ * survey data (Viet Nam's school ages: primary ends at 10, lower secondary at 14, upper
+ * secondary at 17), not a legal rule.
+ */
+export const plausibleQualificationAge: Readonly<Record<Qualification, number>> = {
+  none: 0,
+  primary: 10,
+  lowerSecondary: 14,
+  upperSecondary: 17,
+  vocationalElementary: 15,
+  vocationalIntermediate: 16,
+  college: 19,
+  university: 21,
+};
+
+function consistency(record: SurveyRecord, date: IsoDate): SurveyIssue[] {
+  const issues: SurveyIssue[] = [];
+  if (record.members.length === 0) issues.push({ code: 'NO_MEMBERS', path: ['members'], message: 'the household has no members', received: [] });
+  if (record.size !== undefined && record.members.length > 0 && record.size !== record.members.length) {
+    issues.push({ code: 'SIZE_MISMATCH', path: ['size'], message: `size ${record.size} disagrees with the ${record.members.length} member(s) listed`, received: record.size });
+  }
+  const area = record.dwelling?.floorArea;
+  const areaAmount = area === undefined ? undefined : readAmount(area);
+  if (areaAmount !== undefined && (typeof areaAmount === 'number' ? areaAmount === 0 : areaAmount.isZero())) {
+    issues.push({ code: 'FLOOR_AREA_ZERO', path: ['dwelling', 'floorArea'], message: 'floor area is 0 m²: a dwelling has some floor area (use hasHouse: false for no house)', received: area });
+  }
+  const seen = new Map<string, number>();
+  record.members.forEach((m, i) => {
+    if (m.dateOfBirth !== undefined && m.dateOfBirth > date) {
+      issues.push({ code: 'BORN_AFTER_REVIEW', path: ['members', i, 'dateOfBirth'], message: `member ${i + 1} was born on ${m.dateOfBirth}, after the review date ${date}`, received: m.dateOfBirth });
+    }
+    const age = ageOf(m, date);
+    if (m.dateOfBirth !== undefined && m.ageAtReview !== undefined && age && age.years !== m.ageAtReview) {
+      issues.push({ code: 'AGE_BIRTH_DATE_MISMATCH', path: ['members', i, 'ageAtReview'], message: `member ${i + 1}: ageAtReview ${m.ageAtReview} but born ${m.dateOfBirth}, so ${age.years} on ${date}`, received: m.ageAtReview });
+    }
+    if (age && m.highestQualification !== undefined && age.years < plausibleQualificationAge[m.highestQualification]) {
+      issues.push({
+        code: 'QUALIFICATION_IMPLAUSIBLE_FOR_AGE',
+        path: ['members', i, 'highestQualification'],
+        message: `member ${i + 1} is ${age.years} yet holds ${m.highestQualification} (plausible from age ${plausibleQualificationAge[m.highestQualification]})`,
+        received: m.highestQualification,
+      });
+    }
+    const key = m.id !== undefined ? `id:${m.id}` : m.name !== undefined && m.dateOfBirth !== undefined ? `name:${m.name.normalize('NFC').toLowerCase()}|${m.dateOfBirth}` : undefined;
+    if (key !== undefined) {
+      const first = seen.get(key);
+      if (first !== undefined) {
+        issues.push({ code: 'DUPLICATE_MEMBER', path: ['members', i], message: `member ${i + 1} repeats member ${first + 1} (${m.id !== undefined ? `id ${m.id}` : `${m.name}, born ${m.dateOfBirth}`})`, received: m.id ?? m.name });
+      } else seen.set(key, i);
+    }
+  });
+  return issues;
+}
+
+/** Why the computed category differs from the recorded one, in words. */
+export function explainMismatch(recorded: Category, computed: Classification): string {
+  const list = computed.deprived.length ? `: ${computed.deprived.join(', ')}` : '';
+  const k = computed.lines.minDeprivations;
+  const income = `income ${computed.incomeMonthlyPerCapita.toLocaleString('en-US')} per person per month`;
+  let why: string;
+  if (recorded === 'poor' && computed.category === 'near-poor') why = `only ${computed.deprivationCount} deprivation(s)${list} (poor needs ${k})`;
+  else if (recorded === 'near-poor' && computed.category === 'poor') why = `${computed.deprivationCount} deprivations${list} (${k} or more is poor)`;
+  else if ((recorded === 'poor' || recorded === 'near-poor') && (computed.category === 'average' || computed.category === 'none')) why = `${income} is above the line of ${computed.lines.poverty.toLocaleString('en-US')}`;
+  else if (computed.category === 'poor' || computed.category === 'near-poor') why = `${income} is at most the line of ${computed.lines.poverty.toLocaleString('en-US')}, with ${computed.deprivationCount} deprivation(s)${list}`;
+  else why = computed.averageBand ? `${income} is ${computed.category === 'average' ? 'inside' : 'outside'} the band ${computed.averageBand.above.toLocaleString('en-US')} … ${computed.averageBand.atMost.toLocaleString('en-US')}` : income;
+  return `recorded ${recorded}, computes ${computed.category} because ${why}`;
+}
+
+/** A validator bound to a standard and review date; it remembers record ids to catch repeats. */
+export interface SurveyValidator {
+  readonly standard: string;
+  readonly date: IsoDate;
+  /** Checks the next record (`index` counts from 0 in the order checked). */
+  check(input: unknown): RecordReport;
+}
+
+/** Starts a streaming validation: `check` each record in turn. */
+export function createSurveyValidator(options: ClassifyOptions = {}): SurveyValidator {
+  const { standard, date } = resolveStandard(options, options.today ?? today);
+  const ids = new Map<string | number, number>();
+  let index = 0;
+  const asIssue = (error: ChuanNgheoError): SurveyIssue => ({ code: error.code, path: error.path, message: error.message, ...(error.received !== undefined ? { received: error.received } : {}) });
+  return {
+    standard: standard.id,
+    date,
+    check(input) {
+      const i = index++;
+      const issues: SurveyIssue[] = [];
+      let record: SurveyRecord | undefined;
+      try {
+        record = readSurveyRecord(input);
+      } catch (error) {
+        if (!(error instanceof ChuanNgheoError)) throw error;
+        issues.push(asIssue(error));
+      }
+      let category: Category | undefined;
+      if (record) {
+        issues.push(...consistency(record, date));
+        if (record.id !== undefined) {
+          const first = ids.get(record.id);
+          if (first !== undefined) issues.push({ code: 'DUPLICATE_RECORD_ID', path: ['id'], message: `id ${record.id} is used by record ${first + 1} too`, received: record.id });
+          else ids.set(record.id, i);
+        }
+        if (issues.length === 0) {
+          try {
+            const result = classify(record, { standard, date });
+            category = result.category;
+            if (record.recordedCategory !== undefined && record.recordedCategory !== result.category) {
+              issues.push({ code: 'CATEGORY_MISMATCH', path: ['recordedCategory'], message: explainMismatch(record.recordedCategory, result), received: record.recordedCategory });
+            }
+          } catch (error) {
+            if (!(error instanceof ChuanNgheoError)) throw error;
+            issues.push(asIssue(error));
+          }
+        }
+      }
+      const id = record?.id ?? (typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined);
+      return {
+        index: i,
+        ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
+        valid: issues.length === 0,
+        issues,
+        ...(category !== undefined ? { category } : {}),
+      };
+    },
+  };
+}
+
+/**
+ * Validates survey records: each gets its schema errors, consistency errors and, when it records
+ * a category, an audit of that category against the computed one.
+ *
+ * @example
+ * const report = validateSurvey(records, { date: '2025-12-01' });
+ * report.invalid //=> 0
+ */
+export function validateSurvey(records: Iterable<unknown>, options: ClassifyOptions = {}): SurveyReport {
+  const validator = createSurveyValidator(options);
+  const reports: RecordReport[] = [];
+  for (const input of records) reports.push(validator.check(input));
+  const valid = reports.filter((r) => r.valid).length;
+  return { standard: validator.standard, date: validator.date, records: reports.length, valid, invalid: reports.length - valid, reports };
+}
+
+/** One issue as a readable line. */
+export function formatIssue(report: RecordReport, issue: SurveyIssue): string {
+  return `record ${report.index + 1}${report.id !== undefined ? ` (${report.id})` : ''}: ${issue.code} at ${formatPath(issue.path)}: ${issue.message}`;
+}
+
+/** The findings as readable lines, one per issue. */
+export function formatSurveyReport(report: SurveyReport): string {
+  const lines = report.reports.flatMap((r) => r.issues.map((i) => formatIssue(r, i)));
+  return [`${report.records} record(s) under ${report.standard} on ${report.date}: ${report.valid} valid, ${report.invalid} invalid`, ...lines].join('\n');
+}
+
+/**
+ * Throws when any record is invalid, listing every issue: one line in a test suite.
+ *
+ * @example
+ * import { assertValidSurvey } from 'chuan-ngheo';
+ * test('survey file is valid', () => assertValidSurvey(records, { date: '2025-12-01' }));
+ */
+export function assertValidSurvey(records: Iterable<unknown>, options: ClassifyOptions = {}): SurveyReport {
+  const report = validateSurvey(records, options);
+  if (report.invalid > 0) throw new Error(formatSurveyReport(report));
+  return report;
+}
