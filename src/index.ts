@@ -53,3 +53,8 @@ export type { Scorecard, ScorecardInput, ScoreA } from './review/scorecard.js';
 export { reviewScoresSchema } from './standards/schema.js';
 export type { ReviewScores } from './standards/schema.js';
 export { parsePath } from './errors.js';
+export { alkireFoster, safeAlkireFoster, measureChange } from './analytics/alkire-foster.js';
+export type { AfIndicator, AfUnit, AfOptions, AfResult, AfFigures, AfIndicatorFigures, MeasureChange } from './analytics/alkire-foster.js';
+export type { ExactValue, FractionInput } from './analytics/exact.js';
+export { createTally, categories } from './analytics/tally.js';
+export type { Tally, TallyItem, TallyOptions, GroupTally, CategoryCounts, CategoryRates, IndicatorCounts } from './analytics/tally.js';
