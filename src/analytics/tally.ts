@@ -10,6 +10,7 @@
  */
 import { Decimal } from '../money.js';
 import type { Category } from '../rule.js';
+import type { ChildFacts } from './children.js';
 
 /** The categories, in report order. */
 export const categories: readonly Category[] = ['poor', 'near-poor', 'average', 'none'];
@@ -24,6 +25,8 @@ export interface TallyItem {
   readonly weight?: number | string;
   /** The household's value of the grouping key (default: all in one group). */
   readonly group?: string;
+  /** Children's deprivations, when the household came from a roster. */
+  readonly children?: ChildFacts;
 }
 
 /** Counts of one unit (households or persons). */
@@ -56,6 +59,15 @@ export interface IndicatorCounts {
   readonly shareOfNearPoor: number;
 }
 
+/** Children of poor and near-poor households and their deprivations. */
+export interface ChildCounts {
+  readonly among: 'poor' | 'near-poor';
+  readonly children: number;
+  readonly withoutHealthInsurance: number;
+  readonly malnourished: number;
+  readonly notInSchool: number;
+}
+
 /** The figures of one group (or of all households). */
 export interface GroupTally {
   readonly group: string;
@@ -67,6 +79,8 @@ export interface GroupTally {
   /** Total deprivations counted among poor and near-poor households. */
   readonly deprivationsOfPoor: number;
   readonly deprivationsOfNearPoor: number;
+  /** Present when any household came from a roster. */
+  readonly children?: readonly ChildCounts[];
 }
 
 /** The result of a tally. */
@@ -92,6 +106,7 @@ class Accumulator {
   deprived = new Map<string, { all: Decimal; poor: Decimal; nearPoor: Decimal }>();
   deprivationsOfPoor = new Decimal(0);
   deprivationsOfNearPoor = new Decimal(0);
+  children: Record<'poor' | 'near-poor', { children: Decimal; withoutHealthInsurance: Decimal; malnourished: Decimal; notInSchool: Decimal }> | undefined;
   constructor(readonly indicators: readonly string[]) {
     for (const c of ['total', ...categories]) {
       this.households.set(c, new Decimal(0));
@@ -114,6 +129,17 @@ class Accumulator {
     }
     if (item.category === 'poor') this.deprivationsOfPoor = this.deprivationsOfPoor.add(weight.mul(item.deprived.length));
     if (item.category === 'near-poor') this.deprivationsOfNearPoor = this.deprivationsOfNearPoor.add(weight.mul(item.deprived.length));
+    if (item.children) {
+      const zero = () => ({ children: new Decimal(0), withoutHealthInsurance: new Decimal(0), malnourished: new Decimal(0), notInSchool: new Decimal(0) });
+      this.children ??= { poor: zero(), 'near-poor': zero() };
+      if (item.category === 'poor' || item.category === 'near-poor') {
+        const c = this.children[item.category];
+        c.children = c.children.add(weight.mul(item.children.children));
+        c.withoutHealthInsurance = c.withoutHealthInsurance.add(weight.mul(item.children.withoutHealthInsurance));
+        c.malnourished = c.malnourished.add(weight.mul(item.children.malnourished));
+        c.notInSchool = c.notInSchool.add(weight.mul(item.children.notInSchool));
+      }
+    }
   }
 }
 
@@ -176,6 +202,14 @@ export function createTally(options: TallyOptions): { add(item: TallyItem): void
       }),
       deprivationsOfPoor: acc.deprivationsOfPoor.toNumber(),
       deprivationsOfNearPoor: acc.deprivationsOfNearPoor.toNumber(),
+      ...(acc.children
+        ? {
+            children: (['poor', 'near-poor'] as const).map((among) => {
+              const c = acc.children![among];
+              return { among, children: c.children.toNumber(), withoutHealthInsurance: c.withoutHealthInsurance.toNumber(), malnourished: c.malnourished.toNumber(), notInSchool: c.notInSchool.toNumber() };
+            }),
+          }
+        : {}),
     };
   };
 
@@ -199,4 +233,16 @@ export function createTally(options: TallyOptions): { add(item: TallyItem): void
       };
     },
   };
+}
+
+/**
+ * Tallies an iterable or async iterable of classified households.
+ *
+ * @example
+ * const tally = await tallyAll(households, { indicators: standard.indicators.map((i) => i.id) });
+ */
+export async function tallyAll(items: Iterable<TallyItem> | AsyncIterable<TallyItem>, options: TallyOptions): Promise<Tally> {
+  const tally = createTally(options);
+  for await (const item of items) tally.add(item);
+  return tally.result();
 }

@@ -1,25 +1,120 @@
 /**
- * `chuan-ngheo report`: counts and rates of a survey file, by category and group, and the
- * deprivation profile.
+ * `chuan-ngheo report`: counts and rates of a survey file by category and group, the deprivation
+ * profile, children's deprivations, movement since an earlier review, and progress against a plan.
  *
  * @module
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { createBatchClassifier } from '../batch.js';
 import { classify } from '../classify.js';
 import { toSafe } from '../errors.js';
 import { readAmount } from '../money.js';
-import { createTally } from '../analytics/tally.js';
-import { profileTable, summaryTable } from '../report/summary.js';
-import { renderTables } from '../report/table.js';
+import { createTally, type Tally } from '../analytics/tally.js';
+import { childFacts } from '../analytics/children.js';
+import { compareReviews, type ReviewEntry, type Transitions } from '../analytics/transitions.js';
+import { defineTargetPlan, measureTargets } from '../analytics/targets.js';
+import { readSurveyRecord } from '../derivation/derive.js';
+import { isSurveyRecord } from '../survey/record.js';
+import { childrenTable, profileChart, profileTable, ratesChart, summaryTable, targetsTable, transitionsTable } from '../report/summary.js';
+import { renderTables, type Table } from '../report/table.js';
+import { barChartSvg } from '../report/svg.js';
+import type { Lang } from '../report/labels.js';
 import { readHouseholdBatches } from '../node/household-reader.js';
-import { exitStatus, inputFormatOf, oneOf, openInput, UsageError } from './args.js';
+import type { Category } from '../rule.js';
+import type { Standard } from '../standards/schema.js';
+import { describeFatal, exitStatus, inputFormatOf, oneOf, openInput, UsageError } from './args.js';
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
-                        [--format table|csv|json|md] [--lang vi|en] [--input csv|jsonl]
+                        [--previous FILE [--previous-date YYYY-MM-DD]] [--targets PLAN.json] [--years N]
+                        [--charts DIR] [--format table|csv|json|md] [--lang vi|en] [--input csv|jsonl]
 
-Classifies every household of FILE and prints households by category (overall and by the
-grouping column KEY, e.g. commune; 'area' groups rural and urban), then the deprivation profile.`;
+Classifies every household of FILE (indicator level or survey records) and prints households by
+category (overall and by the grouping column KEY, e.g. commune; 'area' groups rural and urban), the
+deprivation profile, and children's deprivations when the file has rosters.
+--previous compares with an earlier review, matched by id: a file already classified (with a
+category column, e.g. from 'chuan-ngheo classify'), or a survey classified on --previous-date.
+--targets measures a plan (JSON: povertyRateChangePerYear, coverage) over --years (default: the
+years between the two reviews, else 1). --charts writes SVG bar charts into DIR.`;
+
+interface Review {
+  readonly standard: Standard;
+  readonly date: string;
+  readonly tally: Tally;
+  readonly entries: ReviewEntry[];
+  readonly invalid: number;
+  readonly firstError?: string;
+}
+
+const CATEGORIES = new Set<Category>(['poor', 'near-poor', 'average', 'none']);
+
+async function readReview(file: string, input: 'csv' | 'jsonl' | undefined, choice: { standard?: string; date?: string }, by: string | undefined, weightColumn: string | undefined, keepEntries: boolean): Promise<Review> {
+  const batch = createBatchClassifier(choice);
+  const options = { standard: batch.standard, date: batch.date };
+  const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
+  const entries: ReviewEntry[] = [];
+  let invalid = 0;
+  let firstError: string | undefined;
+  for await (const list of readHouseholdBatches(openInput(file), inputFormatOf(file, input), batch)) {
+    for (const entry of list) {
+      const outcome = 'error' in entry ? { success: false as const, error: entry.error } : toSafe(() => classify(entry.value, options));
+      if (!outcome.success) {
+        invalid++;
+        firstError ??= `record ${entry.record}: ${outcome.error.code}: ${outcome.error.message}`;
+        continue;
+      }
+      const r = outcome.data;
+      const value = (entry as { value: Record<string, unknown> }).value;
+      const attributes = (value.attributes as Record<string, unknown> | undefined) ?? {};
+      let weight: string | undefined;
+      if (weightColumn !== undefined) {
+        const raw = attributes[weightColumn];
+        if (readAmount(raw) === undefined) {
+          invalid++;
+          firstError ??= `record ${entry.record}: INVALID_FIELD: weight column ${weightColumn} must be a number ≥ 0, received ${JSON.stringify(raw)}`;
+          continue;
+        }
+        weight = String(raw);
+      }
+      const group = by === undefined ? undefined : by === 'area' ? r.area : attributes[by];
+      tally.add({
+        category: r.category,
+        deprived: r.deprived,
+        size: r.size,
+        ...(by !== undefined ? { group: group === undefined || group === null ? '(blank)' : String(group) } : {}),
+        ...(weight !== undefined ? { weight } : {}),
+        ...(isSurveyRecord(value) ? { children: childFacts(readSurveyRecord(value), batch.standard, batch.date) } : {}),
+      });
+      if (keepEntries && r.id !== undefined) entries.push({ id: String(r.id), category: r.category, escaped: r.escape?.from ?? null });
+    }
+  }
+  return { standard: batch.standard, date: batch.date, tally: tally.result(), entries, invalid, ...(firstError !== undefined ? { firstError } : {}) };
+}
+
+/** Reads a file that is already classified: rows with id and category (and newlyEscaped). */
+function readClassified(file: string): ReviewEntry[] | undefined {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length === 0) return undefined;
+  if (lines[0]!.trimStart().startsWith('{')) {
+    const rows = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    if (!rows.every((r) => 'category' in r || 'error' in r)) return undefined;
+    return rows.filter((r) => CATEGORIES.has(r.category as Category) && r.id !== undefined).map((r) => ({ id: String(r.id), category: r.category as Category, escaped: r.newlyEscaped === true ? 'poverty' : null }));
+  }
+  const rows = Papa.parse<string[]>(lines.join('\n'), { skipEmptyLines: true }).data;
+  const header = rows[0]!.map((h) => h.trim());
+  const idAt = header.indexOf('id');
+  const catAt = header.indexOf('category');
+  const escAt = header.indexOf('newlyEscaped');
+  if (idAt < 0 || catAt < 0) return undefined;
+  return rows
+    .slice(1)
+    .filter((f) => CATEGORIES.has(f[catAt] as Category) && (f[idAt] ?? '') !== '')
+    .map((f) => ({ id: f[idAt]!, category: f[catAt] as Category, escaped: f[escAt] === 'true' ? 'poverty' : null }));
+}
 
 /** Runs the command; resolves to the exit status. */
 export async function reportCommand(argv: string[]): Promise<number> {
@@ -31,6 +126,12 @@ export async function reportCommand(argv: string[]): Promise<number> {
       weight: { type: 'string' },
       standard: { type: 'string' },
       date: { type: 'string' },
+      previous: { type: 'string' },
+      'previous-date': { type: 'string' },
+      'previous-standard': { type: 'string' },
+      targets: { type: 'string' },
+      years: { type: 'string' },
+      charts: { type: 'string' },
       format: { type: 'string', default: 'table' },
       lang: { type: 'string', default: 'en' },
       input: { type: 'string' },
@@ -44,48 +145,52 @@ export async function reportCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('report takes exactly one FILE');
   const file = positionals[0]!;
   const format = oneOf('--format', values.format!, ['table', 'csv', 'json', 'md']);
-  const lang = oneOf('--lang', values.lang!, ['vi', 'en']);
-  const batch = createBatchClassifier({
-    ...(values.standard !== undefined ? { standard: values.standard } : {}),
-    ...(values.date !== undefined ? { date: values.date } : {}),
-  });
-  const options = { standard: batch.standard, date: batch.date };
-  const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
-  let invalid = 0;
-  let firstError: string | undefined;
-  for await (const entries of readHouseholdBatches(openInput(file), inputFormatOf(file, values.input), batch)) {
-    for (const entry of entries) {
-      const outcome = 'error' in entry ? { success: false as const, error: entry.error } : toSafe(() => classify(entry.value, options));
-      if (!outcome.success) {
-        invalid++;
-        firstError ??= `record ${entry.record}: ${outcome.error.code}: ${outcome.error.message}`;
-        continue;
-      }
-      const r = outcome.data;
-      const attributes = (typeof entry === 'object' && 'value' in entry ? (entry.value as { attributes?: Record<string, unknown> }).attributes : undefined) ?? {};
-      const groupValue = values.by === undefined ? undefined : values.by === 'area' ? r.area : attributes[values.by];
-      let weight: string | undefined;
-      if (values.weight !== undefined) {
-        const raw = attributes[values.weight];
-        if (readAmount(raw) === undefined) {
-          invalid++;
-          firstError ??= `record ${entry.record}: INVALID_FIELD: weight column ${values.weight} must be a number ≥ 0, received ${JSON.stringify(raw)}`;
-          continue;
-        }
-        weight = String(raw);
-      }
-      tally.add({
-        category: r.category,
-        deprived: r.deprived,
-        size: r.size,
-        ...(values.by !== undefined ? { group: groupValue === undefined || groupValue === null ? '(blank)' : String(groupValue) } : {}),
-        ...(weight !== undefined ? { weight } : {}),
-      });
+  const lang: Lang = oneOf('--lang', values.lang!, ['vi', 'en']);
+  const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl']);
+  const choice = { ...(values.standard !== undefined ? { standard: values.standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
+  const wantEntries = values.previous !== undefined;
+  const review = await readReview(file, input, choice, values.by, values.weight, wantEntries);
+
+  let transitions: Transitions | undefined;
+  let years = values.years !== undefined ? Number(values.years) : 1;
+  if (values.years !== undefined && !(years > 0)) throw new UsageError(`--years must be a positive number; received ${JSON.stringify(values.years)}`);
+  if (values.previous !== undefined) {
+    let previous: ReviewEntry[] | undefined;
+    try {
+      previous = values['previous-date'] === undefined ? readClassified(values.previous) : undefined;
+    } catch (error) {
+      throw new UsageError(`--previous ${values.previous}: ${describeFatal(error)}`);
     }
+    if (!previous) {
+      if (values['previous-date'] === undefined) throw new UsageError('--previous is not a classified file (id and category columns): give --previous-date to classify it');
+      const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, undefined, undefined, true);
+      previous = earlier.entries;
+      if (values.years === undefined) years = Math.max(1, Math.round(differenceInCalendarDays(parseISO(review.date), parseISO(earlier.date)) / 365.25));
+      if (earlier.invalid > 0) process.stderr.write(`chuan-ngheo: ${earlier.invalid} invalid row(s) in --previous left out; first: ${earlier.firstError}\n`);
+    }
+    transitions = compareReviews(previous, review.entries);
   }
-  const result = tally.result();
-  const context = { standard: batch.standard.id, date: batch.date };
-  process.stdout.write(renderTables([summaryTable(result, lang, context), profileTable(result, batch.standard, lang)], format));
-  if (invalid > 0) process.stderr.write(`chuan-ngheo: ${invalid} invalid row(s) left out of the figures; first: ${firstError}\n`);
-  return invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
+
+  const context = { standard: review.standard.id, date: review.date };
+  const tables: Table[] = [summaryTable(review.tally, lang, context), profileTable(review.tally, review.standard, lang)];
+  const children = childrenTable(review.tally, lang);
+  if (children) tables.push(children);
+  if (transitions) tables.push(transitionsTable(transitions, lang));
+  if (values.targets !== undefined) {
+    let plan;
+    try {
+      plan = defineTargetPlan(JSON.parse(readFileSync(values.targets, 'utf8')));
+    } catch (error) {
+      throw new UsageError(`--targets ${values.targets}: ${describeFatal(error)}`);
+    }
+    tables.push(targetsTable(measureTargets(plan, review.tally, transitions, years), plan, lang, review.tally.rounding.decimals));
+  }
+  process.stdout.write(renderTables(tables, format));
+  if (values.charts !== undefined) {
+    mkdirSync(values.charts, { recursive: true });
+    writeFileSync(join(values.charts, 'deprivation-profile.svg'), barChartSvg(profileChart(review.tally, review.standard, lang)));
+    writeFileSync(join(values.charts, 'rates-by-group.svg'), barChartSvg(ratesChart(review.tally, lang)));
+  }
+  if (review.invalid > 0) process.stderr.write(`chuan-ngheo: ${review.invalid} invalid row(s) left out of the figures; first: ${review.firstError}\n`);
+  return review.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
 }

@@ -5,9 +5,17 @@
  * @module
  */
 import type { Tally, GroupTally } from '../analytics/tally.js';
+import type { ListMovement, Transitions } from '../analytics/transitions.js';
+import type { TargetPlan, TargetResult } from '../analytics/targets.js';
 import type { Standard } from '../standards/schema.js';
 import { categoryLabels, words, type Lang } from './labels.js';
 import type { Table, Cell } from './table.js';
+import type { BarChart } from './svg.js';
+
+/** Fixed decimals for the percent columns of a table of `width` columns. */
+function percentColumns(width: number, columns: readonly number[], decimals: number): (number | undefined)[] {
+  return Array.from({ length: width }, (_, i) => (columns.includes(i) ? decimals : undefined));
+}
 
 /** Households by category, one row per group and a total row. */
 export function summaryTable(tally: Tally, lang: Lang, context: { standard: string; date: string }): Table {
@@ -30,7 +38,7 @@ export function summaryTable(tally: Tally, lang: Lang, context: { standard: stri
     title: w.summaryTitle,
     columns: [w.group, w.households, c.poor, '%', c['near-poor'], '%', c.average, '%', c.none, '%', w.persons],
     rows: [...tally.groups.map((g) => row(g, g.group)), row(tally.total, w.total)],
-    decimals: [undefined, undefined, undefined, 2, undefined, 2, undefined, 2, undefined, 2, undefined].map((d) => (d === undefined ? undefined : tally.rounding.decimals)),
+    decimals: percentColumns(11, [3, 5, 7, 9], tally.rounding.decimals),
     note: `${w.standard(context.standard, context.date)} ${w.rounding(tally.rounding.decimals)}`,
   };
 }
@@ -46,6 +54,90 @@ export function profileTable(tally: Tally, standard: Standard, lang: Lang): Tabl
       const indicator = standard.indicators.find((x) => x.id === i.indicator);
       return [indicator ? indicator.label[lang] : i.indicator, i.all, i.shareOfAll, i.poor, i.shareOfPoor, i.nearPoor, i.shareOfNearPoor];
     }),
-    decimals: [undefined, undefined, tally.rounding.decimals, undefined, tally.rounding.decimals, undefined, tally.rounding.decimals],
+    decimals: percentColumns(7, [2, 4, 6], tally.rounding.decimals),
+  };
+}
+
+/** Movement of the poor and near-poor lists between two reviews. */
+export function transitionsTable(t: Transitions, lang: Lang): Table {
+  const w = words[lang];
+  const c = categoryLabels[lang];
+  const row = (m: ListMovement, name: string, before: number, after: number, change: number): Cell[] => [
+    name,
+    m.beginning,
+    m.escaped,
+    m.list === 'poor' ? m.escapedToNearPoor : '',
+    m.list === 'near-poor' ? m.movedToPoor : '',
+    m.movedIn,
+    m.fallenBack,
+    m.newlyOn,
+    m.left,
+    m.end,
+    before,
+    after,
+    change,
+  ];
+  return {
+    title: w.transitionsTitle,
+    columns: [w.list, w.beginning, w.escaped, w.escapedToNearPoor, w.movedToPoor, w.movedIn, w.fallenBack, w.newlyOn, w.left, w.end, w.rateBefore, w.rateAfter, w.rateChange],
+    rows: [
+      row(t.poor, c.poor, t.rates.poorBefore, t.rates.poorAfter, t.rates.poorChange),
+      row(t.nearPoor, c['near-poor'], t.rates.nearPoorBefore, t.rates.nearPoorAfter, t.rates.nearPoorChange),
+    ],
+    decimals: percentColumns(13, [10, 11, 12], t.rates.decimals),
+    note: w.rounding(t.rates.decimals),
+  };
+}
+
+/** Measured value, plan and gap of each target. */
+export function targetsTable(results: readonly TargetResult[], plan: TargetPlan, lang: Lang, decimals: number): Table {
+  const w = words[lang];
+  return {
+    title: `${w.targetsTitle}: ${plan.title}`,
+    columns: [w.target, w.measured, w.goal, w.gap, w.met],
+    rows: results.map((r) => [r.name, r.measured ?? '—', r.target, r.gap ?? '—', r.met === null ? w.unknown : r.met ? w.yes : w.no]),
+    decimals: percentColumns(5, [1, 2, 3], decimals),
+    note: [plan.reference, ...(plan.notMeasured.length ? [`${w.notMeasured}: ${plan.notMeasured.join('; ')}`] : [])].join('. '),
+  };
+}
+
+/** Children of poor and near-poor households and their deprivations. */
+export function childrenTable(tally: Tally, lang: Lang): Table | undefined {
+  const counts = tally.total.children;
+  if (!counts) return undefined;
+  const w = words[lang];
+  const c = categoryLabels[lang];
+  return {
+    title: w.childrenTitle,
+    columns: [w.list, w.children, w.noInsurance, w.malnourished, w.notInSchool],
+    rows: counts.map((x) => [c[x.among], x.children, x.withoutHealthInsurance, x.malnourished, x.notInSchool]),
+  };
+}
+
+/** The deprivation profile as a bar chart: share deprived among all, poor and near-poor households. */
+export function profileChart(tally: Tally, standard: Standard, lang: Lang): BarChart {
+  const w = words[lang];
+  const c = categoryLabels[lang];
+  return {
+    title: w.profileTitle,
+    series: [w.allHouseholds, c.poor, c['near-poor']],
+    unit: '%',
+    max: 100,
+    groups: tally.total.indicators.map((i) => ({
+      label: standard.indicators.find((x) => x.id === i.indicator)?.label[lang] ?? i.indicator,
+      values: [i.shareOfAll, i.shareOfPoor, i.shareOfNearPoor],
+    })),
+  };
+}
+
+/** Poverty and near-poverty rates by group (and in total) as a bar chart. */
+export function ratesChart(tally: Tally, lang: Lang): BarChart {
+  const w = words[lang];
+  const c = categoryLabels[lang];
+  return {
+    title: w.summaryTitle,
+    series: [c.poor, c['near-poor']],
+    unit: '%',
+    groups: [...tally.groups, { ...tally.total, group: w.total }].map((g) => ({ label: g.group, values: [g.householdRates.poor, g.householdRates['near-poor']] })),
   };
 }

@@ -92,3 +92,62 @@ describe('chuan-ngheo validate', () => {
     expect(r.stderr).toMatch(/5 record\(s\) .*: 1 valid, 4 invalid/);
   });
 });
+
+describe('chuan-ngheo report with an earlier review, a plan and charts', () => {
+  const charts = join(dir, 'charts');
+  const r = run([
+    'report', 'examples/households.csv', '--date', '2025-12-01', '--format', 'json',
+    '--previous', 'examples/households-2024.csv', '--previous-date', '2024-12-01',
+    '--targets', 'examples/targets-bac-ninh.json', '--charts', charts,
+  ]);
+  const tables = JSON.parse(r.stdout) as { title: string; rows: Record<string, string | number>[] }[];
+
+  it('prints summary, profile, movement and targets', () => {
+    expect(r.status).toBe(0);
+    expect(tables.map((t) => t.title)).toEqual([
+      'Households by category',
+      'Households deprived, by indicator',
+      'Movement of poor and near-poor households between two reviews',
+      'Progress against the plan: Bắc Ninh-style plan 2023-2025 (example)',
+    ]);
+  });
+
+  it('recomputes the movement from the two classified files', () => {
+    const classified = (file: string, date: string) =>
+      new Map(
+        execFileSync(process.execPath, [cli, 'classify', file, '--date', date], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+          .trimEnd()
+          .split('\n')
+          .slice(1)
+          .map((l) => l.split(',') as [string, string]),
+      );
+    const before = classified('examples/households-2024.csv', '2024-12-01');
+    const after = classified('examples/households.csv', '2025-12-01');
+    const poorBefore = [...before].filter(([, c]) => c === 'poor').map(([id]) => id);
+    const escaped = poorBefore.filter((id) => after.has(id) && after.get(id) !== 'poor').length;
+    const movement = tables[2]!.rows[0]!;
+    expect(movement.Beginning).toBe(poorBefore.length);
+    expect(movement.Escaped).toBe(escaped);
+    expect(movement.End).toBe([...after.values()].filter((c) => c === 'poor').length);
+  });
+
+  it('writes two SVG charts', () => {
+    expect(readFileSync(join(charts, 'deprivation-profile.svg'), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*Health insurance[\s\S]*<\/svg>\n$/);
+    expect(readFileSync(join(charts, 'rates-by-group.svg'), 'utf8')).toMatch(/<\/svg>\n$/);
+  });
+
+  it('a previous file that is neither classified nor dated is a usage error', () => {
+    const bad = run(['report', 'examples/households.csv', '--date', '2025-12-01', '--previous', 'examples/households-2024.csv']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/give --previous-date/);
+  });
+});
+
+describe('chuan-ngheo report on rosters', () => {
+  it('adds the children table', () => {
+    const r = run(['report', 'examples/roster.jsonl', '--date', '2025-12-01', '--by', 'commune', '--format', 'md', '--lang', 'vi']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('### Trẻ em dưới 16 tuổi thiếu hụt trong hộ nghèo, hộ cận nghèo');
+    expect(r.stdout).toContain('| Nhóm | Số hộ | Hộ nghèo |');
+  });
+});

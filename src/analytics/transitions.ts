@@ -1,0 +1,136 @@
+/**
+ * Movement between two reviews, matched by household id, for the poor and the near-poor lists as
+ * the official templates track them: beginning, escaped (thoát), fallen back (tái nghèo / tái cận
+ * nghèo: had escaped before, back on the list), newly on the list (phát sinh), moved between the
+ * two lists, left (no longer in the review), end; and the change of the rates in percentage points.
+ *
+ * @module
+ */
+import { fail } from '../errors.js';
+import { Decimal } from '../money.js';
+import type { Category } from '../rule.js';
+
+/** A household in one review. */
+export interface ReviewEntry {
+  readonly id: string | number;
+  readonly category: Category;
+  /**
+   * In the earlier review: whether the household had already escaped poverty or near-poverty
+   * (e.g. `newlyEscaped` there), so that returning to a list counts as fallen back.
+   */
+  readonly escaped?: 'poverty' | 'near-poverty' | null;
+}
+
+/** Movement of one list. */
+export interface ListMovement {
+  readonly list: 'poor' | 'near-poor';
+  /** On the list in the earlier review. */
+  readonly beginning: number;
+  /** On the list in both. */
+  readonly stayed: number;
+  /** Left the list for a better category (poor → near-poor counts as escaping poverty). */
+  readonly escaped: number;
+  /** Of the escaped, now on the near-poor list (poor list only). */
+  readonly escapedToNearPoor: number;
+  /** Left the list for the poor list (near-poor list only). */
+  readonly movedToPoor: number;
+  /** Came from the other list (poor list: from near-poor; near-poor list: from poor). */
+  readonly movedIn: number;
+  /** Back on the list after an earlier escape. */
+  readonly fallenBack: number;
+  /** On the list for the first time (including households new to the review). */
+  readonly newlyOn: number;
+  /** On the list earlier, absent from the later review. */
+  readonly left: number;
+  /** On the list in the later review. */
+  readonly end: number;
+}
+
+/** The comparison of two reviews. */
+export interface Transitions {
+  readonly households: { readonly before: number; readonly after: number; readonly matched: number; readonly left: number; readonly arrived: number };
+  readonly poor: ListMovement;
+  readonly nearPoor: ListMovement;
+  /** Rates in percent, and their change in percentage points, rounded half to even to `decimals`. */
+  readonly rates: {
+    readonly poorBefore: number;
+    readonly poorAfter: number;
+    readonly poorChange: number;
+    readonly nearPoorBefore: number;
+    readonly nearPoorAfter: number;
+    readonly nearPoorChange: number;
+    readonly decimals: number;
+  };
+}
+
+const better: Readonly<Record<'poor' | 'near-poor', ReadonlySet<Category>>> = {
+  poor: new Set(['near-poor', 'average', 'none']),
+  'near-poor': new Set(['average', 'none']),
+};
+
+function index(entries: Iterable<ReviewEntry>, which: string): Map<string | number, ReviewEntry> {
+  const map = new Map<string | number, ReviewEntry>();
+  let i = 0;
+  for (const e of entries) {
+    if (map.has(e.id)) fail('INVALID_FIELD', [which, i, 'id'], `${which}[${i}]: household id ${JSON.stringify(e.id)} appears twice`, e.id);
+    map.set(e.id, e);
+    i++;
+  }
+  return map;
+}
+
+/**
+ * Compares two reviews.
+ *
+ * @throws {ChuanNgheoError} `INVALID_FIELD` when an id appears twice in one review.
+ * @example
+ * const t = compareReviews(previous, current);
+ * t.poor.escaped //=> 12
+ */
+export function compareReviews(before: Iterable<ReviewEntry>, after: Iterable<ReviewEntry>, options: { readonly decimals?: number } = {}): Transitions {
+  const decimals = options.decimals ?? 2;
+  const a = index(before, 'before');
+  const b = index(after, 'after');
+  const movement = (list: 'poor' | 'near-poor'): ListMovement => {
+    const other = list === 'poor' ? 'near-poor' : 'poor';
+    let beginning = 0, stayed = 0, escaped = 0, escapedToNearPoor = 0, movedToPoor = 0, movedIn = 0, fallenBack = 0, newlyOn = 0, left = 0, end = 0;
+    for (const [id, prev] of a) {
+      if (prev.category !== list) continue;
+      beginning++;
+      const cur = b.get(id);
+      if (!cur) left++;
+      else if (cur.category === list) stayed++;
+      else if (better[list].has(cur.category)) {
+        escaped++;
+        if (list === 'poor' && cur.category === 'near-poor') escapedToNearPoor++;
+      } else movedToPoor++;
+    }
+    for (const [id, cur] of b) {
+      if (cur.category !== list) continue;
+      end++;
+      const prev = a.get(id);
+      if (prev?.category === list) continue;
+      if (prev?.category === other) movedIn++;
+      else if (prev?.escaped) fallenBack++;
+      else newlyOn++;
+    }
+    return { list, beginning, stayed, escaped, escapedToNearPoor, movedToPoor, movedIn, fallenBack, newlyOn, left, end };
+  };
+  const poor = movement('poor');
+  const nearPoor = movement('near-poor');
+  const pct = (count: number, total: number) => (total === 0 ? new Decimal(0) : new Decimal(count).mul(100).div(total));
+  const round = (d: InstanceType<typeof Decimal>) => d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toNumber();
+  const pb = pct(poor.beginning, a.size);
+  const pa = pct(poor.end, b.size);
+  const nb = pct(nearPoor.beginning, a.size);
+  const na = pct(nearPoor.end, b.size);
+  let matched = 0;
+  for (const id of a.keys()) if (b.has(id)) matched++;
+  return {
+    households: { before: a.size, after: b.size, matched, left: a.size - matched, arrived: b.size - matched },
+    poor,
+    nearPoor,
+    // The change is computed from the exact rates, then rounded once.
+    rates: { poorBefore: round(pb), poorAfter: round(pa), poorChange: round(pa.sub(pb)), nearPoorBefore: round(nb), nearPoorAfter: round(na), nearPoorChange: round(na.sub(nb)), decimals },
+  };
+}
