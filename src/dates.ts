@@ -1,19 +1,57 @@
 /**
- * Calendar dates as ISO strings (`YYYY-MM-DD`), checked with date-fns. Dates compare as strings.
+ * Calendar dates as ISO strings (`YYYY-MM-DD`). Dates compare as strings; ages are whole
+ * calendar years and months counted on the digits (a person born on 29 February turns a year
+ * older on 1 March in common years), which the tests check against date-fns. Calendar
+ * arithmetic on months (the newly-escaped window) uses date-fns.
  *
  * @module
  */
-import { addMonths, format, isValid, parseISO } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { fail, type ErrorPath } from './errors.js';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date `YYYY-MM-DD`. */
 export type IsoDate = string;
 
+/** Days in a month of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The number written by the digits of `text` from `start` to `end`, or −1 if any is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 /** Whether `value` is a real calendar date written `YYYY-MM-DD` (so `2025-02-30` is not). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === 'string' && ISO_DATE.test(value) && isValid(parseISO(value)) && format(parseISO(value), 'yyyy-MM-dd') === value;
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Whole years from `from` to `to` (an age: 16 on the 16th birthday). Both are valid ISO dates. */
+export function yearsBetween(from: IsoDate, to: IsoDate): number {
+  const y = digits(to, 0, 4) - digits(from, 0, 4);
+  // Same-length zero-padded "MM-DD" strings compare as the dates do.
+  return to.slice(5) < from.slice(5) ? y - 1 : y;
+}
+
+/** Whole months from `from` to `to` (a month is complete on the same day of a later month). */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  const months = (digits(to, 0, 4) - digits(from, 0, 4)) * 12 + (digits(to, 5, 7) - digits(from, 5, 7));
+  return digits(to, 8, 10) < digits(from, 8, 10) ? months - 1 : months;
 }
 
 /** Reads a date given as `YYYY-MM-DD` or as a `Date` (its local calendar day). */

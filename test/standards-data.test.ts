@@ -69,3 +69,12 @@ describe('figures of the specification', () => {
     for (const s of nationalStandards) expect(s.newlyEscapedWindow).toMatchObject({ value: 36, confirmed: false });
   });
 });
+
+describe('shipped standards parse to themselves', () => {
+  it('the strict schema adds and drops nothing', () => {
+    for (const s of [...nationalStandards, ...localStandards]) {
+      const parsed = standardSchema.parse(JSON.parse(JSON.stringify(s)));
+      expect(parsed).toEqual(JSON.parse(JSON.stringify(s)));
+    }
+  });
+});

@@ -17,8 +17,7 @@ export const exitStatus = { ok: 0, invalidRows: 1, usage: 2 } as const;
 /** Opens FILE, or standard input for `-` or no file. */
 export function openInput(file: string | undefined): Readable {
   if (file === undefined || file === '-') return process.stdin;
-  const stream = createReadStream(file);
-  return stream;
+  return createReadStream(file, { highWaterMark: 1 << 20 });
 }
 
 /** Opens FILE for writing, or standard output. */

@@ -5,17 +5,22 @@
  */
 import { parseArgs } from 'node:util';
 import { finished } from 'node:stream/promises';
-import { classifyStream } from '../node/classify-stream.js';
+import { classifyStream, type StreamSummary } from '../node/classify-stream.js';
+import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { ChunkCounts } from '../node/fast-csv.js';
 import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, UsageError } from './args.js';
 import { startProgress } from './progress.js';
 
 export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl]
-                          [--input csv|jsonl] [--out FILE] [--quiet]
+                          [--input csv|jsonl] [--out FILE] [--quiet] [--threads N]
 
 Classifies every household of FILE (or standard input) and writes one row per household:
 id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, errorMessage).
 CSV input has a header; one 0/1 column per indicator id; an empty cell is an absent field.
 The review date defaults to today; the standard defaults to the one in force on that date.
+CSV files of 8 MB or more are classified on all cores (--threads N to choose; 1 for none).
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
 
 /** Runs the command; resolves to the exit status. */
@@ -30,6 +35,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
       input: { type: 'string' },
       out: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', short: 'q' },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,13 +50,14 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const source = openInput(file);
   const sink = openOutput(values.out);
   const progress = startProgress(values.quiet === true, file, source);
-  const summary = await classifyStream(source, sink, {
-    input,
-    output,
+  const choice = {
     ...(values.standard !== undefined ? { standard: values.standard } : {}),
     ...(values.date !== undefined ? { date: values.date } : {}),
-    onProgress: progress.update,
-  });
+  };
+  const summary =
+    input === 'csv'
+      ? toSummary(await classifyCsvParallel(source, sink, { ...choice, output, threads: threadsFor(file, values.threads), onProgress: progress.update }))
+      : await classifyStream(source, sink, { ...choice, input, output, onProgress: progress.update });
   progress.stop();
   if (sink !== process.stdout) {
     sink.end();
@@ -61,4 +68,30 @@ export async function classifyCommand(argv: string[]): Promise<number> {
     `chuan-ngheo: ${summary.rows} row(s) under ${summary.standard} on ${summary.date}: poor ${c.poor}, near-poor ${c['near-poor']}, average ${c.average}, none ${c.none}, newly escaped ${summary.newlyEscaped}; invalid ${summary.invalid}\n`,
   );
   return summary.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
+}
+
+function toSummary(c: ChunkCounts & { standard: string; date: string }): StreamSummary {
+  return {
+    standard: c.standard,
+    date: c.date,
+    rows: c.rows,
+    invalid: c.invalid,
+    categories: { poor: c.poor, 'near-poor': c['near-poor'], average: c.average, none: c.none },
+    newlyEscaped: c.newlyEscaped,
+  };
+}
+
+/** Worker threads for a CSV input: the option, else all cores for files of 8 MB or more. */
+function threadsFor(file: string | undefined, option: string | undefined): number {
+  if (option !== undefined) {
+    const n = Number(option);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--threads must be a whole number ≥ 1; received ${JSON.stringify(option)}`);
+    return n;
+  }
+  if (file === undefined || file === '-') return 1;
+  try {
+    return statSync(file).size >= 8 * 1024 * 1024 ? availableParallelism() : 1;
+  } catch {
+    return 1;
+  }
 }

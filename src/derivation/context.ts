@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { differenceInMonths, differenceInYears, parseISO } from 'date-fns';
-import type { IsoDate } from '../dates.js';
+import { monthsBetween, yearsBetween, type IsoDate } from '../dates.js';
 import type { Member, SurveyRecord } from '../survey/record.js';
 
 /** A member's age on the review date. Months are a range when only whole years are known. */
@@ -20,7 +19,7 @@ export interface Age {
 /** The state of one member or one household fact: `true` deprives, `false` does not, `undefined` unknown. */
 export type Tri = boolean | undefined;
 
-/** The outcome of a rule. */
+/** The outcome of a rule, as reported. */
 export interface RuleOutcome {
   readonly status: 'deprived' | 'not-deprived' | 'undetermined';
   /** Indices of the members that made the household deprived (or that count towards it). */
@@ -29,6 +28,11 @@ export interface RuleOutcome {
   readonly missing: readonly string[];
   /** Why, in words. */
   readonly reason: string;
+}
+
+/** What a rule returns: the outcome, with its words written only when asked for (batch runs never ask). */
+export interface RuleResult extends Omit<RuleOutcome, 'reason'> {
+  readonly because: () => string;
 }
 
 /** The facts rules read. */
@@ -43,10 +47,8 @@ export interface DerivationContext {
 export function ageOf(member: Member, date: IsoDate): Age | undefined {
   if (member.dateOfBirth !== undefined) {
     if (member.dateOfBirth > date) return undefined;
-    const on = parseISO(date);
-    const born = parseISO(member.dateOfBirth);
-    const months = differenceInMonths(on, born);
-    return { years: differenceInYears(on, born), monthsAtLeast: months, monthsBelow: months + 1, birthYear: born.getFullYear() };
+    const months = monthsBetween(member.dateOfBirth, date);
+    return { years: yearsBetween(member.dateOfBirth, date), monthsAtLeast: months, monthsBelow: months + 1, birthYear: Number(member.dateOfBirth.slice(0, 4)) };
   }
   if (member.ageAtReview !== undefined) {
     return { years: member.ageAtReview, monthsAtLeast: member.ageAtReview * 12, monthsBelow: member.ageAtReview * 12 + 12 };
@@ -80,8 +82,8 @@ export function memberLabel(ctx: DerivationContext, i: number): string {
 export function anyMember(
   ctx: DerivationContext,
   test: (member: Member, index: number, age: Age | undefined) => { readonly state: Tri; readonly missing?: readonly string[] },
-  words: { readonly deprived: string; readonly none: string },
-): RuleOutcome {
+  words: () => { readonly deprived: string; readonly none: string },
+): RuleResult {
   const deprived: number[] = [];
   const missing: string[] = [];
   ctx.record.members.forEach((member, i) => {
@@ -90,16 +92,16 @@ export function anyMember(
     else if (r.state === undefined) missing.push(...(r.missing ?? []));
   });
   if (deprived.length) {
-    return { status: 'deprived', members: deprived, missing: [], reason: `${deprived.map((i) => memberLabel(ctx, i)).join('; ')}: ${words.deprived}` };
+    return { status: 'deprived', members: deprived, missing: [], because: () => `${deprived.map((i) => memberLabel(ctx, i)).join('; ')}: ${words().deprived}` };
   }
-  if (missing.length) return { status: 'undetermined', members: [], missing, reason: `cannot tell: ${missing.join(', ')} missing` };
-  return { status: 'not-deprived', members: [], missing: [], reason: words.none };
+  if (missing.length) return { status: 'undetermined', members: [], missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
+  return { status: 'not-deprived', members: [], missing: [], because: () => words().none };
 }
 
 /** A household fact against a list: deprived when not in it. */
-export function factOutside<T extends string>(value: T | undefined, allowed: readonly T[], path: string, words: { readonly deprived: (v: T) => string; readonly ok: (v: T) => string }): RuleOutcome {
-  if (value === undefined) return { status: 'undetermined', members: [], missing: [path], reason: `cannot tell: ${path} missing` };
+export function factOutside<T extends string>(value: T | undefined, allowed: readonly T[], path: string, words: { readonly deprived: (v: T) => string; readonly ok: (v: T) => string }): RuleResult {
+  if (value === undefined) return { status: 'undetermined', members: [], missing: [path], because: () => `cannot tell: ${path} missing` };
   return allowed.includes(value)
-    ? { status: 'not-deprived', members: [], missing: [], reason: words.ok(value) }
-    : { status: 'deprived', members: [], missing: [], reason: words.deprived(value) };
+    ? { status: 'not-deprived', members: [], missing: [], because: () => words.ok(value) }
+    : { status: 'deprived', members: [], missing: [], because: () => words.deprived(value) };
 }

@@ -11,7 +11,7 @@ import { resolveStandard, type StandardChoice } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
 import { surveyRecordSchema, type SurveyRecord } from '../survey/record.js';
 import type { Derivation } from './parameters.js';
-import { contextOf, type DerivationContext, type RuleOutcome } from './context.js';
+import { contextOf, type DerivationContext, type RuleOutcome, type RuleResult } from './context.js';
 import { employment } from './rules/employment.js';
 import { dependants } from './rules/dependants.js';
 import { nutrition } from './rules/nutrition.js';
@@ -23,7 +23,7 @@ import { domesticWater, hygienicLatrine, wasteTreatment } from './rules/water-sa
 import { informationMeans, telecomServices } from './rules/information.js';
 import { healthcareAccess } from './rules/healthcare-access.js';
 
-type Rules = { [R in Derivation['rule']]: (ctx: DerivationContext, p: Extract<Derivation, { rule: R }>) => RuleOutcome };
+type Rules = { [R in Derivation['rule']]: (ctx: DerivationContext, p: Extract<Derivation, { rule: R }>) => RuleResult };
 
 /** The rule functions, by the `rule` name used in standard data. */
 export const derivationRules: Rules = {
@@ -82,6 +82,10 @@ export function readSurveyRecord(input: unknown): SurveyRecord {
 }
 
 /** Derives the indicators of a validated record under a standard on a date. */
+function apply(ctx: DerivationContext, d: Derivation): RuleResult {
+  return (derivationRules[d.rule] as (ctx: DerivationContext, p: Derivation) => RuleResult)(ctx, d);
+}
+
 export function deriveFromRecord(record: SurveyRecord, standard: Standard, date: IsoDate): IndicatorDerivation {
   const ctx = contextOf(record, date);
   const indicators = standard.indicators.map((indicator): DerivedIndicator => {
@@ -89,8 +93,8 @@ export function deriveFromRecord(record: SurveyRecord, standard: Standard, date:
     if (!d) {
       return { indicator: indicator.id, rule: null, status: 'undetermined', members: [], missing: [], reason: `the standard ${standard.id} defines no derivation for ${indicator.id}`, reference: indicator.reference, confirmed: false };
     }
-    const outcome = (derivationRules[d.rule] as (ctx: DerivationContext, p: Derivation) => RuleOutcome)(ctx, d);
-    return { indicator: indicator.id, rule: d.rule, ...outcome, reference: d.reference, confirmed: d.confirmed, ...(d.note !== undefined ? { note: d.note } : {}) };
+    const { because, ...outcome } = apply(ctx, d);
+    return { indicator: indicator.id, rule: d.rule, ...outcome, reason: because(), reference: d.reference, confirmed: d.confirmed, ...(d.note !== undefined ? { note: d.note } : {}) };
   });
   return {
     standard: standard.id,
@@ -99,6 +103,23 @@ export function deriveFromRecord(record: SurveyRecord, standard: Standard, date:
     deprived: indicators.filter((i) => i.status === 'deprived').map((i) => i.indicator),
     undetermined: indicators.filter((i) => i.status === 'undetermined').map((i) => i.indicator),
   };
+}
+
+/**
+ * Counts a record's deprived and undetermined indicators with the same rules, writing no words:
+ * the batch path.
+ */
+export function countDerived(record: SurveyRecord, standard: Standard, date: IsoDate): { readonly deprived: number; readonly undetermined: number } {
+  const ctx = contextOf(record, date);
+  let deprived = 0;
+  let undetermined = 0;
+  for (const indicator of standard.indicators) {
+    const d = indicator.derivation;
+    const status = d ? apply(ctx, d).status : 'undetermined';
+    if (status === 'deprived') deprived++;
+    else if (status === 'undetermined') undetermined++;
+  }
+  return { deprived, undetermined };
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { Qualification } from '../../survey/enums.js';
 import type { Member } from '../../survey/record.js';
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, agePath, memberPath, type DerivationContext, type RuleOutcome, type Tri } from '../context.js';
+import { anyMember, agePath, memberPath, type DerivationContext, type RuleResult, type Tri } from '../context.js';
 
 /** Whether the member is studying or holds one of the sufficient qualifications. */
 function educated(m: Member, sufficient: readonly Qualification[]): Tri {
@@ -23,7 +23,7 @@ function educationMissing(m: Member, i: number): string[] {
   return [...(m.inSchool === undefined ? [memberPath(i, 'inSchool')] : []), ...(m.highestQualification === undefined ? [memberPath(i, 'highestQualification')] : [])];
 }
 
-export function adultEducation(ctx: DerivationContext, p: DerivationOf<'adultEducation'>): RuleOutcome {
+export function adultEducation(ctx: DerivationContext, p: DerivationOf<'adultEducation'>): RuleResult {
   const first = Math.min(...p.bands.map((b) => b.from));
   const last = Math.max(...p.bands.map((b) => b.toExclusive)) - 1;
   return anyMember(
@@ -37,11 +37,11 @@ export function adultEducation(ctx: DerivationContext, p: DerivationOf<'adultEdu
       if (ok === undefined) return { state: undefined, missing: educationMissing(m, i) };
       return { state: !ok };
     },
-    { deprived: 'neither in training nor holding the qualification for their age', none: `every member aged ${first} to ${last} is in training or qualified for their age` },
+    () => ({ deprived: 'neither in training nor holding the qualification for their age', none: `every member aged ${first} to ${last} is in training or qualified for their age` }),
   );
 }
 
-export function adultEducationByBirthYear(ctx: DerivationContext, p: DerivationOf<'adultEducationByBirthYear'>): RuleOutcome {
+export function adultEducationByBirthYear(ctx: DerivationContext, p: DerivationOf<'adultEducationByBirthYear'>): RuleResult {
   return anyMember(
     ctx,
     (m, i, age) => {
@@ -59,6 +59,6 @@ export function adultEducationByBirthYear(ctx: DerivationContext, p: DerivationO
       if (ok === undefined) return { state: undefined, missing: educationMissing(m, i) };
       return { state: !ok };
     },
-    { deprived: `aged ${p.fromAge} or more, born in ${p.bornFromYear} or later, without the qualification and not in school`, none: 'no member lacks the required schooling' },
+    () => ({ deprived: `aged ${p.fromAge} or more, born in ${p.bornFromYear} or later, without the qualification and not in school`, none: 'no member lacks the required schooling' }),
   );
 }

@@ -5,9 +5,9 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, agePath, memberPath, type DerivationContext, type RuleOutcome } from '../context.js';
+import { anyMember, agePath, memberPath, type DerivationContext, type RuleResult } from '../context.js';
 
-export function childSchoolAttendance(ctx: DerivationContext, p: DerivationOf<'childSchoolAttendance'>): RuleOutcome {
+export function childSchoolAttendance(ctx: DerivationContext, p: DerivationOf<'childSchoolAttendance'>): RuleResult {
   return anyMember(
     ctx,
     (m, i, age) => {
@@ -17,6 +17,6 @@ export function childSchoolAttendance(ctx: DerivationContext, p: DerivationOf<'c
       if (m.inSchool === undefined) return { state: undefined, missing: [memberPath(i, 'inSchool')] };
       return { state: true };
     },
-    { deprived: `a child aged ${p.from} to under ${p.toExclusive} not in school`, none: `every child aged ${p.from} to under ${p.toExclusive} is in school` },
+    () => ({ deprived: `a child aged ${p.from} to under ${p.toExclusive} not in school`, none: `every child aged ${p.from} to under ${p.toExclusive} is in school` }),
   );
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, agePath, memberPath, type DerivationContext, type RuleOutcome } from '../context.js';
+import { anyMember, agePath, memberPath, type DerivationContext, type RuleResult } from '../context.js';
 
 type Schedule = DerivationOf<'employment'>['retirementAge']['male'];
 
@@ -15,7 +15,7 @@ export function retirementMonths(schedule: Schedule, year: number): number {
   return Math.min(schedule.startMonths + schedule.stepMonths * (year - schedule.fromYear), schedule.maxMonths);
 }
 
-export function employment(ctx: DerivationContext, p: DerivationOf<'employment'>): RuleOutcome {
+export function employment(ctx: DerivationContext, p: DerivationOf<'employment'>): RuleResult {
   const male = retirementMonths(p.retirementAge.male, ctx.year);
   const female = retirementMonths(p.retirementAge.female, ctx.year);
   return anyMember(
@@ -45,6 +45,6 @@ export function employment(ctx: DerivationContext, p: DerivationOf<'employment'>
       if (missing.length) return { state: undefined, missing };
       return { state: true };
     },
-    { deprived: 'of working age, able to work, and unemployed or working for a wage without a labour contract', none: 'no member of working age is unemployed or without a labour contract' },
+    () => ({ deprived: 'of working age, able to work, and unemployed or working for a wage without a labour contract', none: 'no member of working age is unemployed or without a labour contract' }),
   );
 }

@@ -5,9 +5,9 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, agePath, memberPath, type DerivationContext, type RuleOutcome } from '../context.js';
+import { anyMember, agePath, memberPath, type DerivationContext, type RuleResult } from '../context.js';
 
-export function healthInsurance(ctx: DerivationContext, p: DerivationOf<'healthInsurance'>): RuleOutcome {
+export function healthInsurance(ctx: DerivationContext, p: DerivationOf<'healthInsurance'>): RuleResult {
   return anyMember(
     ctx,
     (m, i, age) => {
@@ -17,6 +17,6 @@ export function healthInsurance(ctx: DerivationContext, p: DerivationOf<'healthI
       if (m.healthInsurance === undefined) return { state: undefined, missing: [memberPath(i, 'healthInsurance')] };
       return { state: true };
     },
-    { deprived: `aged ${p.fromAge} or more without health insurance`, none: `every member aged ${p.fromAge} or more has health insurance` },
+    () => ({ deprived: `aged ${p.fromAge} or more without health insurance`, none: `every member aged ${p.fromAge} or more has health insurance` }),
   );
 }

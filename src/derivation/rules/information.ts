@@ -6,27 +6,27 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { memberPath, type DerivationContext, type RuleOutcome } from '../context.js';
+import { memberPath, type DerivationContext, type RuleResult } from '../context.js';
 
-export function telecomServices(ctx: DerivationContext, p: DerivationOf<'telecomServices'>): RuleOutcome {
+export function telecomServices(ctx: DerivationContext, p: DerivationOf<'telecomServices'>): RuleResult {
   const members = ctx.record.members;
   const users = members.flatMap((m, i) => (m.usesInternet === true || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === true) ? [i] : []));
-  if (users.length) return { status: 'not-deprived', members: users, missing: [], reason: `${users.length} member(s) use ${p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet'}` };
+  if (users.length) return { status: 'not-deprived', members: users, missing: [], because: () => `${users.length} member(s) use ${p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet'}` };
   const missing = members.flatMap((m, i) => [
     ...(m.usesInternet === undefined ? [memberPath(i, 'usesInternet')] : []),
     ...(p.phoneSubscriptionCounts && m.usesPhoneSubscription === undefined ? [memberPath(i, 'usesPhoneSubscription')] : []),
   ]);
-  if (missing.length) return { status: 'undetermined', members: [], missing, reason: `cannot tell: ${missing.join(', ')} missing` };
-  return { status: 'deprived', members: [], missing: [], reason: `no member uses ${p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet'}` };
+  if (missing.length) return { status: 'undetermined', members: [], missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
+  return { status: 'deprived', members: [], missing: [], because: () => `no member uses ${p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet'}` };
 }
 
-export function informationMeans(ctx: DerivationContext, p: DerivationOf<'informationMeans'>): RuleOutcome {
+export function informationMeans(ctx: DerivationContext, p: DerivationOf<'informationMeans'>): RuleResult {
   const owned = ctx.record.informationDevices;
   const hears = ctx.record.hearsLoudspeakers;
   const listed = owned?.filter((d) => (p.devices as readonly string[]).includes(d)) ?? [];
-  if (listed.length) return { status: 'not-deprived', members: [], missing: [], reason: `the household has ${listed.join(', ')}` };
-  if (p.loudspeakersCount && hears === true) return { status: 'not-deprived', members: [], missing: [], reason: 'the commune or village loudspeakers can be heard' };
+  if (listed.length) return { status: 'not-deprived', members: [], missing: [], because: () => `the household has ${listed.join(', ')}` };
+  if (p.loudspeakersCount && hears === true) return { status: 'not-deprived', members: [], missing: [], because: () => 'the commune or village loudspeakers can be heard' };
   const missing = [...(owned === undefined ? ['informationDevices'] : []), ...(p.loudspeakersCount && hears === undefined ? ['hearsLoudspeakers'] : [])];
-  if (missing.length) return { status: 'undetermined', members: [], missing, reason: `cannot tell: ${missing.join(', ')} missing` };
-  return { status: 'deprived', members: [], missing: [], reason: `none of ${p.devices.join(', ')}${p.loudspeakersCount ? ', and the loudspeakers cannot be heard' : ''}` };
+  if (missing.length) return { status: 'undetermined', members: [], missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
+  return { status: 'deprived', members: [], missing: [], because: () => `none of ${p.devices.join(', ')}${p.loudspeakersCount ? ', and the loudspeakers cannot be heard' : ''}` };
 }

@@ -5,9 +5,9 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, agePath, memberPath, type DerivationContext, type RuleOutcome } from '../context.js';
+import { anyMember, agePath, memberPath, type DerivationContext, type RuleResult } from '../context.js';
 
-export function nutrition(ctx: DerivationContext, p: DerivationOf<'nutrition'>): RuleOutcome {
+export function nutrition(ctx: DerivationContext, p: DerivationOf<'nutrition'>): RuleResult {
   return anyMember(
     ctx,
     (m, i, age) => {
@@ -18,6 +18,6 @@ export function nutrition(ctx: DerivationContext, p: DerivationOf<'nutrition'>):
       if (malnourished === true) return { state: true };
       return { state: undefined, missing: [m.stunted === undefined ? memberPath(i, 'stunted') : memberPath(i, 'underweight')] };
     },
-    { deprived: `a child under ${p.childUnder} who is stunted or underweight`, none: `no child under ${p.childUnder} is stunted or underweight` },
+    () => ({ deprived: `a child under ${p.childUnder} who is stunted or underweight`, none: `no child under ${p.childUnder} is stunted or underweight` }),
   );
 }

@@ -6,23 +6,23 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { factOutside, type DerivationContext, type RuleOutcome } from '../context.js';
+import { factOutside, type DerivationContext, type RuleResult } from '../context.js';
 
-export function domesticWater(ctx: DerivationContext, p: DerivationOf<'domesticWater'>): RuleOutcome {
+export function domesticWater(ctx: DerivationContext, p: DerivationOf<'domesticWater'>): RuleResult {
   return factOutside(ctx.record.waterSource, p.safeSources, 'waterSource', {
     deprived: (v) => `the water source (${v}) is not a safe source`,
     ok: (v) => `the water source (${v}) is a safe source`,
   });
 }
 
-export function hygienicLatrine(ctx: DerivationContext, p: DerivationOf<'hygienicLatrine'>): RuleOutcome {
+export function hygienicLatrine(ctx: DerivationContext, p: DerivationOf<'hygienicLatrine'>): RuleResult {
   return factOutside(ctx.record.latrineType, p.hygienicTypes, 'latrineType', {
     deprived: (v) => `the latrine (${v}) is not hygienic`,
     ok: (v) => `the latrine (${v}) is hygienic`,
   });
 }
 
-export function wasteTreatment(ctx: DerivationContext, p: DerivationOf<'wasteTreatment'>): RuleOutcome {
+export function wasteTreatment(ctx: DerivationContext, p: DerivationOf<'wasteTreatment'>): RuleResult {
   return factOutside(ctx.record.wasteHandling, p.hygienic, 'wasteHandling', {
     deprived: (v) => `household waste (${v}) is neither collected nor treated hygienically`,
     ok: (v) => `household waste is ${v}`,

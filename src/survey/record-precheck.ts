@@ -1,0 +1,125 @@
+/**
+ * A quick structural check of a survey record, for large batches: it accepts only records that
+ * the schema ({@link surveyRecordSchema}) certainly accepts unchanged, and answers "not sure"
+ * otherwise, so that the schema itself then parses the record and reports any error. The field
+ * tables are checked against the schema's keys by the test suite.
+ *
+ * @module
+ */
+import { isIsoDate } from '../dates.js';
+import { readAmount } from '../money.js';
+import { readArea } from '../household.js';
+import {
+  employmentStatuses,
+  floorMaterials,
+  informationDevices,
+  latrineTypes,
+  qualifications,
+  relationships,
+  roofMaterials,
+  schoolLevels,
+  sexes,
+  wallMaterials,
+  wasteHandlings,
+  waterSources,
+  workingCapacities,
+} from './enums.js';
+import type { SurveyRecord } from './record.js';
+
+type Check = (value: unknown) => boolean;
+
+const oneOf = (e: object): Check => {
+  const values = new Set(Object.keys(e));
+  return (v) => typeof v === 'string' && values.has(v);
+};
+const bool: Check = (v) => v === true || v === false;
+const text: Check = (v) => typeof v === 'string' && v.length > 0;
+const date: Check = isIsoDate;
+const amount: Check = (v) => (typeof v === 'number' || typeof v === 'string') && readAmount(v) !== undefined;
+const id: Check = (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+const age: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 130;
+const flatRecord: Check = (v) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  for (const key in v) {
+    const x = (v as Record<string, unknown>)[key];
+    if (!(typeof x === 'string' || typeof x === 'boolean' || x === null || (typeof x === 'number' && Number.isFinite(x)))) return false;
+  }
+  return true;
+};
+
+/** How each member field is checked; the keys are exactly the schema's. */
+export const memberFieldChecks: Readonly<Record<string, Check>> = {
+  id: text,
+  name: text,
+  dateOfBirth: date,
+  ageAtReview: age,
+  sex: oneOf(sexes),
+  relationship: oneOf(relationships),
+  workingCapacity: oneOf(workingCapacities),
+  employmentStatus: oneOf(employmentStatuses),
+  hasLabourContract: bool,
+  healthInsurance: bool,
+  highestQualification: oneOf(qualifications),
+  inSchool: bool,
+  schoolLevel: oneOf(schoolLevels),
+  stunted: bool,
+  underweight: bool,
+  disability: bool,
+  monthlySocialAllowance: bool,
+  usesInternet: bool,
+  usesPhoneSubscription: bool,
+  illWithoutTreatment: bool,
+};
+
+/** How each dwelling field is checked. */
+export const dwellingFieldChecks: Readonly<Record<string, Check>> = {
+  hasHouse: bool,
+  walls: oneOf(wallMaterials),
+  roof: oneOf(roofMaterials),
+  floor: oneOf(floorMaterials),
+  floorArea: amount,
+};
+
+const plainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+function fields(value: unknown, checks: Readonly<Record<string, Check>>): boolean {
+  if (!plainObject(value)) return false;
+  for (const key in value) {
+    const check = checks[key];
+    const v = value[key];
+    if (check === undefined || !Object.hasOwn(checks, key) || (v !== undefined && !check(v))) return false;
+  }
+  return true;
+}
+
+const deviceCheck = oneOf(informationDevices);
+
+/** How each record field is checked. */
+export const recordFieldChecks: Readonly<Record<string, Check>> = {
+  id,
+  area: (v) => readArea(v) !== undefined,
+  size: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1,
+  incomeMonthlyPerCapita: amount,
+  incomeMonthlyTotal: amount,
+  incomeAnnualTotal: amount,
+  scoreA: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+  scorecardAnswers: (v) => flatRecord(v) && Object.values(v as object).every((x) => x !== null),
+  recordedCategory: (v) => v === 'poor' || v === 'near-poor' || v === 'average' || v === 'none',
+  previousCategory: (v) => v === 'poor' || v === 'near-poor',
+  previousRecognizedOn: date,
+  dwelling: (v) => fields(v, dwellingFieldChecks),
+  waterSource: oneOf(waterSources),
+  latrineType: oneOf(latrineTypes),
+  informationDevices: (v) => Array.isArray(v) && v.every(deviceCheck),
+  hearsLoudspeakers: bool,
+  wasteHandling: oneOf(wasteHandlings),
+  members: (v) => Array.isArray(v) && v.every((m) => fields(m, memberFieldChecks)),
+  attributes: flatRecord,
+};
+
+/**
+ * Whether the record certainly passes the schema unchanged. `false` means "let the schema decide".
+ */
+export function surelyValidRecord(value: unknown): value is SurveyRecord {
+  return fields(value, recordFieldChecks) && Array.isArray((value as { members?: unknown }).members) && typeof (value as { area?: unknown }).area === 'string';
+}

@@ -1,0 +1,43 @@
+// The quick record check used by large batches never accepts what the schema would refuse or change.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dwellingSchema, memberSchema, surveyRecordSchema } from '../../src/index.js';
+import { dwellingFieldChecks, memberFieldChecks, recordFieldChecks, surelyValidRecord } from '../../src/survey/record-precheck.js';
+
+const roster = readFileSync('examples/roster.jsonl', 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('surelyValidRecord', () => {
+  it('checks exactly the fields of the schema', () => {
+    expect(Object.keys(recordFieldChecks).sort()).toEqual(Object.keys(surveyRecordSchema.shape).sort());
+    expect(Object.keys(memberFieldChecks).sort()).toEqual(Object.keys(memberSchema.shape).sort());
+    expect(Object.keys(dwellingFieldChecks).sort()).toEqual(Object.keys(dwellingSchema.shape).sort());
+  });
+  it('accepts the example roster', () => {
+    for (const r of roster) expect(surelyValidRecord(r)).toBe(true);
+  });
+  it('accepts only what the schema accepts unchanged', () => {
+    const value = fc.oneof(fc.anything(), fc.constantFrom('rural', 'piped', 'septic', 'male', 'tv', '2020-01-01', '2020-02-30', 'poor', '', 'x'), fc.integer({ min: -2, max: 200 }), fc.boolean());
+    const recordKeys = [...Object.keys(recordFieldChecks), 'colour'];
+    const memberKeys = [...Object.keys(memberFieldChecks), 'age'];
+    const mutated = fc
+      .tuple(fc.nat(roster.length - 1), fc.constantFrom(...recordKeys), fc.constantFrom(...memberKeys), value, fc.boolean())
+      .map(([i, key, memberKey, v, inMember]) => {
+        const r = structuredClone(roster[i]!);
+        const members = r.members as Record<string, unknown>[];
+        if (inMember && members.length) members[0]![memberKey] = v;
+        else r[key] = v;
+        return r;
+      });
+    fc.assert(
+      fc.property(mutated, (r) => {
+        if (surelyValidRecord(r)) {
+          const parsed = surveyRecordSchema.safeParse(r);
+          expect(parsed.success).toBe(true);
+          if (parsed.success) expect(parsed.data).toEqual(r);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
