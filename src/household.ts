@@ -26,7 +26,7 @@ export const areaAliases: Readonly<Record<string, Area>> = Object.freeze(
 /** Reads an area word; `undefined` when it is not one. */
 export function readArea(value: unknown): Area | undefined {
   if (typeof value !== 'string') return undefined;
-  return areaAliases[value.normalize('NFC').trim().toLowerCase()];
+  return areaAliases[value] ?? areaAliases[value.normalize('NFC').trim().toLowerCase()];
 }
 
 /** The three ways to give income; exactly one must be present. */

@@ -35,6 +35,9 @@ export interface RuleResult extends Omit<RuleOutcome, 'reason'> {
   readonly because: () => string;
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+const NONE_MISSING: readonly string[] = Object.freeze([]);
+
 /** The facts rules read. */
 export interface DerivationContext {
   readonly record: SurveyRecord;
@@ -84,18 +87,22 @@ export function anyMember(
   test: (member: Member, index: number, age: Age | undefined) => { readonly state: Tri; readonly missing?: readonly string[] },
   words: () => { readonly deprived: string; readonly none: string },
 ): RuleResult {
-  const deprived: number[] = [];
-  const missing: string[] = [];
-  ctx.record.members.forEach((member, i) => {
-    const r = test(member, i, ctx.ages[i]);
-    if (r.state === true) deprived.push(i);
-    else if (r.state === undefined) missing.push(...(r.missing ?? []));
-  });
-  if (deprived.length) {
+  let deprived: number[] | undefined;
+  let missing: string[] | undefined;
+  const members = ctx.record.members;
+  for (let i = 0; i < members.length; i++) {
+    const r = test(members[i]!, i, ctx.ages[i]);
+    if (r.state === true) (deprived ??= []).push(i);
+    else if (r.state === undefined) (missing ??= []).push(...(r.missing ?? []));
+  }
+  if (deprived) {
     return { status: 'deprived', members: deprived, missing: [], because: () => `${deprived.map((i) => memberLabel(ctx, i)).join('; ')}: ${words().deprived}` };
   }
-  if (missing.length) return { status: 'undetermined', members: [], missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
-  return { status: 'not-deprived', members: [], missing: [], because: () => words().none };
+  if (missing) {
+    const absent = missing;
+    return { status: 'undetermined', members: [], missing: absent, because: () => `cannot tell: ${absent.join(', ')} missing` };
+  }
+  return { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => words().none };
 }
 
 /** A household fact against a list: deprived when not in it. */

@@ -61,7 +61,9 @@ export class ByteWriter {
   }
   /** Appends pre-encoded bytes. */
   encoded(src: Buffer): void {
-    this.bytes(src, 0, src.length);
+    this.ensure(src.length);
+    this.buf.set(src, this.pos);
+    this.pos += src.length;
   }
   /** Appends text as UTF-8. */
   text(text: string): void {

@@ -82,12 +82,16 @@ export const dwellingFieldChecks: Readonly<Record<string, Check>> = {
 
 const plainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
+const tables = new WeakMap<object, Map<string, Check>>();
+
 function fields(value: unknown, checks: Readonly<Record<string, Check>>): boolean {
   if (!plainObject(value)) return false;
+  let table = tables.get(checks);
+  if (!table) tables.set(checks, (table = new Map(Object.entries(checks))));
   for (const key in value) {
-    const check = checks[key];
+    const check = table.get(key);
     const v = value[key];
-    if (check === undefined || !Object.hasOwn(checks, key) || (v !== undefined && !check(v))) return false;
+    if (check === undefined || (v !== undefined && !check(v))) return false;
   }
   return true;
 }

@@ -12,19 +12,25 @@ export function housingQuality(ctx: DerivationContext, p: DerivationOf<'housingQ
   const d = ctx.record.dwelling;
   if (d?.hasHouse === false) return { status: 'deprived', members: [], missing: [], because: () => 'the household has no house' };
   const parts = [
-    { name: 'walls', value: d?.walls, durable: (p.durable.walls as readonly string[]).includes(d?.walls ?? '') },
-    { name: 'roof', value: d?.roof, durable: (p.durable.roof as readonly string[]).includes(d?.roof ?? '') },
-    { name: 'floor', value: d?.floor, durable: (p.durable.floor as readonly string[]).includes(d?.floor ?? '') },
-  ];
-  const nonDurable = parts.filter((x) => x.value !== undefined && !x.durable);
+    { name: 'walls', value: d?.walls, allowed: p.durable.walls as readonly string[] },
+    { name: 'roof', value: d?.roof, allowed: p.durable.roof as readonly string[] },
+    { name: 'floor', value: d?.floor, allowed: p.durable.floor as readonly string[] },
+  ] as const;
+  let nonDurableCount = 0;
+  let unknownCount = 0;
+  for (const x of parts) {
+    if (x.value === undefined) unknownCount++;
+    else if (!x.allowed.includes(x.value)) nonDurableCount++;
+  }
+  const nonDurable = () => parts.filter((x) => x.value !== undefined && !x.allowed.includes(x.value));
+  const list = () => nonDurable().map((x) => `${x.name} ${x.value}`).join(', ');
+  if (nonDurableCount >= p.minNonDurable) {
+    return { status: 'deprived', members: [], missing: [], because: () => `${nonDurableCount} of 3 main structures are non-durable (${list()})` };
+  }
+  if (nonDurableCount + unknownCount < p.minNonDurable) {
+    return { status: 'not-deprived', members: [], missing: [], because: () => `${nonDurableCount} of 3 main structures are non-durable${nonDurableCount ? ` (${list()})` : ''}; fewer than ${p.minNonDurable}` };
+  }
   const unknown = parts.filter((x) => x.value === undefined);
-  const list = nonDurable.map((x) => `${x.name} ${x.value}`).join(', ');
-  if (nonDurable.length >= p.minNonDurable) {
-    return { status: 'deprived', members: [], missing: [], because: () => `${nonDurable.length} of 3 main structures are non-durable (${list})` };
-  }
-  if (nonDurable.length + unknown.length < p.minNonDurable) {
-    return { status: 'not-deprived', members: [], missing: [], because: () => `${nonDurable.length} of 3 main structures are non-durable${list ? ` (${list})` : ''}; fewer than ${p.minNonDurable}` };
-  }
   const missing = unknown.map((x) => `dwelling.${x.name}`);
   return { status: 'undetermined', members: [], missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
 }

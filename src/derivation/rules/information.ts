@@ -10,7 +10,14 @@ import { memberPath, type DerivationContext, type RuleResult } from '../context.
 
 export function telecomServices(ctx: DerivationContext, p: DerivationOf<'telecomServices'>): RuleResult {
   const members = ctx.record.members;
-  const users = members.flatMap((m, i) => (m.usesInternet === true || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === true) ? [i] : []));
+  let anyUser = false;
+  for (const m of members) {
+    if (m.usesInternet === true || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === true)) {
+      anyUser = true;
+      break;
+    }
+  }
+  const users = anyUser ? members.flatMap((m, i) => (m.usesInternet === true || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === true) ? [i] : [])) : [];
   if (users.length) return { status: 'not-deprived', members: users, missing: [], because: () => `${users.length} member(s) use ${p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet'}` };
   const missing = members.flatMap((m, i) => [
     ...(m.usesInternet === undefined ? [memberPath(i, 'usesInternet')] : []),

@@ -1,0 +1,79 @@
+// Seeded synthetic survey files for the benchmark (never committed: bench/out is ignored).
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+
+const INDICATORS = ['employment', 'dependants', 'nutrition', 'healthInsurance', 'adultEducation', 'childSchoolAttendance', 'housingQuality', 'housingArea', 'domesticWater', 'hygienicLatrine', 'telecomServices', 'informationMeans'];
+
+/** A small linear congruential generator: the same files on every machine. */
+export function seeded(seed) {
+  let x = seed >>> 0;
+  return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
+}
+
+async function writeLines(path, count, line) {
+  const out = createWriteStream(path);
+  let buffer = '';
+  for (let i = 0; i < count; i++) {
+    buffer += line(i);
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+}
+
+/** 1 household per row: id, area, size, monthly total income and 12 indicator columns (16 columns). */
+export async function indicatorCsv(path, count, seed = 2025) {
+  const r = seeded(seed);
+  const header = `id,area,size,incomeMonthlyTotal,${INDICATORS.join(',')}\n`;
+  await writeLines(path, count + 1, (i) => {
+    if (i === 0) return header;
+    const size = 1 + Math.floor(r() * 6);
+    const cells = INDICATORS.map(() => (r() < 0.15 ? 1 : 0));
+    return `H${i},${r() < 0.6 ? 'rural' : 'urban'},${size},${Math.floor(r() * 4_000_000) * size},${cells.join(',')}\n`;
+  });
+}
+
+/** A date of birth about `years` before the review of 2025-12-01, and the exact age then. */
+function birth(r, years) {
+  const m = String(1 + Math.floor(r() * 12)).padStart(2, '0');
+  const d = String(1 + Math.floor(r() * 28)).padStart(2, '0');
+  const y = 2025 - years - 1;
+  const age = 2025 - y - (`${m}-${d}` > '12-01' ? 1 : 0);
+  return { dateOfBirth: `${y}-${m}-${d}`, age };
+}
+
+/** A survey record with a roster of 1 to 7 members and a dwelling. */
+export function rosterRecord(r, i) {
+  const members = [];
+  const n = 1 + Math.floor(r() * 7);
+  for (let k = 0; k < n; k++) {
+    const { dateOfBirth, age } = birth(r, k === 0 ? 25 + Math.floor(r() * 45) : Math.floor(r() * 80));
+    const m = { dateOfBirth, sex: r() < 0.5 ? 'male' : 'female', healthInsurance: r() > 0.1, usesInternet: r() > 0.4, disability: false, monthlySocialAllowance: age >= 75 && r() < 0.5 };
+    if (age < 16) Object.assign(m, { stunted: r() < 0.1, underweight: r() < 0.05, inSchool: r() > 0.08 });
+    if (age >= 15) Object.assign(m, { workingCapacity: 'full', employmentStatus: r() < 0.1 ? 'unemployed' : r() < 0.5 ? 'selfEmployed' : 'notInLabourForce', inSchool: false, highestQualification: r() < 0.5 ? 'upperSecondary' : 'lowerSecondary' });
+    members.push(m);
+  }
+  return {
+    id: `R${i}`,
+    area: r() < 0.6 ? 'rural' : 'urban',
+    incomeMonthlyTotal: Math.floor(r() * 3_500_000) * n,
+    dwelling: { hasHouse: true, walls: r() < 0.8 ? 'brick' : 'bambooOrPoorWood', roof: r() < 0.8 ? 'tile' : 'leavesOrStraw', floor: r() < 0.85 ? 'concrete' : 'earth', floorArea: 10 + Math.floor(r() * 80) },
+    waterSource: r() < 0.9 ? 'drilledWell' : 'surfaceWater',
+    latrineType: r() < 0.8 ? 'septic' : 'simplePit',
+    informationDevices: r() < 0.9 ? ['tv', 'smartphone'] : [],
+    hearsLoudspeakers: r() < 0.7,
+    members,
+  };
+}
+
+export async function rosterJsonl(path, count, seed = 2026) {
+  const r = seeded(seed);
+  await writeLines(path, count, (i) => `${JSON.stringify(rosterRecord(r, i))}\n`);
+}
+
+export function ensureDir(dir) {
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+}

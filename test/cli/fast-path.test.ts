@@ -1,0 +1,73 @@
+// The fast CSV path (bytes, worker threads, tabulated rule) gives, row for row, what `classify`
+// gives one household at a time, errors included; on the built package, as the command line runs it.
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { classify, safeClassify } from '../../src/index.js';
+import { nd07Ids } from '../helpers.js';
+
+// The built Node entry (npm test builds first), so that worker threads find their script beside it.
+const built: string = '../../dist/node.js';
+const { classifyCsvParallel } = (await import(built)) as typeof import('../../src/node/index.js');
+
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+
+/** A CSV row and the household it stands for; one row in eight is unusual or broken. */
+function sampleRow(i: number): { line: string; cells: string[]; household: Record<string, unknown> } {
+  const size = 1 + Math.floor(random() * 8);
+  const area = pick(['rural', 'urban', 'rural', 'urban', 'nông thôn', 'Urban', 'suburb', '']);
+  const income = pick([
+    String(Math.floor(random() * 4_000_000) * size),
+    String(1_500_000 * size),
+    String(2_000_000 * size + 1),
+    `${Math.floor(random() * 3_000_000)}.5`,
+    '-7',
+    '',
+  ]);
+  const cells = nd07Ids.map(() => pick(['0', '1', '0', '', '1', '0', '0', '2']));
+  const odd = random() < 0.05;
+  const id = odd ? `"H,${i}"` : `H${i}`;
+  const sizeCell = random() < 0.03 ? '0' : String(size);
+  const line = [id, area, sizeCell, income, ...cells].join(',');
+  const household: Record<string, unknown> = { id: odd ? `H,${i}` : `H${i}` };
+  if (area !== '') household.area = area;
+  household.size = Number(sizeCell);
+  if (income !== '') household.incomeMonthlyTotal = income;
+  household.deprived = nd07Ids.filter((_, j) => cells[j] === '1');
+  return { line, cells, household };
+}
+
+describe('fast CSV path', () => {
+  const rows = Array.from({ length: 20_000 }, (_, i) => sampleRow(i));
+  const text = `id,area,size,incomeMonthlyTotal,${nd07Ids.join(',')}\n${rows.map((r) => r.line).join('\r\n')}\n`;
+  const date = '2025-12-01';
+
+  it.each([1, 2])('with %i thread(s), each row equals classify, in order', async (threads) => {
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    const counts = await classifyCsvParallel(Readable.from([Buffer.from(text)]), sink, { output: 'jsonl', date, threads, chunkBytes: 64 * 1024 });
+    sink.end();
+    const out = Buffer.concat(chunks).toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(rows.length);
+    let invalid = 0;
+    rows.forEach((r, i) => {
+      const badCell = r.cells.find((c) => c !== '0' && c !== '1' && c !== '');
+      const single = safeClassify(r.household, { date });
+      if (badCell !== undefined) {
+        expect(out[i].error.code).toBe('INVALID_FIELD');
+        invalid++;
+      } else if (!single.success) {
+        expect(out[i]).toEqual({ id: r.household.id, error: { code: single.error.code, path: single.error.path, message: single.error.message } });
+        invalid++;
+      } else {
+        const c = classify(r.household, { date });
+        expect(out[i]).toEqual({ id: c.id, category: c.category, deprivationCount: c.deprivationCount, newlyEscaped: false, standard: 'nd07-2021' });
+      }
+    });
+    expect(counts.rows).toBe(rows.length);
+    expect(counts.invalid).toBe(invalid);
+    expect(invalid).toBeGreaterThan(1000);
+  });
+});
