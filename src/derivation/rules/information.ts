@@ -10,21 +10,20 @@ import { memberPath, type DerivationContext, type RuleResult } from '../context.
 
 export function telecomServices(ctx: DerivationContext, p: DerivationOf<'telecomServices'>): RuleResult {
   const members = ctx.record.members;
-  let anyUser = false;
-  for (const m of members) {
-    if (m.usesInternet === true || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === true)) {
-      anyUser = true;
-      break;
+  const uses = p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet';
+  const users: number[] = [];
+  const missing: string[] = [];
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    if (m.usesInternet === true || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === true)) users.push(i);
+    else {
+      if (m.usesInternet === undefined) missing.push(memberPath(i, 'usesInternet'));
+      if (p.phoneSubscriptionCounts && m.usesPhoneSubscription === undefined) missing.push(memberPath(i, 'usesPhoneSubscription'));
     }
   }
-  const users = anyUser ? members.flatMap((m, i) => (m.usesInternet === true || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === true) ? [i] : [])) : [];
-  if (users.length) return { status: 'not-deprived', members: users, missing: [], because: () => `${users.length} member(s) use ${p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet'}` };
-  const missing = members.flatMap((m, i) => [
-    ...(m.usesInternet === undefined ? [memberPath(i, 'usesInternet')] : []),
-    ...(p.phoneSubscriptionCounts && m.usesPhoneSubscription === undefined ? [memberPath(i, 'usesPhoneSubscription')] : []),
-  ]);
+  if (users.length) return { status: 'not-deprived', members: users, missing: [], because: () => `${users.length} member(s) use ${uses}` };
   if (missing.length) return { status: 'undetermined', members: [], missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
-  return { status: 'deprived', members: [], missing: [], because: () => `no member uses ${p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet'}` };
+  return { status: 'deprived', members: [], missing: [], because: () => `no member uses ${uses}` };
 }
 
 export function informationMeans(ctx: DerivationContext, p: DerivationOf<'informationMeans'>): RuleResult {
