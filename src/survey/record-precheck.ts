@@ -102,7 +102,7 @@ const deviceCheck = oneOf(informationDevices);
 export const recordFieldChecks: Readonly<Record<string, Check>> = {
   id,
   area: (v) => readArea(v) !== undefined,
-  size: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1,
+  size: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1,
   incomeMonthlyPerCapita: amount,
   incomeMonthlyTotal: amount,
   incomeAnnualTotal: amount,
