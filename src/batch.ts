@@ -156,8 +156,10 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
       const high = decideCompact({ area, size: n, incomeField: field, income, deprivationCount: counted.deprived + counted.undetermined }).category;
       if (high !== category) return undefined;
     }
-    const row = { category, deprivationCount: counted.deprived, newlyEscaped: previous !== undefined && escapedFrom(previous, category) !== null, standard: standard.id };
-    return record.id === undefined ? row : { id: record.id, ...row };
+    const newlyEscaped = previous !== undefined && escapedFrom(previous, category) !== null;
+    return record.id === undefined
+      ? { category, deprivationCount: counted.deprived, newlyEscaped, standard: standard.id }
+      : { id: record.id, category, deprivationCount: counted.deprived, newlyEscaped, standard: standard.id };
   };
 
   const fast = (input: unknown): BatchRow | undefined => {
@@ -198,8 +200,9 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     }
     const { category } = decideCompact({ area, size, incomeField: field, income, deprivationCount: count });
     const newlyEscaped = previous === undefined ? false : escapedFrom(previous as 'poor' | 'near-poor', category) !== null;
-    const row = { category, deprivationCount: count, newlyEscaped, standard: standard.id };
-    return id === undefined ? row : { id, ...row };
+    return id === undefined
+      ? { category, deprivationCount: count, newlyEscaped, standard: standard.id }
+      : { id: id as string | number, category, deprivationCount: count, newlyEscaped, standard: standard.id };
   };
 
   return {
