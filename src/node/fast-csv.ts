@@ -151,6 +151,8 @@ export function compileFastCsv(header: readonly string[], batch: BatchClassifier
 
   /** Classifies one unquoted row on the fast path; false when it must take the general path. */
   const fastRow = (bytes: Buffer, s: number, rowEnd: number, counts: ChunkCounts, out: ByteWriter): boolean => {
+    const roleOf = roles; // locals, not context slots, in the hot loop
+    const fields = width;
     let field = 0;
     let p = s;
     let idStart = -1;
@@ -161,8 +163,8 @@ export function compileFastCsv(header: readonly string[], batch: BatchClassifier
     let incomeField: IncomeField | undefined;
     let count = 0;
     for (;;) {
-      if (field >= width) return false;
-      const role = roles[field]!;
+      if (field >= fields) return false;
+      const role = roleOf[field]!;
       let q = p;
       switch (role) {
         case ROLE_INDICATOR: {
