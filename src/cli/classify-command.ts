@@ -5,11 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { finished } from 'node:stream/promises';
-import { classifyStream, type StreamSummary } from '../node/classify-stream.js';
+import { classifyStream, summaryOf } from '../node/classify-stream.js';
 import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { ChunkCounts } from '../node/fast-csv.js';
 import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, UsageError } from './args.js';
 import { startProgress } from './progress.js';
 
@@ -56,7 +55,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   };
   const summary =
     input === 'csv'
-      ? toSummary(await classifyCsvParallel(source, sink, { ...choice, output, threads: threadsFor(file, values.threads), onProgress: progress.update }))
+      ? summaryOf(await classifyCsvParallel(source, sink, { ...choice, output, threads: threadsFor(file, values.threads), onProgress: progress.update }))
       : await classifyStream(source, sink, { ...choice, input, output, onProgress: progress.update });
   progress.stop();
   if (sink !== process.stdout) {
@@ -68,17 +67,6 @@ export async function classifyCommand(argv: string[]): Promise<number> {
     `chuan-ngheo: ${summary.rows} row(s) under ${summary.standard} on ${summary.date}: poor ${c.poor}, near-poor ${c['near-poor']}, average ${c.average}, none ${c.none}, newly escaped ${summary.newlyEscaped}; invalid ${summary.invalid}\n`,
   );
   return summary.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
-}
-
-function toSummary(c: ChunkCounts & { standard: string; date: string }): StreamSummary {
-  return {
-    standard: c.standard,
-    date: c.date,
-    rows: c.rows,
-    invalid: c.invalid,
-    categories: { poor: c.poor, 'near-poor': c['near-poor'], average: c.average, none: c.none },
-    newlyEscaped: c.newlyEscaped,
-  };
 }
 
 /** Worker threads for a CSV input: the option, else all cores for files of 64 MB or more (below that, starting workers costs more than they save on two cores; see docs/performance.md). */

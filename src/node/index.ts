@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { classifyStream, classifyRowsOf } from './classify-stream.js';
+export { classifyStream, classifyRowsOf, summaryOf } from './classify-stream.js';
 export type { ClassifyStreamOptions, StreamSummary, InputFormat } from './classify-stream.js';
 export { readCsvBatches } from './csv-reader.js';
 export type { CsvBatch } from './csv-reader.js';
