@@ -136,13 +136,7 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     }
     const n = record.members.length;
     if (n === 0 || (record.size !== undefined && record.size !== n)) return undefined;
-    let field: IncomeField | undefined;
-    for (const f of incomeFields) {
-      if (record[f] !== undefined) {
-        if (field !== undefined) return undefined;
-        field = f;
-      }
-    }
+    const field = soleIncomeField(record);
     if (field === undefined) return undefined;
     const income = readAmount(record[field]);
     if (income === undefined) return undefined;
@@ -173,13 +167,7 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     if (area === undefined) return undefined;
     const size = h.size;
     if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1) return undefined;
-    let field: IncomeField | undefined;
-    for (const f of incomeFields) {
-      if (h[f] !== undefined) {
-        if (field !== undefined) return undefined;
-        field = f;
-      }
-    }
+    const field = soleIncomeField(h);
     if (field === undefined) return undefined;
     const income = readAmount(h[field]);
     if (income === undefined) return undefined;
@@ -258,6 +246,18 @@ export function decisionTable(standard: Standard): { readonly k: number; readonl
     return { lines, maxLine: Math.max(...lines), withK: positions.map((p) => at(p, k)), belowK: positions.map((p) => at(p, 0)) };
   };
   return { k, rural: forArea('rural'), urban: forArea('urban') };
+}
+
+/** The one income field an object gives, or `undefined` when it gives none or several. */
+function soleIncomeField(h: Readonly<Partial<Record<IncomeField, unknown>>>): IncomeField | undefined {
+  let field: IncomeField | undefined;
+  for (const f of incomeFields) {
+    if (h[f] !== undefined) {
+      if (field !== undefined) return undefined;
+      field = f;
+    }
+  }
+  return field;
 }
 
 function readId(input: unknown): string | number | undefined {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { fail, formatPath, describeValue, type ErrorCode, type ErrorPath } from './errors.js';
 import { isIsoDate, type IsoDate } from './dates.js';
+import { firstIssue } from './schema-issues.js';
 import { readAmount, type Amount } from './money.js';
 import type { Area } from './standards/schema.js';
 
@@ -110,13 +111,11 @@ export function readHousehold(input: unknown, indicatorIds: ReadonlySet<string>)
   if (typeof input !== 'object' || input === null || Array.isArray(input)) raise([], 'an object', input);
   const parsed = householdSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0]!;
-      raise([...path, key], 'no such field (put grouping fields under "attributes")', (input as Record<string, unknown>)[key], 'INVALID_FIELD');
+    const issue = firstIssue(parsed.error);
+    if (issue.unknownKey !== undefined) {
+      raise(issue.path, 'no such field (put grouping fields under "attributes")', (input as Record<string, unknown>)[issue.unknownKey], 'INVALID_FIELD');
     }
-    raise(path, issue.message, 'input' in issue ? issue.input : undefined);
+    raise(issue.path, issue.message, issue.input);
   }
   const h = parsed.data;
 

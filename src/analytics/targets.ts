@@ -7,7 +7,8 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, formatPath } from '../errors.js';
+import { fail } from '../errors.js';
+import { parseOrFail } from '../schema-issues.js';
 import { Decimal } from '../money.js';
 import type { Tally } from './tally.js';
 import type { Transitions } from './transitions.js';
@@ -52,12 +53,7 @@ export interface TargetResult {
 
 /** Validates a plan. @throws {ChuanNgheoError} `INVALID_FIELD` with the path. */
 export function defineTargetPlan(input: unknown): TargetPlan {
-  const parsed = targetPlanSchema.safeParse(input, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message;
-  return fail('INVALID_FIELD', path, `invalid target plan at ${formatPath(path)}: ${message}`, 'input' in issue ? issue.input : undefined);
+  return parseOrFail(targetPlanSchema, input, 'INVALID_FIELD', 'target plan');
 }
 
 /**

@@ -47,3 +47,8 @@ export function describeFatal(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The standard and date options as a choice for the library (absent options stay absent). */
+export function standardChoiceOf(values: { readonly standard?: string | undefined; readonly date?: string | undefined }): { standard?: string; date?: string } {
+  return { ...(values.standard !== undefined ? { standard: values.standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
+}

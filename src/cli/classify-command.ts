@@ -9,7 +9,7 @@ import { classifyStream, summaryOf } from '../node/classify-stream.js';
 import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, UsageError } from './args.js';
+import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
 
 export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl]
@@ -49,10 +49,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const source = openInput(file);
   const sink = openOutput(values.out);
   const progress = startProgress(values.quiet === true, file, source);
-  const choice = {
-    ...(values.standard !== undefined ? { standard: values.standard } : {}),
-    ...(values.date !== undefined ? { date: values.date } : {}),
-  };
+  const choice = standardChoiceOf(values);
   const summary =
     input === 'csv'
       ? summaryOf(await classifyCsvParallel(source, sink, { ...choice, output, threads: threadsFor(file, values.threads), onProgress: progress.update }))

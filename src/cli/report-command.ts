@@ -27,7 +27,7 @@ import type { Lang } from '../report/labels.js';
 import { readHouseholdBatches } from '../node/household-reader.js';
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
-import { describeFatal, exitStatus, inputFormatOf, oneOf, openInput, UsageError } from './args.js';
+import { describeFatal, exitStatus, inputFormatOf, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
                         [--previous FILE [--previous-date YYYY-MM-DD]] [--targets PLAN.json] [--years N]
@@ -148,7 +148,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const format = oneOf('--format', values.format!, ['table', 'csv', 'json', 'md']);
   const lang: Lang = oneOf('--lang', values.lang!, ['vi', 'en']);
   const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl']);
-  const choice = { ...(values.standard !== undefined ? { standard: values.standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
+  const choice = standardChoiceOf(values);
   const wantEntries = values.previous !== undefined;
   const review = await readReview(file, input, choice, values.by, values.weight, wantEntries);
 

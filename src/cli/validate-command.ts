@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSurveyValidator, formatIssue, type RecordReport } from '../survey/validate.js';
 import { readRecordBatches } from '../node/json-records.js';
-import { exitStatus, oneOf, openInput, UsageError } from './args.js';
+import { exitStatus, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
 
 export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --date YYYY-MM-DD] [--format text|jsonl] [--input json|jsonl]
 
@@ -37,10 +37,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const file = positionals[0]!;
   const format = oneOf('--format', values.format!, ['text', 'jsonl']);
   const input = values.input !== undefined ? oneOf('--input', values.input, ['json', 'jsonl']) : extname(file).toLowerCase() === '.json' ? 'json' : 'jsonl';
-  const validator = createSurveyValidator({
-    ...(values.standard !== undefined ? { standard: values.standard } : {}),
-    ...(values.date !== undefined ? { date: values.date } : {}),
-  });
+  const validator = createSurveyValidator(standardChoiceOf(values));
   let records = 0;
   let invalid = 0;
   for await (const entries of readRecordBatches(openInput(file), input)) {

@@ -6,6 +6,7 @@
  * @module
  */
 import { fail, formatPath, toSafe, type SafeResult } from '../errors.js';
+import { firstIssue } from '../schema-issues.js';
 import { today, type IsoDate } from '../dates.js';
 import { resolveStandard, type StandardChoice } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
@@ -70,13 +71,10 @@ export interface IndicatorDerivation {
 export function readSurveyRecord(input: unknown): SurveyRecord {
   const parsed = surveyRecordSchema.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0]!;
-    fail('INVALID_FIELD', [...path, key], `${formatPath([...path, key])}: no such field in a survey record`, undefined);
-  }
-  const received = 'input' in issue ? issue.input : undefined;
+  const issue = firstIssue(parsed.error);
+  const path = issue.path;
+  if (issue.unknownKey !== undefined) fail('INVALID_FIELD', path, `${formatPath(path)}: no such field in a survey record`, undefined);
+  const received = issue.input;
   const code = path[0] === 'area' ? 'INVALID_AREA' : path.length === 1 && received === undefined ? 'MISSING_FIELD' : 'INVALID_FIELD';
   return fail(code, path, `${formatPath(path)}: expected ${issue.message}, received ${JSON.stringify(received)}`, received, issue.message);
 }

@@ -6,7 +6,8 @@
  * @module
  */
 import { z } from 'zod';
-import { describeValue, fail, formatPath, toSafe, type SafeResult } from '../errors.js';
+import { describeValue, fail, toSafe, type SafeResult } from '../errors.js';
+import { parseOrFail } from '../schema-issues.js';
 import type { Area } from '../standards/schema.js';
 
 const answer = z.union([z.string(), z.number(), z.boolean()]);
@@ -56,12 +57,7 @@ export type ScorecardInput = z.input<typeof scorecardSchema>;
 
 /** Validates a scorecard. @throws {ChuanNgheoError} `INVALID_SCORECARD` with the path. */
 export function defineScorecard(input: unknown): Scorecard {
-  const parsed = scorecardSchema.safeParse(input, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message;
-  return fail('INVALID_SCORECARD', path, `invalid scorecard at ${formatPath(path)}: ${message}`, 'input' in issue ? issue.input : undefined);
+  return parseOrFail(scorecardSchema, input, 'INVALID_SCORECARD', 'scorecard');
 }
 
 /** Score A and how each answer contributed. */

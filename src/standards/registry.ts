@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { z } from 'zod';
-import { fail, formatPath, toSafe, type SafeResult } from '../errors.js';
+import { fail, toSafe, type SafeResult } from '../errors.js';
+import { parseOrFail } from '../schema-issues.js';
 import { toIsoDate, type IsoDate } from '../dates.js';
 import { standardSchema, type Standard, type StandardInput } from './schema.js';
 import { qd59_2015 } from './qd59-2015.js';
@@ -22,14 +22,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function firstIssue(error: z.ZodError): { path: (string | number)[]; message: string; input: unknown } {
-  const issue = error.issues[0]!;
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.join(', ')}`;
-  return { path, message, input: 'input' in issue ? issue.input : undefined };
-}
-
 /**
  * Validates a standard object strictly (unknown keys fail) and returns it frozen.
  * Use it for a province's local standard; the national standards are already defined.
@@ -41,12 +33,7 @@ function firstIssue(error: z.ZodError): { path: (string | number)[]; message: st
  */
 export function defineStandard(input: StandardInput | unknown): Standard {
   if (input && typeof input === 'object' && validated.has(input)) return input as Standard;
-  const parsed = standardSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) {
-    const issue = firstIssue(parsed.error);
-    fail('INVALID_STANDARD', issue.path, `invalid standard at ${formatPath(issue.path)}: ${issue.message}`, issue.input);
-  }
-  const standard = deepFreeze(parsed.data);
+  const standard = deepFreeze(parseOrFail(standardSchema, input, 'INVALID_STANDARD', 'standard'));
   validated.add(standard);
   return standard;
 }
