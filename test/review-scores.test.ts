@@ -80,7 +80,7 @@ describe('a user-supplied scorecard', () => {
     expect(() => computeScoreA(card, 'urban', {})).toThrow(expect.objectContaining({ code: 'INVALID_SCORECARD', path: ['area'] }));
   });
   it('is validated strictly', () => {
-    expect(() => defineScorecard({ ...card, points: 3 })).toThrow(expect.objectContaining({ code: 'INVALID_SCORECARD', path: [] }));
+    expect(() => defineScorecard({ ...card, points: 3 })).toThrow(expect.objectContaining({ code: 'INVALID_SCORECARD', path: ['points'] }));
     const dup = structuredClone(card);
     dup.areas.rural!.questions[1]!.id = 'roof';
     expect(() => defineScorecard(dup)).toThrow(expect.objectContaining({ path: ['areas', 'rural', 'questions', 1, 'id'] }));

@@ -49,12 +49,12 @@ describe("a user's own standard object", () => {
 
   it('is validated strictly: an unknown key fails with its path', () => {
     const bad = { ...structuredClone(nd07), lines: {} };
-    expect(() => defineStandard(bad)).toThrow(expect.objectContaining({ code: 'INVALID_STANDARD', path: [] }));
+    expect(() => defineStandard(bad)).toThrow(expect.objectContaining({ code: 'INVALID_STANDARD', path: ['lines'] }));
     const misplaced = structuredClone(nd07) as unknown as { rule: { lines: { rural: Record<string, unknown> } } };
     misplaced.rule.lines.rural.confirmd = true;
     const r = safeDefineStandard(misplaced);
     expect(r.success).toBe(false);
-    if (!r.success) expect(r.error.path).toEqual(['rule', 'lines', 'rural']);
+    if (!r.success) expect(r.error.path).toEqual(['rule', 'lines', 'rural', 'confirmd']);
   });
 
   it('rejects k above the number of indicators, an empty band, and an unknown dimension', () => {
