@@ -24,10 +24,10 @@ import { domesticWater, hygienicLatrine, wasteTreatment } from './rules/water-sa
 import { informationMeans, telecomServices } from './rules/information.js';
 import { healthcareAccess } from './rules/healthcare-access.js';
 
-type Rules = { [R in Derivation['rule']]: (ctx: DerivationContext, p: Extract<Derivation, { rule: R }>) => RuleResult };
+export type DerivationRules = { [R in Derivation['rule']]: (ctx: DerivationContext, p: Extract<Derivation, { rule: R }>) => RuleResult };
 
 /** The rule functions, by the `rule` name used in standard data. */
-export const derivationRules: Rules = {
+export const derivationRules: DerivationRules = {
   employment,
   dependants,
   nutrition,
