@@ -55,7 +55,7 @@ describe('figures of the specification', () => {
     expect([s.rule.lines.rural.value, s.rule.lines.urban.value]).toEqual([1_500_000, 2_000_000]);
     expect([s.averageBand.rural.atMost.value, s.averageBand.urban.atMost.value]).toEqual([2_250_000, 3_000_000]);
     expect(s.lowIncomeWorker).toMatchObject({ effectiveFrom: '2025-02-24', lines: { rural: { value: 2_250_000 }, urban: { value: 3_000_000 } } });
-    expect(s.rule.lines.rural.reference).toBe('Decree 07/2021/NĐ-CP, Art. 3');
+    expect(s.rule.lines.rural.reference).toBe('Decree 07/2021/NĐ-CP, Art. 3(1)(a)');
     expect(s.indicators.filter((i) => !i.confirmed).map((i) => i.id)).toEqual(['informationMeans']);
     expect(s.indicators.find((i) => i.id === 'employment')!.note).toMatch(/working-age/);
   });

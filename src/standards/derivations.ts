@@ -7,7 +7,7 @@
  */
 import type { Derivation, DerivationOf } from '../derivation/parameters.js';
 
-const ND07 = 'Decree 07/2021/NĐ-CP, Art. 3';
+const ND07 = 'Decree 07/2021/NĐ-CP, Art. 3(1)(b)';
 const QD59 = 'Decision 59/2015/QĐ-TTg';
 
 const sufficientAfter16 = ['lowerSecondary', 'upperSecondary', 'vocationalElementary', 'vocationalIntermediate', 'college', 'university'] as const;

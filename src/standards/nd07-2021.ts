@@ -9,7 +9,8 @@ import { nd07Derivations } from './derivations.js';
 
 const ART3 = 'Decree 07/2021/NĐ-CP, Art. 3';
 const CIRCULAR07 = 'Circular 07/2021/TT-BLĐTBXH, Art. 1 (amended by Circular 02/2022/TT-BLĐTBXH; consolidated text 1315/VBHN-BLĐTBXH)';
-const ART3_INDICATORS = 'Decree 07/2021/NĐ-CP, Art. 3 (indicators of deprivation of basic social services)';
+const ART3_INDICATORS = 'Decree 07/2021/NĐ-CP, Art. 3(1)(b) (indicators of deprivation of basic social services)';
+const ART3_INCOME = 'Decree 07/2021/NĐ-CP, Art. 3(1)(a)';
 
 /** Decree 07/2021/NĐ-CP as data. */
 export const nd07_2021: StandardInput = {
@@ -30,8 +31,8 @@ export const nd07_2021: StandardInput = {
   rule: {
     kind: 'single-line',
     lines: {
-      rural: { value: 1_500_000, reference: ART3, confirmed: true },
-      urban: { value: 2_000_000, reference: ART3, confirmed: true },
+      rural: { value: 1_500_000, reference: ART3_INCOME, confirmed: true },
+      urban: { value: 2_000_000, reference: ART3_INCOME, confirmed: true },
     },
     minDeprivations: {
       value: 3,

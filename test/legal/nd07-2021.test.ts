@@ -75,7 +75,7 @@ describe('nd07-2021 result and trace', () => {
   it('writes the exact comparison with the article', () => {
     const line = r.trace.find((t) => t.step === 'line')!;
     expect(line.text).toContain('4,500,000 = 1,500,000 × 3 = 4,500,000');
-    expect(line.reference).toBe('Decree 07/2021/NĐ-CP, Art. 3');
+    expect(line.reference).toBe('Decree 07/2021/NĐ-CP, Art. 3(1)(a)');
     expect(line.confirmed).toBe(true);
     const k = r.trace.find((t) => t.step === 'min-deprivations')!;
     expect(k.values).toMatchObject({ count: 3, k: 3, met: true });
