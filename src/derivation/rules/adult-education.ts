@@ -1,6 +1,6 @@
 /**
  * Adult education (trình độ giáo dục của người lớn): at least one member aged 16 to 30 is neither
- * in training nor holds the qualification for their age. Decree 07/2021/NĐ-CP, Art. 3; the
+ * in training nor holds the qualification for their age. Decree 07/2021/NĐ-CP, Art. 3(1)(b); the
  * qualification for each age is standard data (unconfirmed). The 2016-2021 variant counts members
  * aged 15 or more born in or after a year.
  *

@@ -1,6 +1,6 @@
 /**
  * Child school attendance (tình trạng đi học của trẻ em): at least one child aged 3 to under 16
- * is not in school. Decree 07/2021/NĐ-CP, Art. 3.
+ * is not in school. Decree 07/2021/NĐ-CP, Art. 3(1)(b).
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * Dependants (người phụ thuộc): dependants are more than half of the household's members.
- * Decree 07/2021/NĐ-CP, Art. 3; who is a dependant is standard data (unconfirmed).
+ * Decree 07/2021/NĐ-CP, Art. 3(1)(b); who is a dependant is standard data (unconfirmed).
  *
  * @module
  */

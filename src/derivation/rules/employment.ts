@@ -1,6 +1,6 @@
 /**
  * Employment (việc làm): at least one member of working age, able and wanting to work, has no job,
- * or works for a wage without a labour contract. Decree 07/2021/NĐ-CP, Art. 3.
+ * or works for a wage without a labour contract. Decree 07/2021/NĐ-CP, Art. 3(1)(b).
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * Health insurance (bảo hiểm y tế): at least one member aged 6 or more has none.
- * Decree 07/2021/NĐ-CP, Art. 3.
+ * Decree 07/2021/NĐ-CP, Art. 3(1)(b).
  *
  * @module
  */

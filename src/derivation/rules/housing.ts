@@ -1,6 +1,6 @@
 /**
  * Housing (nhà ở): quality (a non-durable dwelling) and floor area per person (under 8 m²).
- * Decree 07/2021/NĐ-CP, Art. 3; the durable materials are standard data (unconfirmed).
+ * Decree 07/2021/NĐ-CP, Art. 3(1)(b); the durable materials are standard data (unconfirmed).
  *
  * @module
  */

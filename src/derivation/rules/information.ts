@@ -1,7 +1,7 @@
 /**
  * Information (thông tin): use of telecommunication services (no member uses the internet) and
  * means of access to information (none of the listed devices, and the loudspeakers cannot be
- * heard). Decree 07/2021/NĐ-CP, Art. 3; the device list is standard data (unconfirmed).
+ * heard). Decree 07/2021/NĐ-CP, Art. 3(1)(b); the device list is standard data (unconfirmed).
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * Nutrition (dinh dưỡng): at least one child under 16 is stunted or underweight.
- * Decree 07/2021/NĐ-CP, Art. 3.
+ * Decree 07/2021/NĐ-CP, Art. 3(1)(b).
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * Water, sanitation and environment: a safe domestic water source, a hygienic latrine, and (from
- * 2027) hygienic waste handling. Decree 07/2021/NĐ-CP, Art. 3; Decree 351/2025/NĐ-CP. The
+ * 2027) hygienic waste handling. Decree 07/2021/NĐ-CP, Art. 3(1)(b); Decree 351/2025/NĐ-CP. The
  * qualifying lists are standard data (unconfirmed).
  *
  * @module
