@@ -151,3 +151,46 @@ describe('chuan-ngheo report on rosters', () => {
     expect(r.stdout).toContain('| Nhóm | Số hộ | Hộ nghèo |');
   });
 });
+
+describe('chuan-ngheo classify on edge files', () => {
+  const write = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  it('a header without rows: the output header only, exit 0', () => {
+    const r = run(['classify', write('empty-rows.csv', 'id,area,size,incomeMonthlyTotal\n'), '--date', '2025-12-01']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('id,category,deprivationCount,newlyEscaped,standard,errorCode,errorMessage\n');
+    expect(r.stderr).toMatch(/0 row\(s\)/);
+  });
+  it('an empty file: no rows, exit 0', () => {
+    const r = run(['classify', write('empty.csv', ''), '--date', '2025-12-01']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/0 row\(s\)/);
+  });
+  it('a last row without a line feed is classified', () => {
+    const r = run(['classify', write('nolf.csv', 'id,area,size,incomeMonthlyTotal\nA,rural,1,1'), '--date', '2025-12-01', '--format', 'jsonl']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'A', category: 'near-poor' });
+  });
+  it('a header that repeats a column stops with INVALID_ROW, exit 2', () => {
+    const r = run(['classify', write('dup.csv', 'id,area,area\nA,rural,rural\n'), '--date', '2025-12-01']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/INVALID_ROW .*repeats the column "area"/);
+  });
+  it('a malformed date stops with INVALID_DATE, exit 2', () => {
+    const r = run(['classify', 'examples/households.csv', '--date', '01/12/2025']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/INVALID_DATE/);
+  });
+  it('--threads must be a whole number', () => {
+    const r = run(['classify', 'examples/households.csv', '--threads', 'many']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--threads must be a whole number/);
+  });
+  it('two threads give the same output as one on the example', () => {
+    const one = run(['classify', 'examples/households.csv', '--date', '2025-12-01', '--threads', '1']);
+    const two = run(['classify', 'examples/households.csv', '--date', '2025-12-01', '--threads', '2']);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});
