@@ -41,3 +41,36 @@ describe('surelyValidRecord', () => {
     );
   });
 });
+
+describe('the batch path for records', () => {
+  it('gives what classify gives, errors included, for mutated roster records', async () => {
+    const { createBatchClassifier, safeClassify } = await import('../../src/index.js');
+    const batch = createBatchClassifier({ date: '2025-12-01' });
+    const value = fc.oneof(fc.constantFrom(undefined, true, false, 0, 1, 7, 40, 'rural', 'urban', 'x', '2010-01-01', '2026-01-01', 'poor', 'near-poor', 'unemployed', 'wageWorker', 'none', 'septic', 'piped', '', '1500000'), fc.integer({ min: 0, max: 10_000_000 }));
+    const recordKeys = ['incomeMonthlyTotal', 'incomeMonthlyPerCapita', 'size', 'previousCategory', 'previousRecognizedOn', 'latrineType', 'waterSource', 'hearsLoudspeakers', 'informationDevices', 'area'];
+    const memberKeys = ['dateOfBirth', 'ageAtReview', 'sex', 'healthInsurance', 'employmentStatus', 'hasLabourContract', 'workingCapacity', 'inSchool', 'stunted', 'usesInternet', 'monthlySocialAllowance', 'disability'];
+    const mutated = fc
+      .tuple(fc.nat(roster.length - 1), fc.array(fc.tuple(fc.boolean(), fc.constantFrom(...recordKeys), fc.constantFrom(...memberKeys), fc.nat(6), value), { maxLength: 4 }))
+      .map(([i, changes]) => {
+        const r = structuredClone(roster[i]!);
+        delete r.recordedCategory;
+        const members = r.members as Record<string, unknown>[];
+        for (const [inMember, key, memberKey, m, v] of changes) {
+          if (inMember && members.length) members[m % members.length]![memberKey] = v;
+          else r[key] = v;
+        }
+        return r;
+      });
+    fc.assert(
+      fc.property(mutated, (r) => {
+        const single = safeClassify(r, { date: '2025-12-01' });
+        const row = batch.classify(r);
+        if (single.success) {
+          const c = single.data;
+          expect(row).toEqual({ ...(c.id !== undefined ? { id: c.id } : {}), category: c.category, deprivationCount: c.deprivationCount, newlyEscaped: c.newlyEscaped, standard: c.standard });
+        } else expect(row).toMatchObject({ error: single.error });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
