@@ -145,9 +145,11 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     if (record.previousRecognizedOn !== undefined && record.previousRecognizedOn > date) return undefined;
     const area = readArea(record.area)!;
     const counted = countDerived(record, standard, date);
-    const { category } = decideCompact({ area, size: n, incomeField: field, income, deprivationCount: counted.deprived });
+    const decideFor = (deprivationCount: number) =>
+      typeof income === 'number' ? decideNumber(area, n, field, income, deprivationCount) : decideCompact({ area, size: n, incomeField: field, income, deprivationCount });
+    const { category } = decideFor(counted.deprived);
     if (counted.undetermined > 0) {
-      const high = decideCompact({ area, size: n, incomeField: field, income, deprivationCount: counted.deprived + counted.undetermined }).category;
+      const high = decideFor(counted.deprived + counted.undetermined).category;
       if (high !== category) return undefined;
     }
     const newlyEscaped = previous !== undefined && escapedFrom(previous, category) !== null;

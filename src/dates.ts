@@ -48,6 +48,15 @@ export function yearsBetween(from: IsoDate, to: IsoDate): number {
   return to.slice(5) < from.slice(5) ? y - 1 : y;
 }
 
+/** Whole years and whole months from `from` to `to`, read once (the batch path's ages). */
+export function yearsAndMonthsBetween(from: IsoDate, to: IsoDate): { readonly years: number; readonly months: number } {
+  const y = digits(to, 0, 4) - digits(from, 0, 4);
+  const m = digits(to, 5, 7) - digits(from, 5, 7);
+  const dayShort = digits(to, 8, 10) < digits(from, 8, 10);
+  const months = y * 12 + m - (dayShort ? 1 : 0);
+  return { years: Math.floor(months / 12), months };
+}
+
 /** Whole months from `from` to `to` (a month is complete on the same day of a later month). */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
   const months = (digits(to, 0, 4) - digits(from, 0, 4)) * 12 + (digits(to, 5, 7) - digits(from, 5, 7));

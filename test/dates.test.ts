@@ -50,3 +50,16 @@ describe('ages', () => {
     expect(yearsBetween('2009-12-02', '2025-12-01')).toBe(15);
   });
 });
+
+describe('years and months together', () => {
+  it('agree with yearsBetween and monthsBetween', async () => {
+    const { yearsAndMonthsBetween } = await import('../src/dates.js');
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(yearsAndMonthsBetween(from, to)).toEqual({ years: yearsBetween(from, to), months: monthsBetween(from, to) });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { monthsBetween, yearsBetween, type IsoDate } from '../dates.js';
+import { yearsAndMonthsBetween, type IsoDate } from '../dates.js';
 import type { Member, SurveyRecord } from '../survey/record.js';
 
 /** A member's age on the review date. Months are a range when only whole years are known. */
@@ -50,8 +50,8 @@ export interface DerivationContext {
 export function ageOf(member: Member, date: IsoDate): Age | undefined {
   if (member.dateOfBirth !== undefined) {
     if (member.dateOfBirth > date) return undefined;
-    const months = monthsBetween(member.dateOfBirth, date);
-    return { years: yearsBetween(member.dateOfBirth, date), monthsAtLeast: months, monthsBelow: months + 1, birthYear: Number(member.dateOfBirth.slice(0, 4)) };
+    const { years, months } = yearsAndMonthsBetween(member.dateOfBirth, date);
+    return { years, monthsAtLeast: months, monthsBelow: months + 1, birthYear: Number(member.dateOfBirth.slice(0, 4)) };
   }
   if (member.ageAtReview !== undefined) {
     return { years: member.ageAtReview, monthsAtLeast: member.ageAtReview * 12, monthsBelow: member.ageAtReview * 12 + 12 };
