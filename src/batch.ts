@@ -8,15 +8,15 @@
  */
 import { toSafe, type ErrorDetail } from './errors.js';
 import { isIsoDate, today, type IsoDate } from './dates.js';
-import { Decimal, readAmount, type Amount } from './money.js';
+import { readAmount } from './money.js';
 import { classify, type ClassifyOptions } from './classify.js';
 import { escapedFrom } from './escape.js';
 import { areaAliases, incomeFields, readArea, type IncomeField } from './household.js';
 import { countDerived } from './derivation/derive.js';
 import { surveyRecordSchema, type SurveyRecord } from './survey/record.js';
 import { surelyValidRecord } from './survey/record-precheck.js';
-import { compareIncome, incomeScale } from './income.js';
-import { decide, type Category, type Decision } from './rule.js';
+import { createDecider, type DecisionInput } from './decision-table.js';
+import type { Category, Decision } from './rule.js';
 import { indicatorIdSet } from './standards/indicators.js';
 import { resolveStandard } from './standards/registry.js';
 import type { Area, Standard } from './standards/schema.js';
@@ -45,13 +45,7 @@ export function isBatchFailure(row: BatchRow): row is BatchFailure {
 }
 
 /** A household already reduced to what the rule needs (validated by the caller). */
-export interface CompactHousehold {
-  readonly area: Area;
-  readonly size: number;
-  readonly incomeField: IncomeField;
-  readonly income: Amount;
-  readonly deprivationCount: number;
-}
+export type CompactHousehold = DecisionInput;
 
 /** A classifier bound to one standard and one review date. */
 export interface BatchClassifier {
@@ -83,37 +77,7 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
   const ids = indicatorIdSet(standard);
   const fixed: ClassifyOptions = { standard, date };
 
-  const table = decisionTable(standard);
-  const monthly = standard.incomePeriod === 'month';
-  const decideNumber = (area: Area, size: number, field: IncomeField, income: number, deprivationCount: number): Decision => {
-    const amountFactor = field === 'incomeAnnualTotal' || monthly ? 1 : 12;
-    const lineFactor = field === 'incomeMonthlyPerCapita' ? 1 : field === 'incomeAnnualTotal' && monthly ? 12 * size : size;
-    const scaled = income * amountFactor;
-    const t = area === 'rural' ? table.rural : table.urban;
-    if (!Number.isSafeInteger(scaled) || !Number.isSafeInteger(t.maxLine * lineFactor)) {
-      return decideCompact({ area, size, incomeField: field, income: new Decimal(income), deprivationCount });
-    }
-    const lines = t.lines;
-    let position = 2 * lines.length;
-    for (let j = 0; j < lines.length; j++) {
-      const bound = lines[j]! * lineFactor;
-      if (scaled < bound) {
-        position = 2 * j;
-        break;
-      }
-      if (scaled === bound) {
-        position = 2 * j + 1;
-        break;
-      }
-    }
-    return (deprivationCount >= table.k ? t.withK : t.belowK)[position]!;
-  };
-
-  const decideCompact = (h: CompactHousehold): Decision => {
-    if (typeof h.income === 'number') return decideNumber(h.area, h.size, h.incomeField, h.income, h.deprivationCount);
-    const scale = incomeScale(h.incomeField, h.size, standard.incomePeriod);
-    return decide(standard, h.area, (line) => compareIncome(h.income, scale, line.value), h.deprivationCount);
-  };
+  const { decideNumber, decideCompact } = createDecider(standard);
 
   const slow = (input: unknown): BatchRow => {
     const result = toSafe(() => classify(input, fixed));
@@ -203,51 +167,6 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     decideNumber,
     isNewlyEscaped: (previous, category) => previous !== undefined && escapedFrom(previous, category) !== null,
   };
-}
-
-/** The decisions of one area: for each position of the income among the lines, with and without k deprivations. */
-interface AreaTable {
-  /** The lines the rule compares with, ascending, without repeats. */
-  readonly lines: readonly number[];
-  readonly maxLine: number;
-  /** Indexed by position: 2j below line j, 2j + 1 at line j, 2n above every line. */
-  readonly withK: readonly Decision[];
-  readonly belowK: readonly Decision[];
-}
-
-/**
- * Tabulates `decide` for a standard. The category depends on the income only through its position
- * among the lines (below, at, or between them) and on the deprivations only through "k or more",
- * so asking `decide` once per position gives a table that is the rule itself, read without
- * re-walking it for every household of a large file.
- */
-export function decisionTable(standard: Standard): { readonly k: number; readonly rural: AreaTable; readonly urban: AreaTable } {
-  const k = standard.rule.minDeprivations.value;
-  const forArea = (area: Area): AreaTable => {
-    // Collect every line decide may consult: start from incomes below and above all lines, then
-    // from every position among the lines found, until no new line appears.
-    const found = new Set<number>();
-    const explore = (sign: (value: number) => -1 | 0 | 1) => {
-      for (const count of [0, k]) decide(standard, area, (line) => (found.add(line.value), sign(line.value)), count);
-    };
-    explore(() => -1);
-    explore(() => 1);
-    for (let size = 0; size !== found.size; ) {
-      size = found.size;
-      const known = [...found].sort((a, b) => a - b);
-      for (const v of known) {
-        explore((line) => (Math.sign(v - line) as -1 | 0 | 1));
-        explore((line) => (line === v ? 1 : (Math.sign(v - line) as -1 | 0 | 1)));
-      }
-    }
-    const used = [...found];
-    const lines = [...new Set(used)].sort((a, b) => a - b);
-    const at = (position: number, count: number): Decision =>
-      decide(standard, area, (line) => Math.sign(position - (2 * lines.indexOf(line.value) + 1)) as -1 | 0 | 1, count);
-    const positions = Array.from({ length: 2 * lines.length + 1 }, (_, p) => p);
-    return { lines, maxLine: Math.max(...lines), withK: positions.map((p) => at(p, k)), belowK: positions.map((p) => at(p, 0)) };
-  };
-  return { k, rural: forArea('rural'), urban: forArea('urban') };
 }
 
 /** The one income field an object gives, or `undefined` when it gives none or several. */

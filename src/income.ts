@@ -19,16 +19,20 @@ export interface IncomeScale {
   readonly lineFactor: number;
 }
 
+/** The factor of the income: 12 when a monthly income meets annual lines, else 1. */
+export function amountFactorOf(field: IncomeField, period: IncomePeriod): number {
+  return field !== 'incomeAnnualTotal' && period === 'year' ? 12 : 1;
+}
+
+/** The factor of the per-person line: the members for a total, times 12 when an annual total meets monthly lines. */
+export function lineFactorOf(field: IncomeField, size: number, period: IncomePeriod): number {
+  if (field === 'incomeMonthlyPerCapita') return 1;
+  return field === 'incomeAnnualTotal' && period === 'month' ? 12 * size : size;
+}
+
 /** How to scale an income given as `field`, for a household of `size`, against lines per `period`. */
 export function incomeScale(field: IncomeField, size: number, period: IncomePeriod): IncomeScale {
-  switch (field) {
-    case 'incomeMonthlyPerCapita':
-      return period === 'month' ? { amountFactor: 1, lineFactor: 1 } : { amountFactor: 12, lineFactor: 1 };
-    case 'incomeMonthlyTotal':
-      return period === 'month' ? { amountFactor: 1, lineFactor: size } : { amountFactor: 12, lineFactor: size };
-    case 'incomeAnnualTotal':
-      return period === 'month' ? { amountFactor: 1, lineFactor: 12 * size } : { amountFactor: 1, lineFactor: size };
-  }
+  return { amountFactor: amountFactorOf(field, period), lineFactor: lineFactorOf(field, size, period) };
 }
 
 /** Compares an income with a per-person line: −1 below, 0 at the line, 1 above. */

@@ -72,3 +72,5 @@ export { barChartSvg } from './report/svg.js';
 export type { BarChart, BarGroup } from './report/svg.js';
 export { categoryLabels } from './report/labels.js';
 export type { Lang } from './report/labels.js';
+export { decisionTable, createDecider } from './decision-table.js';
+export type { Decider, DecisionInput, AreaTable } from './decision-table.js';
