@@ -35,8 +35,9 @@ export interface RuleResult extends Omit<RuleOutcome, 'reason'> {
   readonly because: () => string;
 }
 
-const NONE: readonly number[] = Object.freeze([]);
-const NONE_MISSING: readonly string[] = Object.freeze([]);
+/** Shared empty lists for outcomes that name no member or missing fact (they are never mutated). */
+export const NONE: readonly number[] = Object.freeze([]);
+export const NONE_MISSING: readonly string[] = Object.freeze([]);
 
 /** The facts rules read. */
 export interface DerivationContext {
@@ -96,19 +97,19 @@ export function anyMember(
     else if (r.state === undefined) (missing ??= []).push(...(r.missing ?? []));
   }
   if (deprived) {
-    return { status: 'deprived', members: deprived, missing: [], because: () => `${deprived.map((i) => memberLabel(ctx, i)).join('; ')}: ${words().deprived}` };
+    return { status: 'deprived', members: deprived, missing: NONE_MISSING, because: () => `${deprived.map((i) => memberLabel(ctx, i)).join('; ')}: ${words().deprived}` };
   }
   if (missing) {
     const absent = missing;
-    return { status: 'undetermined', members: [], missing: absent, because: () => `cannot tell: ${absent.join(', ')} missing` };
+    return { status: 'undetermined', members: NONE, missing: absent, because: () => `cannot tell: ${absent.join(', ')} missing` };
   }
   return { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => words().none };
 }
 
 /** A household fact against a list: deprived when not in it. */
 export function factOutside<T extends string>(value: T | undefined, allowed: readonly T[], path: string, words: { readonly deprived: (v: T) => string; readonly ok: (v: T) => string }): RuleResult {
-  if (value === undefined) return { status: 'undetermined', members: [], missing: [path], because: () => `cannot tell: ${path} missing` };
+  if (value === undefined) return { status: 'undetermined', members: NONE, missing: [path], because: () => `cannot tell: ${path} missing` };
   return allowed.includes(value)
-    ? { status: 'not-deprived', members: [], missing: [], because: () => words.ok(value) }
-    : { status: 'deprived', members: [], missing: [], because: () => words.deprived(value) };
+    ? { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => words.ok(value) }
+    : { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => words.deprived(value) };
 }

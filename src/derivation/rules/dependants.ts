@@ -5,7 +5,7 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { agePath, memberLabel, memberPath, type DerivationContext, type RuleResult, type Tri } from '../context.js';
+import { NONE_MISSING, agePath, memberLabel, memberPath, type DerivationContext, type RuleResult, type Tri } from '../context.js';
 
 export function dependants(ctx: DerivationContext, p: DerivationOf<'dependants'>): RuleResult {
   const known: number[] = [];
@@ -38,10 +38,10 @@ export function dependants(ctx: DerivationContext, p: DerivationOf<'dependants'>
   const above = (count: number) => count * p.shareAbove.denominator > p.shareAbove.numerator * n;
   const share = `${p.shareAbove.numerator}/${p.shareAbove.denominator}`;
   if (above(known.length)) {
-    return { status: 'deprived', members: known, missing: [], because: () => `${known.length} of ${n} members are dependants (more than ${share}): ${known.map((i) => memberLabel(ctx, i)).join('; ')}` };
+    return { status: 'deprived', members: known, missing: NONE_MISSING, because: () => `${known.length} of ${n} members are dependants (more than ${share}): ${known.map((i) => memberLabel(ctx, i)).join('; ')}` };
   }
   if (!above(known.length + unknown.length)) {
-    return { status: 'not-deprived', members: known, missing: [], because: () => `${known.length} of ${n} members are dependants (not more than ${share})` };
+    return { status: 'not-deprived', members: known, missing: NONE_MISSING, because: () => `${known.length} of ${n} members are dependants (not more than ${share})` };
   }
   return { status: 'undetermined', members: known, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
 }

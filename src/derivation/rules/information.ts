@@ -6,7 +6,7 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { memberPath, type DerivationContext, type RuleResult } from '../context.js';
+import { NONE_MISSING, NONE, memberPath, type DerivationContext, type RuleResult } from '../context.js';
 
 export function telecomServices(ctx: DerivationContext, p: DerivationOf<'telecomServices'>): RuleResult {
   const members = ctx.record.members;
@@ -21,18 +21,18 @@ export function telecomServices(ctx: DerivationContext, p: DerivationOf<'telecom
       if (p.phoneSubscriptionCounts && m.usesPhoneSubscription === undefined) missing.push(memberPath(i, 'usesPhoneSubscription'));
     }
   }
-  if (users.length) return { status: 'not-deprived', members: users, missing: [], because: () => `${users.length} member(s) use ${uses}` };
-  if (missing.length) return { status: 'undetermined', members: [], missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
-  return { status: 'deprived', members: [], missing: [], because: () => `no member uses ${uses}` };
+  if (users.length) return { status: 'not-deprived', members: users, missing: NONE_MISSING, because: () => `${users.length} member(s) use ${uses}` };
+  if (missing.length) return { status: 'undetermined', members: NONE, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
+  return { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => `no member uses ${uses}` };
 }
 
 export function informationMeans(ctx: DerivationContext, p: DerivationOf<'informationMeans'>): RuleResult {
   const owned = ctx.record.informationDevices;
   const hears = ctx.record.hearsLoudspeakers;
   const listed = owned?.filter((d) => (p.devices as readonly string[]).includes(d)) ?? [];
-  if (listed.length) return { status: 'not-deprived', members: [], missing: [], because: () => `the household has ${listed.join(', ')}` };
-  if (p.loudspeakersCount && hears === true) return { status: 'not-deprived', members: [], missing: [], because: () => 'the commune or village loudspeakers can be heard' };
+  if (listed.length) return { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => `the household has ${listed.join(', ')}` };
+  if (p.loudspeakersCount && hears === true) return { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => 'the commune or village loudspeakers can be heard' };
   const missing = [...(owned === undefined ? ['informationDevices'] : []), ...(p.loudspeakersCount && hears === undefined ? ['hearsLoudspeakers'] : [])];
-  if (missing.length) return { status: 'undetermined', members: [], missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
-  return { status: 'deprived', members: [], missing: [], because: () => `none of ${p.devices.join(', ')}${p.loudspeakersCount ? ', and the loudspeakers cannot be heard' : ''}` };
+  if (missing.length) return { status: 'undetermined', members: NONE, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
+  return { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => `none of ${p.devices.join(', ')}${p.loudspeakersCount ? ', and the loudspeakers cannot be heard' : ''}` };
 }
