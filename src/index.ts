@@ -65,6 +65,7 @@ export type { TargetPlan, TargetPlanInput, TargetResult } from './analytics/targ
 export { childFacts } from './analytics/children.js';
 export type { ChildFacts } from './analytics/children.js';
 export type { ChildCounts } from './analytics/tally.js';
+export type { ReportUnit } from './report/summary.js';
 export { summaryTable, profileTable, transitionsTable, targetsTable, childrenTable, profileChart, ratesChart } from './report/summary.js';
 export { renderTables, renderText, renderCsv, renderMarkdown } from './report/table.js';
 export type { Table, Cell, ReportFormat } from './report/table.js';

@@ -31,11 +31,13 @@ import { describeFatal, exitStatus, inputFormatOf, oneOf, openInput, UsageError,
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
                         [--previous FILE [--previous-date YYYY-MM-DD]] [--targets PLAN.json] [--years N]
-                        [--charts DIR] [--format table|csv|json|md] [--lang vi|en] [--input csv|jsonl]
+                        [--charts DIR] [--format table|csv|json|md] [--lang vi|en] [--unit households|persons]
+                        [--input csv|jsonl]
 
 Classifies every household of FILE (indicator level or survey records) and prints households by
 category (overall and by the grouping column KEY, e.g. commune; 'area' groups rural and urban), the
-deprivation profile, and children's deprivations when the file has rosters.
+deprivation profile, and children's deprivations when the file has rosters. --unit persons counts
+the members of the households instead; --weight COLUMN weights each household by a survey weight.
 --previous compares with an earlier review, matched by id: a file already classified (with a
 category column, e.g. from 'chuan-ngheo classify'), or a survey classified on --previous-date.
 --targets measures a plan (JSON: povertyRateChangePerYear, coverage) over --years (default: the
@@ -135,6 +137,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       charts: { type: 'string' },
       format: { type: 'string', default: 'table' },
       lang: { type: 'string', default: 'en' },
+      unit: { type: 'string', default: 'households' },
       input: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -147,6 +150,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const file = positionals[0]!;
   const format = oneOf('--format', values.format!, ['table', 'csv', 'json', 'md']);
   const lang: Lang = oneOf('--lang', values.lang!, ['vi', 'en']);
+  const unit = oneOf('--unit', values.unit!, ['households', 'persons']);
   const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl']);
   const choice = standardChoiceOf(values);
   const wantEntries = values.previous !== undefined;
@@ -173,7 +177,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   }
 
   const context = { standard: review.standard.id, date: review.date };
-  const tables: Table[] = [summaryTable(review.tally, lang, context), profileTable(review.tally, review.standard, lang)];
+  const tables: Table[] = [summaryTable(review.tally, lang, context, unit), profileTable(review.tally, review.standard, lang)];
   const children = childrenTable(review.tally, lang);
   if (children) tables.push(children);
   if (transitions) tables.push(transitionsTable(transitions, lang));

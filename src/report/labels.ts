@@ -18,6 +18,7 @@ export const categoryLabels: Readonly<Record<Lang, Readonly<Record<Category | 'p
 export const words = {
   vi: {
     summaryTitle: 'Kết quả phân loại hộ',
+    summaryTitlePersons: 'Kết quả phân loại theo nhân khẩu',
     profileTitle: 'Hộ thiếu hụt theo chỉ số',
     group: 'Nhóm',
     total: 'Tổng',
@@ -64,6 +65,7 @@ export const words = {
   },
   en: {
     summaryTitle: 'Households by category',
+    summaryTitlePersons: 'Persons by category (members of the households)',
     profileTitle: 'Households deprived, by indicator',
     group: 'Group',
     total: 'Total',

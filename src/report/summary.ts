@@ -17,26 +17,23 @@ function percentColumns(width: number, columns: readonly number[], decimals: num
   return Array.from({ length: width }, (_, i) => (columns.includes(i) ? decimals : undefined));
 }
 
-/** Households by category, one row per group and a total row. */
-export function summaryTable(tally: Tally, lang: Lang, context: { standard: string; date: string }): Table {
+/** What the summary counts: households, or persons (members of the households). */
+export type ReportUnit = 'households' | 'persons';
+
+/** Households (or persons) by category, one row per group and a total row. */
+export function summaryTable(tally: Tally, lang: Lang, context: { standard: string; date: string }, unit: ReportUnit = 'households'): Table {
   const w = words[lang];
   const c = categoryLabels[lang];
-  const row = (g: GroupTally, name: string): Cell[] => [
-    name,
-    g.households.total,
-    g.households.poor,
-    g.householdRates.poor,
-    g.households['near-poor'],
-    g.householdRates['near-poor'],
-    g.households.average,
-    g.householdRates.average,
-    g.households.none,
-    g.householdRates.none,
-    g.persons.total,
-  ];
+  const row = (g: GroupTally, name: string): Cell[] => {
+    const counts = unit === 'households' ? g.households : g.persons;
+    const rates = unit === 'households' ? g.householdRates : g.personRates;
+    const other = unit === 'households' ? g.persons.total : g.households.total;
+    return [name, counts.total, counts.poor, rates.poor, counts['near-poor'], rates['near-poor'], counts.average, rates.average, counts.none, rates.none, other];
+  };
+  const [first, last] = unit === 'households' ? [w.households, w.persons] : [w.persons, w.households];
   return {
-    title: w.summaryTitle,
-    columns: [w.group, w.households, c.poor, '%', c['near-poor'], '%', c.average, '%', c.none, '%', w.persons],
+    title: unit === 'households' ? w.summaryTitle : w.summaryTitlePersons,
+    columns: [w.group, first, c.poor, '%', c['near-poor'], '%', c.average, '%', c.none, '%', last],
     rows: [...tally.groups.map((g) => row(g, g.group)), row(tally.total, w.total)],
     decimals: percentColumns(11, [3, 5, 7, 9], tally.rounding.decimals),
     note: `${w.standard(context.standard, context.date)} ${w.rounding(tally.rounding.decimals)}`,

@@ -194,3 +194,21 @@ describe('chuan-ngheo classify on edge files', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 });
+
+describe('chuan-ngheo report by persons and with weights', () => {
+  it('--unit persons counts members: the total equals the sum of sizes', () => {
+    const r = run(['report', 'examples/households.csv', '--date', '2025-12-01', '--unit', 'persons', '--format', 'json']);
+    const [summary] = JSON.parse(r.stdout) as { rows: Record<string, number>[] }[];
+    const sizes = readFileSync('examples/households.csv', 'utf8').trimEnd().split('\n').slice(1).map((l) => Number(l.split(',')[4]));
+    expect(summary!.rows.at(-1)!.Persons).toBe(sizes.reduce((a, b) => a + b, 0));
+  });
+  it('--weight uses a column as survey weight, and a bad weight leaves the row out with exit 1', () => {
+    const file = join(dir, 'weighted.csv');
+    writeFileSync(file, 'id,area,size,incomeMonthlyTotal,w\nA,rural,1,1,2.5\nB,rural,1,9000000,0.5\nC,rural,1,1,x\n');
+    const r = run(['report', file, '--date', '2025-12-01', '--weight', 'w', '--format', 'json']);
+    expect(r.status).toBe(1);
+    const [summary] = JSON.parse(r.stdout) as { rows: Record<string, number>[] }[];
+    expect(summary!.rows.at(-1)).toMatchObject({ Households: 3, 'Near-poor': 2.5 });
+    expect(r.stderr).toMatch(/weight column w must be a number/);
+  });
+});
