@@ -212,3 +212,17 @@ describe('chuan-ngheo report by persons and with weights', () => {
     expect(r.stderr).toMatch(/weight column w must be a number/);
   });
 });
+
+describe('the README', () => {
+  it('shows what the main job prints', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const shown = /`npm start` prints:\n\n```\n([\s\S]*?)```/.exec(readme)![1]!;
+    const r = run(['report', 'examples/households.csv', '--date', '2025-12-01', '--by', 'commune']);
+    expect(r.stdout.startsWith(shown)).toBe(true);
+  });
+  it('names the scripts it tells people to run', () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    for (const name of ['start', 'test', 'typecheck', 'docs', 'check:package', 'bench']) expect(scripts[name]).toBeDefined();
+    expect(scripts.start).toContain('report examples/households.csv --date 2025-12-01 --by commune');
+  });
+});
