@@ -47,29 +47,76 @@ const flatRecord: Check = (v) => {
   return true;
 };
 
-/** How each member field is checked; the keys are exactly the schema's. */
-export const memberFieldChecks: Readonly<Record<string, Check>> = {
-  id: text,
-  name: text,
-  dateOfBirth: date,
-  ageAtReview: age,
-  sex: oneOf(sexes),
-  relationship: oneOf(relationships),
-  workingCapacity: oneOf(workingCapacities),
-  employmentStatus: oneOf(employmentStatuses),
-  hasLabourContract: bool,
-  healthInsurance: bool,
-  highestQualification: oneOf(qualifications),
-  inSchool: bool,
-  schoolLevel: oneOf(schoolLevels),
-  stunted: bool,
-  underweight: bool,
-  disability: bool,
-  monthlySocialAllowance: bool,
-  usesInternet: bool,
-  usesPhoneSubscription: bool,
-  illWithoutTreatment: bool,
-};
+const sexCheck = oneOf(sexes);
+const relationshipCheck = oneOf(relationships);
+const capacityCheck = oneOf(workingCapacities);
+const employmentCheck = oneOf(employmentStatuses);
+const qualificationCheck = oneOf(qualifications);
+const levelCheck = oneOf(schoolLevels);
+
+/** The member fields the quick check knows; exactly the schema's (a test compares them). */
+export const memberFields = [
+  'id', 'name', 'dateOfBirth', 'ageAtReview', 'sex', 'relationship', 'workingCapacity', 'employmentStatus', 'hasLabourContract',
+  'healthInsurance', 'highestQualification', 'inSchool', 'schoolLevel', 'stunted', 'underweight', 'disability',
+  'monthlySocialAllowance', 'usesInternet', 'usesPhoneSubscription', 'illWithoutTreatment',
+] as const;
+
+/**
+ * A member certainly valid: one `switch` over the field names (members are most of a roster, so
+ * this is the check's hot loop).
+ */
+function surelyValidMember(m: unknown): boolean {
+  if (!plainObject(m)) return false;
+  for (const key in m) {
+    const v = m[key];
+    if (v === undefined) continue;
+    switch (key) {
+      case 'hasLabourContract':
+      case 'healthInsurance':
+      case 'inSchool':
+      case 'stunted':
+      case 'underweight':
+      case 'disability':
+      case 'monthlySocialAllowance':
+      case 'usesInternet':
+      case 'usesPhoneSubscription':
+      case 'illWithoutTreatment':
+        if (v !== true && v !== false) return false;
+        break;
+      case 'dateOfBirth':
+        if (!date(v)) return false;
+        break;
+      case 'sex':
+        if (!sexCheck(v)) return false;
+        break;
+      case 'relationship':
+        if (!relationshipCheck(v)) return false;
+        break;
+      case 'workingCapacity':
+        if (!capacityCheck(v)) return false;
+        break;
+      case 'employmentStatus':
+        if (!employmentCheck(v)) return false;
+        break;
+      case 'highestQualification':
+        if (!qualificationCheck(v)) return false;
+        break;
+      case 'schoolLevel':
+        if (!levelCheck(v)) return false;
+        break;
+      case 'id':
+      case 'name':
+        if (!text(v)) return false;
+        break;
+      case 'ageAtReview':
+        if (!age(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
 
 /** How each dwelling field is checked. */
 export const dwellingFieldChecks: Readonly<Record<string, Check>> = {
@@ -117,7 +164,11 @@ export const recordFieldChecks: Readonly<Record<string, Check>> = {
   informationDevices: (v) => Array.isArray(v) && v.every(deviceCheck),
   hearsLoudspeakers: bool,
   wasteHandling: oneOf(wasteHandlings),
-  members: (v) => Array.isArray(v) && v.every((m) => fields(m, memberFieldChecks)),
+  members: (v) => {
+    if (!Array.isArray(v)) return false;
+    for (const m of v) if (!surelyValidMember(m)) return false;
+    return true;
+  },
   attributes: flatRecord,
 };
 

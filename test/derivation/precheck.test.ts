@@ -3,15 +3,27 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dwellingSchema, memberSchema, surveyRecordSchema } from '../../src/index.js';
-import { dwellingFieldChecks, memberFieldChecks, recordFieldChecks, surelyValidRecord } from '../../src/survey/record-precheck.js';
+import { dwellingFieldChecks, memberFields, recordFieldChecks, surelyValidRecord } from '../../src/survey/record-precheck.js';
 
 const roster = readFileSync('examples/roster.jsonl', 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('surelyValidRecord', () => {
   it('checks exactly the fields of the schema', () => {
     expect(Object.keys(recordFieldChecks).sort()).toEqual(Object.keys(surveyRecordSchema.shape).sort());
-    expect(Object.keys(memberFieldChecks).sort()).toEqual(Object.keys(memberSchema.shape).sort());
+    expect([...memberFields].sort()).toEqual(Object.keys(memberSchema.shape).sort());
     expect(Object.keys(dwellingFieldChecks).sort()).toEqual(Object.keys(dwellingSchema.shape).sort());
+  });
+  it('accepts every member field with a valid value, and refuses it with a wrong one', () => {
+    const valid: Record<string, unknown> = { id: 'p', name: 'Lan', dateOfBirth: '1990-01-01', ageAtReview: 35, sex: 'female', relationship: 'head', workingCapacity: 'full', employmentStatus: 'selfEmployed', highestQualification: 'primary', schoolLevel: 'primary' };
+    const base = structuredClone(roster[0]!);
+    for (const key of memberFields) {
+      const good = valid[key] ?? true;
+      const r = structuredClone(base);
+      (r.members as Record<string, unknown>[])[0] = { [key]: good };
+      expect(surelyValidRecord(r), key).toBe(true);
+      (r.members as Record<string, unknown>[])[0] = { [key]: typeof good === 'boolean' ? 'yes' : typeof good === 'number' ? -1 : 7 };
+      expect(surelyValidRecord(r), key).toBe(false);
+    }
   });
   it('accepts the example roster', () => {
     for (const r of roster) expect(surelyValidRecord(r)).toBe(true);
@@ -19,7 +31,7 @@ describe('surelyValidRecord', () => {
   it('accepts only what the schema accepts unchanged', () => {
     const value = fc.oneof(fc.anything(), fc.constantFrom('rural', 'piped', 'septic', 'male', 'tv', '2020-01-01', '2020-02-30', 'poor', '', 'x', 2 ** 53, 1.5, -0, Number.POSITIVE_INFINITY, Number.NaN, '1e3', ' 12'), fc.integer({ min: -2, max: 200 }), fc.double(), fc.boolean());
     const recordKeys = [...Object.keys(recordFieldChecks), 'colour'];
-    const memberKeys = [...Object.keys(memberFieldChecks), 'age'];
+    const memberKeys = [...memberFields, 'age'];
     const mutated = fc
       .tuple(fc.nat(roster.length - 1), fc.constantFrom(...recordKeys), fc.constantFrom(...memberKeys), value, fc.boolean())
       .map(([i, key, memberKey, v, inMember]) => {
