@@ -111,3 +111,11 @@ describe('JSON Lines input', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ category: 'near-poor' });
   });
 });
+
+describe('CSV with CR-only line ends', () => {
+  it('is read by the general reader: every row classified, none dropped', async () => {
+    const { lines, summary } = await run('id,area,size,incomeMonthlyTotal\rA,rural,1,1\rB,urban,2,5000000\rC,x,1,1\r', 'csv');
+    expect(lines.map((l) => JSON.parse(l))).toMatchObject([{ id: 'A', category: 'near-poor' }, { id: 'B', category: 'average' }, { id: 'C', error: { code: 'INVALID_AREA' } }]);
+    expect(summary).toMatchObject({ rows: 3, invalid: 1 });
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import type { Readable, Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { createBatchClassifier } from '../batch.js';
@@ -16,7 +16,8 @@ import type { ClassifyOptions } from '../classify.js';
 import { createRowReader } from '../tabular.js';
 import { addCounts, ByteWriter, compileFastCsv, emptyCounts, lastRowBoundary, type ChunkCounts, type FastCsvPlan } from './fast-csv.js';
 import { readHeader } from './csv-header.js';
-import { csvOutputColumns, type OutputFormat } from './output.js';
+import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
+import { classifyRowsOf } from './classify-rows.js';
 import type { WorkerRequest } from './csv-worker.js';
 
 /** Options of {@link classifyCsvParallel}. */
@@ -134,13 +135,40 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
     }
   };
 
+  // Line ends other than LF (a file with CR only): the general reader, which detects them.
+  const generalPath = async (prefix: Buffer, rest: AsyncIterator<Buffer>) => {
+    async function* all(): AsyncGenerator<Buffer> {
+      yield prefix;
+      for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+    }
+    const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
+    for await (const rows of classifyRowsOf(Readable.from(all()), 'csv', batch)) {
+      let text = '';
+      for (const row of rows) {
+        total.rows++;
+        if ('error' in row) total.invalid++;
+        else {
+          total[row.category]++;
+          if (row.newlyEscaped) total.newlyEscaped++;
+        }
+        text += write(row);
+      }
+      if (text && !output.write(text)) await once(output, 'drain');
+      options.onProgress?.(total.rows);
+    }
+    return { ...total, standard: batch.standard.id, date: batch.date };
+  };
+
   try {
     let carry: Buffer = Buffer.alloc(0);
-    for await (const chunk of input as AsyncIterable<Buffer>) {
+    const chunks = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      const chunk = next.value;
       let data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       if (!plan) {
         const head = readHeader(data);
         if (!head) {
+          if (data.indexOf(0x0d) >= 0) return await generalPath(data, chunks);
           carry = data;
           continue;
         }

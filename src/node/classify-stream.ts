@@ -6,18 +6,17 @@
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { createBatchClassifier, type BatchClassifier, type BatchRow } from '../batch.js';
+import { createBatchClassifier } from '../batch.js';
+import { classifyRowsOf } from './classify-rows.js';
 import type { ClassifyOptions } from '../classify.js';
 import type { Category } from '../rule.js';
-import { createRowReader, type RowReader } from '../tabular.js';
-import { readCsvBatches } from './csv-reader.js';
-import { readJsonlBatches } from './jsonl-reader.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
 import { classifyCsvParallel } from './classify-csv-parallel.js';
 import type { ChunkCounts } from './fast-csv.js';
 
-/** Input formats of the batch classification. */
-export type InputFormat = 'csv' | 'jsonl';
+import type { InputFormat } from './classify-rows.js';
+
+export type { InputFormat };
 
 /** Options of {@link classifyStream}. */
 export interface ClassifyStreamOptions extends ClassifyOptions {
@@ -35,27 +34,6 @@ export interface StreamSummary {
   readonly invalid: number;
   readonly categories: Readonly<Record<Category, number>>;
   readonly newlyEscaped: number;
-}
-
-/** Classifies rows of CSV or JSON Lines into a sequence of batch results, in order. */
-export async function* classifyRowsOf(input: Readable, format: InputFormat, batch: BatchClassifier): AsyncGenerator<BatchRow[], void, undefined> {
-  if (format === 'jsonl') {
-    for await (const { entries } of readJsonlBatches(input)) {
-      yield entries.map((e) => ('error' in e ? { error: e.error } : batch.classify(e.value)));
-    }
-    return;
-  }
-  let reader: RowReader | undefined;
-  for await (const { rows, firstRecord } of readCsvBatches(input)) {
-    let start = 0;
-    if (!reader) {
-      reader = createRowReader(rows[0]!, batch);
-      start = 1;
-    }
-    const out: BatchRow[] = new Array(rows.length - start);
-    for (let i = start; i < rows.length; i++) out[i - start] = reader.classify(rows[i]!, firstRecord + i);
-    yield out;
-  }
 }
 
 /**

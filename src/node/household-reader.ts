@@ -9,7 +9,7 @@ import type { BatchClassifier } from '../batch.js';
 import { createRowReader, type RowReader } from '../tabular.js';
 import { readCsvBatches } from './csv-reader.js';
 import { readJsonlBatches } from './jsonl-reader.js';
-import type { InputFormat } from './classify-stream.js';
+import type { InputFormat } from './classify-rows.js';
 
 /** A household read from a file, or the error that reading its row raised. */
 export type HouseholdEntry = { readonly record: number; readonly value: unknown } | { readonly record: number; readonly error: ErrorDetail; readonly id?: string };

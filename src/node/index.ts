@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-export { classifyStream, classifyRowsOf, summaryOf } from './classify-stream.js';
+export { classifyStream, summaryOf } from './classify-stream.js';
+export { classifyRowsOf } from './classify-rows.js';
 export type { ClassifyStreamOptions, StreamSummary, InputFormat } from './classify-stream.js';
 export { readCsvBatches } from './csv-reader.js';
 export type { CsvBatch } from './csv-reader.js';
