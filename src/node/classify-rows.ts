@@ -6,8 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { BatchClassifier, BatchRow } from '../batch.js';
-import { createRowReader, type RowReader } from '../tabular.js';
-import { readCsvBatches } from './csv-reader.js';
+import { readCsvRows } from './csv-reader.js';
 import { readJsonlBatches } from './jsonl-reader.js';
 
 /** Input formats of the batch classification. */
@@ -21,16 +20,8 @@ export async function* classifyRowsOf(input: Readable, format: InputFormat, batc
     }
     return;
   }
-  let reader: RowReader | undefined;
-  for await (const { rows, firstRecord } of readCsvBatches(input)) {
-    let start = 0;
-    if (!reader) {
-      reader = createRowReader(rows[0]!, batch);
-      start = 1;
-    }
-    const out: BatchRow[] = new Array(rows.length - start);
-    for (let i = start; i < rows.length; i++) out[i - start] = reader.classify(rows[i]!, firstRecord + i);
-    yield out;
+  for await (const { reader, rows, firstRecord } of readCsvRows(input, batch)) {
+    yield rows.map((row, i) => reader.classify(row, firstRecord + i));
   }
 }
 

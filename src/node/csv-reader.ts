@@ -8,6 +8,8 @@
  */
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import type { BatchClassifier } from '../batch.js';
+import { createRowReader, type RowReader } from '../tabular.js';
 
 /** A batch of parsed rows; `firstLine` is the 1-based record number of the first (header = 1). */
 export interface CsvBatch {
@@ -85,5 +87,24 @@ export async function* readCsvBatches(input: Readable, chunkSize = 1 << 20): Asy
       wake = resolve;
       if (queue.length || done) notify();
     });
+  }
+}
+
+/** Data rows of a CSV stream in batches, each with the row reader compiled from the header. */
+export interface CsvRowsBatch {
+  readonly reader: RowReader;
+  readonly rows: readonly string[][];
+  /** 1-based record number of `rows[0]` (the header is record 1). */
+  readonly firstRecord: number;
+}
+
+/** Reads a CSV stream's header once, then yields its data rows with the reader for them. */
+export async function* readCsvRows(input: Readable, batch: BatchClassifier): AsyncGenerator<CsvRowsBatch, void, undefined> {
+  let reader: RowReader | undefined;
+  for await (const { rows, firstRecord } of readCsvBatches(input)) {
+    if (!reader) {
+      reader = createRowReader(rows[0]!, batch);
+      yield { reader, rows: rows.slice(1), firstRecord: firstRecord + 1 };
+    } else yield { reader, rows, firstRecord };
   }
 }

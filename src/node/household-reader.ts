@@ -6,8 +6,7 @@
 import type { Readable } from 'node:stream';
 import { ChuanNgheoError, type ErrorDetail } from '../errors.js';
 import type { BatchClassifier } from '../batch.js';
-import { createRowReader, type RowReader } from '../tabular.js';
-import { readCsvBatches } from './csv-reader.js';
+import { readCsvRows } from './csv-reader.js';
 import { readJsonlBatches } from './jsonl-reader.js';
 import type { InputFormat } from './classify-rows.js';
 
@@ -23,23 +22,15 @@ export async function* readHouseholdBatches(input: Readable, format: InputFormat
     }
     return;
   }
-  let reader: RowReader | undefined;
-  for await (const { rows, firstRecord } of readCsvBatches(input)) {
-    let start = 0;
-    if (!reader) {
-      reader = createRowReader(rows[0]!, batch);
-      start = 1;
-    }
-    const out: HouseholdEntry[] = [];
-    for (let i = start; i < rows.length; i++) {
+  for await (const { reader, rows, firstRecord } of readCsvRows(input, batch)) {
+    yield rows.map((row, i): HouseholdEntry => {
       const record = firstRecord + i;
       try {
-        out.push({ record, value: reader.toHousehold(rows[i]!, record) });
+        return { record, value: reader.toHousehold(row, record) };
       } catch (error) {
         if (!(error instanceof ChuanNgheoError)) throw error;
-        out.push({ record, error: error.toJSON() });
+        return { record, error: error.toJSON() };
       }
-    }
-    yield out;
+    });
   }
 }

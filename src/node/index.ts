@@ -7,8 +7,8 @@
 export { classifyStream, summaryOf } from './classify-stream.js';
 export { classifyRowsOf } from './classify-rows.js';
 export type { ClassifyStreamOptions, StreamSummary, InputFormat } from './classify-stream.js';
-export { readCsvBatches } from './csv-reader.js';
-export type { CsvBatch } from './csv-reader.js';
+export { readCsvBatches, readCsvRows } from './csv-reader.js';
+export type { CsvBatch, CsvRowsBatch } from './csv-reader.js';
 export { readJsonlBatches } from './jsonl-reader.js';
 export type { JsonlBatch, JsonlEntry } from './jsonl-reader.js';
 export { csvCell, rowToCsv, rowToJsonl, csvOutputColumns } from './output.js';
