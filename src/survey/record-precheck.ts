@@ -61,6 +61,8 @@ export const memberFields = [
   'monthlySocialAllowance', 'usesInternet', 'usesPhoneSubscription', 'illWithoutTreatment',
 ] as const;
 
+const memberFieldSet: ReadonlySet<string> = new Set(memberFields);
+
 /**
  * A member certainly valid: one `switch` over the field names (members are most of a roster, so
  * this is the check's hot loop).
@@ -69,7 +71,11 @@ function surelyValidMember(m: unknown): boolean {
   if (!plainObject(m)) return false;
   for (const key in m) {
     const v = m[key];
-    if (v === undefined) continue;
+    if (v === undefined) {
+      // An absent value is fine for a known field; an unknown key fails even when undefined.
+      if (!memberFieldSet.has(key)) return false;
+      continue;
+    }
     switch (key) {
       case 'hasLabourContract':
       case 'healthInsurance':
