@@ -57,8 +57,6 @@ export interface BatchClassifier {
   decideCompact(household: CompactHousehold): Decision;
   /** The same for a whole-đồng income, without allocating (the hot path of large files). */
   decideNumber(area: Area, size: number, field: IncomeField, income: number, deprivationCount: number): Decision;
-  /** Whether a previous status was escaped (for callers that validated it themselves). */
-  isNewlyEscaped(previous: 'poor' | 'near-poor' | undefined, category: Category): boolean;
 }
 
 const KNOWN_KEYS = new Set(['id', 'area', 'size', 'deprived', 'previousCategory', 'previousRecognizedOn', ...incomeFields]);
@@ -165,7 +163,6 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     classify: (input) => fast(input) ?? slow(input),
     decideCompact,
     decideNumber,
-    isNewlyEscaped: (previous, category) => previous !== undefined && escapedFrom(previous, category) !== null,
   };
 }
 

@@ -7,9 +7,9 @@ import { toSafe, fail, parsePath, type SafeResult } from './errors.js';
 import { deriveFromRecord, readSurveyRecord, type DerivedIndicator } from './derivation/derive.js';
 import { isSurveyRecord, type SurveyRecordInput } from './survey/record.js';
 import { addMonthsIso, today, type IsoDate } from './dates.js';
-import { amountToJSON, type Amount } from './money.js';
+import { amountToJSON } from './money.js';
 import { readHousehold, type Household, type HouseholdInput, type IncomeField } from './household.js';
-import { compareIncome, describeComparison, formatDong, incomeScale, monthlyPerCapita } from './income.js';
+import { compareIncome, describeComparison, formatDong, incomeScale, isExactPerCapita, monthlyPerCapita } from './income.js';
 import { escapedFrom } from './escape.js';
 import { decide, type Branch, type Category, type LineRole } from './rule.js';
 import { indicatorIdSet } from './standards/indicators.js';
@@ -122,7 +122,6 @@ const ROLE_TEXT: Readonly<Record<LineRole, string>> = {
   'average-band-upper': 'upper bound of the average-living-standard band (inclusive)',
 };
 
-const step = (s: TraceStep): TraceStep => (s.note === undefined ? (({ note: _n, ...rest }) => rest)(s) : s);
 
 function describeIncome(h: Household, perCapita: number, standard: Standard): TraceStep {
   const { field, amount } = h.income;
@@ -131,19 +130,15 @@ function describeIncome(h: Household, perCapita: number, standard: Standard): Tr
     field === 'incomeMonthlyPerCapita'
       ? `Income per person per month: ${formatDong(amount)} đồng.`
       : `${given} for ${h.size} member(s): ${formatDong(perCapita)} đồng per person per month${isExactPerCapita(field, amount, h.size) ? '' : ' (rounded for display; comparisons below are exact)'}.`;
-  return step({
+  return {
     step: 'income',
     text,
     reference: 'income per person per month (thu nhập bình quân đầu người/tháng)',
     confirmed: true,
     values: { field, amount: amountToJSON(amount), size: h.size, monthlyPerCapita: perCapita, linesPer: standard.incomePeriod },
-  });
+  };
 }
 
-function isExactPerCapita(field: IncomeField, amount: Amount, size: number): boolean {
-  const divisor = field === 'incomeMonthlyPerCapita' ? 1 : field === 'incomeMonthlyTotal' ? size : 12 * size;
-  return typeof amount === 'number' ? amount % divisor === 0 : amount.mod(divisor).isZero();
-}
 
 /**
  * Classifies a household under the standard in force on the review date (or the standard given).
@@ -205,8 +200,8 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
       );
     }
   }
-  const steps = derivation.indicators.map((i) =>
-    step({
+  const steps = derivation.indicators.map((i): TraceStep =>
+    ({
       step: `indicator:${i.indicator}`,
       text: `${i.indicator}: ${i.status}: ${i.reason}.`,
       reference: i.reference,
@@ -239,7 +234,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
   const k = rule.minDeprivations;
 
   const trace: TraceStep[] = [
-    step({
+    ({
       step: 'standard',
       text: `Standard ${standard.id} (${standard.name.en}) applies on ${date}.`,
       reference: standard.legalBasis.map((b) => b.title).join('; '),
@@ -248,7 +243,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     }),
     ...extraTrace,
     describeIncome(h, perCapita, standard),
-    step({
+    ({
       step: 'deprivations',
       text: `Deprived in ${count} of ${order.length} indicators${count ? `: ${deprived.map((i) => i.id).join(', ')}` : ''}.`,
       reference: deprived.length ? [...new Set(deprived.map((i) => i.reference))].join('; ') : standard.legalBasis[0]!.title,
@@ -264,7 +259,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     const result = compareIncome(h.income.amount, scale, line.value);
     const op = result <= 0 ? 'at most' : 'above';
     trace.push(
-      step({
+      ({
         step: role,
         text: `Income is ${op} the ${area} ${ROLE_TEXT[role]} of ${formatDong(line.value)} đồng per person per ${standard.incomePeriod}: ${describeComparison(h.income.amount, scale, line.value, result)}.`,
         reference: line.reference,
@@ -281,7 +276,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
   if (usesK) {
     const met = count >= k.value;
     trace.push(
-      step({
+      ({
         step: 'min-deprivations',
         text: `${count} deprivation(s) ${met ? '≥' : '<'} k = ${k.value}.`,
         reference: k.reference,
@@ -294,11 +289,11 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
   const band = standard.averageBand;
   if (band.status === 'not-defined' && decision.branch === 'no-average-band') {
     trace.push(
-      step({ step: 'average-band', text: 'No average-living-standard band is defined for this standard.', reference: band.reference, confirmed: band.confirmed, ...(band.note ? { note: band.note } : {}), values: { defined: false } }),
+      ({ step: 'average-band', text: 'No average-living-standard band is defined for this standard.', reference: band.reference, confirmed: band.confirmed, ...(band.note ? { note: band.note } : {}), values: { defined: false } }),
     );
   }
   trace.push(
-    step({
+    ({
       step: 'category',
       text: `Category: ${CATEGORY_TEXT[decision.category]}.`,
       reference: rule.kind === 'two-tier' ? rule.povertyLines[area].reference : rule.lines[area].reference,
@@ -318,7 +313,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
       const eligible = !poorOrNear && result <= 0;
       lowIncomeWorker = { eligible, line: line.value, effectiveFrom: liw.effectiveFrom, reference: line.reference };
       trace.push(
-        step({
+        ({
           step: 'low-income-worker',
           text: poorOrNear
             ? 'Workers of this household are not low-income workers: the household is poor or near-poor.'
@@ -331,7 +326,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
       );
     } else {
       trace.push(
-        step({ step: 'low-income-worker', text: `The low-income-worker line applies from ${liw.effectiveFrom}, after ${date}.`, reference: line.reference, confirmed: line.confirmed, values: { eligible: null, effectiveFrom: liw.effectiveFrom } }),
+        ({ step: 'low-income-worker', text: `The low-income-worker line applies from ${liw.effectiveFrom}, after ${date}.`, reference: line.reference, confirmed: line.confirmed, values: { eligible: null, effectiveFrom: liw.effectiveFrom } }),
       );
     }
   }
@@ -354,7 +349,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
       };
     }
     trace.push(
-      step({
+      ({
         step: 'escape',
         text: escape
           ? `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: escaped ${escape.from}; counts as newly escaped for ${window.value} months, until ${escape.windowEndsOn}.`

@@ -40,10 +40,20 @@ export function compareIncome(amount: Amount, scale: IncomeScale, line: number):
   return compareToScaledLine(amount, scale.amountFactor, line, scale.lineFactor);
 }
 
+/** What divides an income given as `field` into income per person per month. */
+function perCapitaMonthlyDivisor(field: IncomeField, size: number): number {
+  return field === 'incomeMonthlyPerCapita' ? 1 : field === 'incomeMonthlyTotal' ? size : 12 * size;
+}
+
 /** Monthly income per person, rounded half to even to a whole đồng, for display. */
 export function monthlyPerCapita(field: IncomeField, amount: Amount, size: number): number {
-  const divisor = field === 'incomeMonthlyPerCapita' ? 1 : field === 'incomeMonthlyTotal' ? size : 12 * size;
-  return divideRounded(amount, divisor);
+  return divideRounded(amount, perCapitaMonthlyDivisor(field, size));
+}
+
+/** Whether the monthly income per person is a whole number of đồng (no display rounding). */
+export function isExactPerCapita(field: IncomeField, amount: Amount, size: number): boolean {
+  const divisor = perCapitaMonthlyDivisor(field, size);
+  return typeof amount === 'number' ? amount % divisor === 0 : amount.mod(divisor).isZero();
 }
 
 const vnd = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });

@@ -26,7 +26,7 @@ export {
 export type { StandardChoice, ResolvedStandard } from './standards/registry.js';
 export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema } from './standards/schema.js';
 export type { Standard, StandardInput, Indicator, Dimension, Rule, Band, Area, AmountParameter, CountParameter } from './standards/schema.js';
-export { indicatorIdSet, findIndicator } from './standards/indicators.js';
+export { indicatorIdSet } from './standards/indicators.js';
 export { isIsoDate } from './dates.js';
 export type { IsoDate } from './dates.js';
 export { createBatchClassifier, classifyMany, isBatchFailure } from './batch.js';

@@ -110,6 +110,10 @@ describe('exact comparisons', () => {
     const r = classify({ ...base, incomeMonthlyTotal: 4_500_001 }, { date });
     expect(r.incomeMonthlyPerCapita).toBe(1_500_000);
     expect(r.category).toBe('average');
+    expect(r.trace.find((t) => t.step === 'income')!.text).toContain('rounded for display');
+    const whole = classify({ ...base, incomeMonthlyTotal: 4_500_000 }, { date });
+    expect(whole.trace.find((t) => t.step === 'income')!.text).not.toContain('rounded');
+    expect(whole.trace.every((t) => !('note' in t) || typeof t.note === 'string')).toBe(true);
     expect(classify({ ...base, size: 2, incomeMonthlyTotal: 5 }, { date }).incomeMonthlyPerCapita).toBe(2);
     expect(classify({ ...base, size: 2, incomeMonthlyTotal: 7 }, { date }).incomeMonthlyPerCapita).toBe(4);
   });

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Indicator, Standard } from './schema.js';
+import type { Standard } from './schema.js';
 
 const idSets = new WeakMap<Standard, ReadonlySet<string>>();
 
@@ -15,9 +15,4 @@ export function indicatorIdSet(standard: Standard): ReadonlySet<string> {
     idSets.set(standard, ids);
   }
   return ids;
-}
-
-/** The indicator of a standard with this id, or `undefined`. */
-export function findIndicator(standard: Standard, id: string): Indicator | undefined {
-  return standard.indicators.find((i) => i.id === id);
 }
