@@ -12,7 +12,7 @@ import { readAmount } from './money.js';
 import { classify, type ClassifyOptions } from './classify.js';
 import { escapedFrom } from './escape.js';
 import { areaAliases, incomeFields, readArea, type IncomeField } from './household.js';
-import { countDerived } from './derivation/derive.js';
+import { createDerivedCounter } from './derivation/derive.js';
 import { surveyRecordSchema, type SurveyRecord } from './survey/record.js';
 import { surelyValidRecord } from './survey/record-precheck.js';
 import { createDecider, type DecisionInput } from './decision-table.js';
@@ -76,6 +76,7 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
   const fixed: ClassifyOptions = { standard, date };
 
   const { decideNumber, decideCompact } = createDecider(standard);
+  const countDerived = createDerivedCounter(standard);
 
   const slow = (input: unknown): BatchRow => {
     const result = toSafe(() => classify(input, fixed));
@@ -106,7 +107,7 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     if ((previous === undefined) !== (record.previousRecognizedOn === undefined)) return undefined;
     if (record.previousRecognizedOn !== undefined && record.previousRecognizedOn > date) return undefined;
     const area = readArea(record.area)!;
-    const counted = countDerived(record, standard, date);
+    const counted = countDerived(record, date);
     const decideFor = (deprivationCount: number) =>
       typeof income === 'number' ? decideNumber(area, n, field, income, deprivationCount) : decideCompact({ area, size: n, incomeField: field, income, deprivationCount });
     const { category } = decideFor(counted.deprived);

@@ -30,7 +30,11 @@ export interface RuleOutcome {
   readonly reason: string;
 }
 
-/** What a rule returns: the outcome, with its words written only when asked for (batch runs never ask). */
+/**
+ * What a rule returns: the outcome, with its words written only when asked for. When the context
+ * does not ask for explanations (`explain: false`, the batch path), a rule returns only its status:
+ * one of the shared {@link COUNTED} results, with no members, missing facts or words.
+ */
 export interface RuleResult extends Omit<RuleOutcome, 'reason'> {
   readonly because: () => string;
 }
@@ -39,12 +43,26 @@ export interface RuleResult extends Omit<RuleOutcome, 'reason'> {
 export const NONE: readonly number[] = Object.freeze([]);
 export const NONE_MISSING: readonly string[] = Object.freeze([]);
 
+const counted = (status: RuleOutcome['status']): RuleResult => Object.freeze({ status, members: NONE, missing: NONE_MISSING, because: () => `${status} (counted, not explained)` });
+
+/** The results of a rule that only counts: one shared object per status, nothing allocated. */
+export const COUNTED: { readonly [S in RuleOutcome['status']]: RuleResult } = Object.freeze({
+  deprived: counted('deprived'),
+  'not-deprived': counted('not-deprived'),
+  undetermined: counted('undetermined'),
+});
+
 /** The facts rules read. */
 export interface DerivationContext {
   readonly record: SurveyRecord;
   readonly date: IsoDate;
   readonly year: number;
   readonly ages: readonly (Age | undefined)[];
+  /**
+   * Whether rules say why (members responsible, missing facts, words). Without it a rule may stop
+   * as soon as its status is known and returns one of the {@link COUNTED} results.
+   */
+  readonly explain: boolean;
 }
 
 /** Age on the review date (a child born on that day 16 years earlier is 16). */
@@ -60,9 +78,12 @@ export function ageOf(member: Member, date: IsoDate): Age | undefined {
   return undefined;
 }
 
-/** Builds the context of a record on a review date. */
-export function contextOf(record: SurveyRecord, date: IsoDate): DerivationContext {
-  return { record, date, year: Number(date.slice(0, 4)), ages: record.members.map((m) => ageOf(m, date)) };
+/** Builds the context of a record on a review date; `explain: false` for counting only. */
+export function contextOf(record: SurveyRecord, date: IsoDate, explain = true): DerivationContext {
+  const members = record.members;
+  const ages: (Age | undefined)[] = new Array<Age | undefined>(members.length);
+  for (let i = 0; i < members.length; i++) ages[i] = ageOf(members[i]!, date);
+  return { record, date, year: Number(date.slice(0, 4)), ages, explain };
 }
 
 /** Path of a member's field, e.g. `members[2].healthInsurance`. */
@@ -80,21 +101,43 @@ export function memberLabel(ctx: DerivationContext, i: number): string {
 }
 
 /**
+ * Notes a missing fact of the member under test, by field name (`dateOfBirth` for a missing age),
+ * and gives `undefined`, the state of a member that cannot be told: `return miss('inSchool')`.
+ */
+export type Miss = (field: string) => undefined;
+
+const ignore: Miss = () => undefined;
+
+/**
  * A household is deprived when any member is; undetermined when none is but some cannot be told.
- * `test` returns the member's state and, when unknown, the missing paths.
+ * `test` gives the member's state (`undefined`: cannot be told, after noting what is missing with
+ * `miss`; notes made before a known state are dropped).
  */
 export function anyMember(
   ctx: DerivationContext,
-  test: (member: Member, index: number, age: Age | undefined) => { readonly state: Tri; readonly missing?: readonly string[] },
+  test: (member: Member, index: number, age: Age | undefined, miss: Miss) => Tri,
   words: () => { readonly deprived: string; readonly none: string },
 ): RuleResult {
+  const members = ctx.record.members;
+  if (!ctx.explain) {
+    let unknown = false;
+    for (let i = 0; i < members.length; i++) {
+      const state = test(members[i]!, i, ctx.ages[i], ignore);
+      if (state === true) return COUNTED.deprived;
+      if (state === undefined) unknown = true;
+    }
+    return unknown ? COUNTED.undetermined : COUNTED['not-deprived'];
+  }
   let deprived: number[] | undefined;
   let missing: string[] | undefined;
-  const members = ctx.record.members;
   for (let i = 0; i < members.length; i++) {
-    const r = test(members[i]!, i, ctx.ages[i]);
-    if (r.state === true) (deprived ??= []).push(i);
-    else if (r.state === undefined) (missing ??= []).push(...(r.missing ?? []));
+    const noted: string[] = [];
+    const state = test(members[i]!, i, ctx.ages[i], (field) => {
+      noted.push(memberPath(i, field));
+      return undefined;
+    });
+    if (state === true) (deprived ??= []).push(i);
+    else if (state === undefined) (missing ??= []).push(...noted);
   }
   if (deprived) {
     return { status: 'deprived', members: deprived, missing: NONE_MISSING, because: () => `${deprived.map((i) => memberLabel(ctx, i)).join('; ')}: ${words().deprived}` };
@@ -107,9 +150,11 @@ export function anyMember(
 }
 
 /** A household fact against a list: deprived when not in it. */
-export function factOutside<T extends string>(value: T | undefined, allowed: readonly T[], path: string, words: { readonly deprived: (v: T) => string; readonly ok: (v: T) => string }): RuleResult {
-  if (value === undefined) return { status: 'undetermined', members: NONE, missing: [path], because: () => `cannot tell: ${path} missing` };
-  return allowed.includes(value)
+export function factOutside<T extends string>(ctx: DerivationContext, value: T | undefined, allowed: readonly T[], path: string, words: { readonly deprived: (v: T) => string; readonly ok: (v: T) => string }): RuleResult {
+  if (value === undefined) return ctx.explain ? { status: 'undetermined', members: NONE, missing: [path], because: () => `cannot tell: ${path} missing` } : COUNTED.undetermined;
+  const ok = allowed.includes(value);
+  if (!ctx.explain) return ok ? COUNTED['not-deprived'] : COUNTED.deprived;
+  return ok
     ? { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => words.ok(value) }
     : { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => words.deprived(value) };
 }

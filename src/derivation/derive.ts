@@ -103,21 +103,37 @@ export function deriveFromRecord(record: SurveyRecord, standard: Standard, date:
   };
 }
 
+/** A record's indicator counts: how many are deprived and how many cannot be determined. */
+export interface DerivedCounts {
+  readonly deprived: number;
+  readonly undetermined: number;
+}
+
 /**
- * Counts a record's deprived and undetermined indicators with the same rules, writing no words:
- * the batch path.
+ * Counts a record's deprived and undetermined indicators with the same rules, writing no words and
+ * letting each rule stop as soon as its status is known: the batch path. The rules are looked up
+ * once per standard.
  */
-export function countDerived(record: SurveyRecord, standard: Standard, date: IsoDate): { readonly deprived: number; readonly undetermined: number } {
-  const ctx = contextOf(record, date);
-  let deprived = 0;
-  let undetermined = 0;
+export function createDerivedCounter(standard: Standard): (record: SurveyRecord, date: IsoDate) => DerivedCounts {
+  const applied: { readonly rule: (ctx: DerivationContext, p: Derivation) => RuleResult; readonly params: Derivation }[] = [];
+  let underived = 0;
   for (const indicator of standard.indicators) {
     const d = indicator.derivation;
-    const status = d ? apply(ctx, d).status : 'undetermined';
-    if (status === 'deprived') deprived++;
-    else if (status === 'undetermined') undetermined++;
+    if (d) applied.push({ rule: derivationRules[d.rule] as (ctx: DerivationContext, p: Derivation) => RuleResult, params: d });
+    else underived++;
   }
-  return { deprived, undetermined };
+  return (record, date) => {
+    const ctx = contextOf(record, date, false);
+    let deprived = 0;
+    let undetermined = underived;
+    for (let i = 0; i < applied.length; i++) {
+      const { rule, params } = applied[i]!;
+      const status = rule(ctx, params).status;
+      if (status === 'deprived') deprived++;
+      else if (status === 'undetermined') undetermined++;
+    }
+    return { deprived, undetermined };
+  };
 }
 
 /**

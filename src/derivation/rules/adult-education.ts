@@ -9,7 +9,7 @@
 import type { Qualification } from '../../survey/enums.js';
 import type { Member } from '../../survey/record.js';
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, agePath, memberPath, type DerivationContext, type RuleResult, type Tri } from '../context.js';
+import { anyMember, type DerivationContext, type Miss, type RuleResult, type Tri } from '../context.js';
 
 /** Whether the member is studying or holds one of the sufficient qualifications. */
 function educated(m: Member, sufficient: readonly Qualification[]): Tri {
@@ -19,45 +19,57 @@ function educated(m: Member, sufficient: readonly Qualification[]): Tri {
   return undefined;
 }
 
-function educationMissing(m: Member, i: number): string[] {
-  return [...(m.inSchool === undefined ? [memberPath(i, 'inSchool')] : []), ...(m.highestQualification === undefined ? [memberPath(i, 'highestQualification')] : [])];
+/** Notes the schooling facts that are missing. */
+function educationMissing(m: Member, miss: Miss): undefined {
+  if (m.inSchool === undefined) miss('inSchool');
+  return m.highestQualification === undefined ? miss('highestQualification') : undefined;
+}
+
+type Band = DerivationOf<'adultEducation'>['bands'][number];
+
+/** The age band a member's age falls in, if any. */
+function bandOf(bands: readonly Band[], years: number): Band | undefined {
+  for (const b of bands) if (years >= b.from && years < b.toExclusive) return b;
+  return undefined;
 }
 
 export function adultEducation(ctx: DerivationContext, p: DerivationOf<'adultEducation'>): RuleResult {
-  const first = Math.min(...p.bands.map((b) => b.from));
-  const last = Math.max(...p.bands.map((b) => b.toExclusive)) - 1;
   return anyMember(
     ctx,
-    (m, i, age) => {
-      if (m.inSchool === true) return { state: false };
-      if (!age) return { state: undefined, missing: [agePath(i)] };
-      const band = p.bands.find((b) => age.years >= b.from && age.years < b.toExclusive);
-      if (!band) return { state: false };
+    (m, _i, age, miss) => {
+      if (m.inSchool === true) return false;
+      if (!age) return miss('dateOfBirth');
+      const band = bandOf(p.bands, age.years);
+      if (!band) return false;
       const ok = educated(m, band.sufficient);
-      if (ok === undefined) return { state: undefined, missing: educationMissing(m, i) };
-      return { state: !ok };
+      if (ok === undefined) return educationMissing(m, miss);
+      return !ok;
     },
-    () => ({ deprived: 'neither in training nor holding the qualification for their age', none: `every member aged ${first} to ${last} is in training or qualified for their age` }),
+    () => {
+      const first = Math.min(...p.bands.map((b) => b.from));
+      const last = Math.max(...p.bands.map((b) => b.toExclusive)) - 1;
+      return { deprived: 'neither in training nor holding the qualification for their age', none: `every member aged ${first} to ${last} is in training or qualified for their age` };
+    },
   );
 }
 
 export function adultEducationByBirthYear(ctx: DerivationContext, p: DerivationOf<'adultEducationByBirthYear'>): RuleResult {
   return anyMember(
     ctx,
-    (m, i, age) => {
-      if (m.inSchool === true) return { state: false };
-      if (!age) return { state: undefined, missing: [agePath(i)] };
-      if (age.years < p.fromAge) return { state: false };
+    (m, _i, age, miss) => {
+      if (m.inSchool === true) return false;
+      if (!age) return miss('dateOfBirth');
+      if (age.years < p.fromAge) return false;
       const birthYear = age.birthYear;
       if (birthYear === undefined) {
         // From the age alone the birth year is one of two.
         const latest = ctx.year - age.years;
-        if (latest < p.bornFromYear) return { state: false };
-        if (latest - 1 < p.bornFromYear) return { state: undefined, missing: [agePath(i)] };
-      } else if (birthYear < p.bornFromYear) return { state: false };
+        if (latest < p.bornFromYear) return false;
+        if (latest - 1 < p.bornFromYear) return miss('dateOfBirth');
+      } else if (birthYear < p.bornFromYear) return false;
       const ok = educated(m, p.sufficient);
-      if (ok === undefined) return { state: undefined, missing: educationMissing(m, i) };
-      return { state: !ok };
+      if (ok === undefined) return educationMissing(m, miss);
+      return !ok;
     },
     () => ({ deprived: `aged ${p.fromAge} or more, born in ${p.bornFromYear} or later, without the qualification and not in school`, none: 'no member lacks the required schooling' }),
   );

@@ -5,17 +5,17 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, agePath, memberPath, type DerivationContext, type RuleResult } from '../context.js';
+import { anyMember, type DerivationContext, type RuleResult } from '../context.js';
 
 export function childSchoolAttendance(ctx: DerivationContext, p: DerivationOf<'childSchoolAttendance'>): RuleResult {
   return anyMember(
     ctx,
-    (m, i, age) => {
-      if (m.inSchool === true) return { state: false };
-      if (!age) return { state: undefined, missing: [agePath(i)] };
-      if (age.years < p.from || age.years >= p.toExclusive) return { state: false };
-      if (m.inSchool === undefined) return { state: undefined, missing: [memberPath(i, 'inSchool')] };
-      return { state: true };
+    (m, _i, age, miss) => {
+      if (m.inSchool === true) return false;
+      if (!age) return miss('dateOfBirth');
+      if (age.years < p.from || age.years >= p.toExclusive) return false;
+      if (m.inSchool === undefined) return miss('inSchool');
+      return true;
     },
     () => ({ deprived: `a child aged ${p.from} to under ${p.toExclusive} not in school`, none: `every child aged ${p.from} to under ${p.toExclusive} is in school` }),
   );

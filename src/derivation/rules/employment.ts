@@ -5,7 +5,8 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, agePath, memberPath, type DerivationContext, type RuleResult } from '../context.js';
+import type { Member } from '../../survey/record.js';
+import { anyMember, type DerivationContext, type Miss, type RuleResult } from '../context.js';
 
 type Schedule = DerivationOf<'employment'>['retirementAge']['male'];
 
@@ -15,36 +16,52 @@ export function retirementMonths(schedule: Schedule, year: number): number {
   return Math.min(schedule.startMonths + schedule.stepMonths * (year - schedule.fromYear), schedule.maxMonths);
 }
 
+/** Notes the member's employment facts that are missing. */
+function missingFacts(m: Member, miss: Miss): undefined {
+  if (m.employmentStatus === undefined) miss('employmentStatus');
+  if (m.employmentStatus === 'wageWorker' && m.hasLabourContract === undefined) miss('hasLabourContract');
+  return m.workingCapacity === undefined ? miss('workingCapacity') : undefined;
+}
+
+const words = () => ({ deprived: 'of working age, able to work, and unemployed or working for a wage without a labour contract', none: 'no member of working age is unemployed or without a labour contract' });
+
 export function employment(ctx: DerivationContext, p: DerivationOf<'employment'>): RuleResult {
   const male = retirementMonths(p.retirementAge.male, ctx.year);
   const female = retirementMonths(p.retirementAge.female, ctx.year);
   return anyMember(
     ctx,
-    (m, i, age) => {
+    (m, _i, age, miss) => {
       // What the member does decides first: someone outside the labour force cannot deprive.
       const status = m.employmentStatus;
-      if (status === 'notInLabourForce') return { state: false };
-      if (status === 'selfEmployed' && p.wageWorkOnly) return { state: false };
-      if (status === 'wageWorker' && m.hasLabourContract === true) return { state: false };
-      if (m.workingCapacity === 'none') return { state: false };
-      const missing: string[] = [];
-      if (status === undefined) missing.push(memberPath(i, 'employmentStatus'));
-      if (status === 'wageWorker' && m.hasLabourContract === undefined) missing.push(memberPath(i, 'hasLabourContract'));
-      if (m.workingCapacity === undefined) missing.push(memberPath(i, 'workingCapacity'));
+      if (status === 'notInLabourForce') return false;
+      if (status === 'selfEmployed' && p.wageWorkOnly) return false;
+      if (status === 'wageWorker' && m.hasLabourContract === true) return false;
+      if (m.workingCapacity === 'none') return false;
       // Working age: from the first year to the retirement age of the member's sex.
-      if (!age) return { state: undefined, missing: [agePath(i), ...missing] };
-      if (age.years < p.workingAgeFrom) return { state: false };
+      if (!age) {
+        miss('dateOfBirth');
+        return missingFacts(m, miss);
+      }
+      if (age.years < p.workingAgeFrom) return false;
       const limit = m.sex === 'male' ? male : m.sex === 'female' ? female : undefined;
       if (limit === undefined) {
         if (age.monthsBelow <= Math.min(male, female)) {
           /* of working age whatever the sex */
-        } else if (age.monthsAtLeast >= Math.max(male, female)) return { state: false };
-        else return { state: undefined, missing: [memberPath(i, 'sex'), ...missing] };
-      } else if (age.monthsAtLeast >= limit) return { state: false };
-      else if (age.monthsBelow > limit) return { state: undefined, missing: [agePath(i), ...missing] };
-      if (missing.length) return { state: undefined, missing };
-      return { state: true };
+        } else if (age.monthsAtLeast >= Math.max(male, female)) return false;
+        else {
+          miss('sex');
+          return missingFacts(m, miss);
+        }
+      } else if (age.monthsAtLeast >= limit) return false;
+      else if (age.monthsBelow > limit) {
+        miss('dateOfBirth');
+        return missingFacts(m, miss);
+      }
+      if (status === undefined || (status === 'wageWorker' && m.hasLabourContract === undefined) || m.workingCapacity === undefined) {
+        return missingFacts(m, miss);
+      }
+      return true;
     },
-    () => ({ deprived: 'of working age, able to work, and unemployed or working for a wage without a labour contract', none: 'no member of working age is unemployed or without a labour contract' }),
+    words,
   );
 }

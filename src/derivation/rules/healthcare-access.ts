@@ -5,12 +5,12 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, memberPath, type DerivationContext, type RuleResult } from '../context.js';
+import { anyMember, type DerivationContext, type RuleResult } from '../context.js';
 
 export function healthcareAccess(ctx: DerivationContext, _p: DerivationOf<'healthcareAccess'>): RuleResult {
   return anyMember(
     ctx,
-    (m, i) => (m.illWithoutTreatment === undefined ? { state: undefined, missing: [memberPath(i, 'illWithoutTreatment')] } : { state: m.illWithoutTreatment }),
+    (m, _i, _age, miss) => (m.illWithoutTreatment === undefined ? miss('illWithoutTreatment') : m.illWithoutTreatment),
     () => ({ deprived: 'ill without examination or treatment', none: 'no member was ill without treatment' }),
   );
 }

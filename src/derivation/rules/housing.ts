@@ -6,42 +6,46 @@
  */
 import { Decimal, readAmount } from '../../money.js';
 import type { DerivationOf } from '../parameters.js';
-import { NONE, NONE_MISSING, type DerivationContext, type RuleResult } from '../context.js';
+import { COUNTED, NONE, NONE_MISSING, type DerivationContext, type RuleResult } from '../context.js';
+
+const structures = ['walls', 'roof', 'floor'] as const;
 
 export function housingQuality(ctx: DerivationContext, p: DerivationOf<'housingQuality'>): RuleResult {
   const d = ctx.record.dwelling;
-  if (d?.hasHouse === false) return { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => 'the household has no house' };
-  const parts = [
-    { name: 'walls', value: d?.walls, allowed: p.durable.walls as readonly string[] },
-    { name: 'roof', value: d?.roof, allowed: p.durable.roof as readonly string[] },
-    { name: 'floor', value: d?.floor, allowed: p.durable.floor as readonly string[] },
-  ] as const;
+  if (d?.hasHouse === false) return ctx.explain ? { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => 'the household has no house' } : COUNTED.deprived;
   let nonDurableCount = 0;
   let unknownCount = 0;
-  for (const x of parts) {
-    if (x.value === undefined) unknownCount++;
-    else if (!x.allowed.includes(x.value)) nonDurableCount++;
+  for (const name of structures) {
+    const value = d?.[name];
+    if (value === undefined) unknownCount++;
+    else if (!(p.durable[name] as readonly string[]).includes(value)) nonDurableCount++;
   }
-  const nonDurable = () => parts.filter((x) => x.value !== undefined && !x.allowed.includes(x.value));
-  const list = () => nonDurable().map((x) => `${x.name} ${x.value}`).join(', ');
-  if (nonDurableCount >= p.minNonDurable) {
-    return { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => `${nonDurableCount} of 3 main structures are non-durable (${list()})` };
+  const status = nonDurableCount >= p.minNonDurable ? 'deprived' : nonDurableCount + unknownCount < p.minNonDurable ? 'not-deprived' : 'undetermined';
+  if (!ctx.explain) return COUNTED[status];
+  const parts = structures.map((name) => ({ name, value: d?.[name], allowed: p.durable[name] as readonly string[] }));
+  const list = () =>
+    parts
+      .filter((x) => x.value !== undefined && !x.allowed.includes(x.value))
+      .map((x) => `${x.name} ${x.value}`)
+      .join(', ');
+  if (status === 'deprived') {
+    return { status, members: NONE, missing: NONE_MISSING, because: () => `${nonDurableCount} of 3 main structures are non-durable (${list()})` };
   }
-  if (nonDurableCount + unknownCount < p.minNonDurable) {
-    return { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => `${nonDurableCount} of 3 main structures are non-durable${nonDurableCount ? ` (${list()})` : ''}; fewer than ${p.minNonDurable}` };
+  if (status === 'not-deprived') {
+    return { status, members: NONE, missing: NONE_MISSING, because: () => `${nonDurableCount} of 3 main structures are non-durable${nonDurableCount ? ` (${list()})` : ''}; fewer than ${p.minNonDurable}` };
   }
-  const unknown = parts.filter((x) => x.value === undefined);
-  const missing = unknown.map((x) => `dwelling.${x.name}`);
-  return { status: 'undetermined', members: NONE, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
+  const missing = parts.filter((x) => x.value === undefined).map((x) => `dwelling.${x.name}`);
+  return { status, members: NONE, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
 }
 
 export function housingArea(ctx: DerivationContext, p: DerivationOf<'housingArea'>): RuleResult {
   const raw = ctx.record.dwelling?.floorArea;
   const area = raw === undefined ? undefined : readAmount(raw);
-  if (area === undefined) return { status: 'undetermined', members: NONE, missing: ['dwelling.floorArea'], because: () => 'cannot tell: dwelling.floorArea missing' };
+  if (area === undefined) return ctx.explain ? { status: 'undetermined', members: NONE, missing: ['dwelling.floorArea'], because: () => 'cannot tell: dwelling.floorArea missing' } : COUNTED.undetermined;
   const n = ctx.record.members.length;
   // area / n < min  ⇔  area < min × n, exactly.
   const below = typeof area === 'number' ? area < p.minPerPerson * n : area.lt(p.minPerPerson * n);
+  if (!ctx.explain) return below ? COUNTED.deprived : COUNTED['not-deprived'];
   const text = () => `${new Decimal(area).toFixed()} m² for ${n} member(s) ${below ? '<' : '≥'} ${p.minPerPerson} m² × ${n} = ${p.minPerPerson * n} m²`;
   return below
     ? { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => `floor area per person under ${p.minPerPerson} m²: ${text()}` }

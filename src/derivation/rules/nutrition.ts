@@ -5,18 +5,18 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, agePath, memberPath, type DerivationContext, type RuleResult } from '../context.js';
+import { anyMember, type DerivationContext, type RuleResult } from '../context.js';
 
 export function nutrition(ctx: DerivationContext, p: DerivationOf<'nutrition'>): RuleResult {
   return anyMember(
     ctx,
-    (m, i, age) => {
+    (m, _i, age, miss) => {
       const malnourished = m.stunted === true || m.underweight === true ? true : m.stunted === false && m.underweight === false ? false : undefined;
-      if (malnourished === false) return { state: false };
-      if (!age) return { state: undefined, missing: [agePath(i)] };
-      if (age.years >= p.childUnder) return { state: false };
-      if (malnourished === true) return { state: true };
-      return { state: undefined, missing: [m.stunted === undefined ? memberPath(i, 'stunted') : memberPath(i, 'underweight')] };
+      if (malnourished === false) return false;
+      if (!age) return miss('dateOfBirth');
+      if (age.years >= p.childUnder) return false;
+      if (malnourished === true) return true;
+      return miss(m.stunted === undefined ? 'stunted' : 'underweight');
     },
     () => ({ deprived: `a child under ${p.childUnder} who is stunted or underweight`, none: `no child under ${p.childUnder} is stunted or underweight` }),
   );

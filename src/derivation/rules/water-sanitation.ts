@@ -8,23 +8,29 @@
 import type { DerivationOf } from '../parameters.js';
 import { factOutside, type DerivationContext, type RuleResult } from '../context.js';
 
+const waterWords = {
+  deprived: (v: string) => `the water source (${v}) is not a safe source`,
+  ok: (v: string) => `the water source (${v}) is a safe source`,
+};
+
 export function domesticWater(ctx: DerivationContext, p: DerivationOf<'domesticWater'>): RuleResult {
-  return factOutside(ctx.record.waterSource, p.safeSources, 'waterSource', {
-    deprived: (v) => `the water source (${v}) is not a safe source`,
-    ok: (v) => `the water source (${v}) is a safe source`,
-  });
+  return factOutside(ctx, ctx.record.waterSource, p.safeSources, 'waterSource', waterWords);
 }
+
+const latrineWords = {
+  deprived: (v: string) => `the latrine (${v}) is not hygienic`,
+  ok: (v: string) => `the latrine (${v}) is hygienic`,
+};
 
 export function hygienicLatrine(ctx: DerivationContext, p: DerivationOf<'hygienicLatrine'>): RuleResult {
-  return factOutside(ctx.record.latrineType, p.hygienicTypes, 'latrineType', {
-    deprived: (v) => `the latrine (${v}) is not hygienic`,
-    ok: (v) => `the latrine (${v}) is hygienic`,
-  });
+  return factOutside(ctx, ctx.record.latrineType, p.hygienicTypes, 'latrineType', latrineWords);
 }
 
+const wasteWords = {
+  deprived: (v: string) => `household waste (${v}) is neither collected nor treated hygienically`,
+  ok: (v: string) => `household waste is ${v}`,
+};
+
 export function wasteTreatment(ctx: DerivationContext, p: DerivationOf<'wasteTreatment'>): RuleResult {
-  return factOutside(ctx.record.wasteHandling, p.hygienic, 'wasteHandling', {
-    deprived: (v) => `household waste (${v}) is neither collected nor treated hygienically`,
-    ok: (v) => `household waste is ${v}`,
-  });
+  return factOutside(ctx, ctx.record.wasteHandling, p.hygienic, 'wasteHandling', wasteWords);
 }
