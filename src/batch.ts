@@ -8,7 +8,7 @@
  */
 import { toSafe, type ErrorDetail } from './errors.js';
 import { isIsoDate, today, type IsoDate } from './dates.js';
-import { readAmount } from './money.js';
+import { readAmount, type Amount } from './money.js';
 import { classify, type ClassifyOptions } from './classify.js';
 import { escapedFrom } from './escape.js';
 import { areaAliases, incomeFields, readArea, type IncomeField } from './household.js';
@@ -77,6 +77,8 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
 
   const { decideNumber, decideCompact } = createDecider(standard);
   const countDerived = createDerivedCounter(standard);
+  const decideAmount = (area: Area, size: number, field: IncomeField, income: Amount, deprivationCount: number): Decision =>
+    typeof income === 'number' ? decideNumber(area, size, field, income, deprivationCount) : decideCompact({ area, size, incomeField: field, income, deprivationCount });
 
   const slow = (input: unknown): BatchRow => {
     const result = toSafe(() => classify(input, fixed));
@@ -108,13 +110,9 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     if (record.previousRecognizedOn !== undefined && record.previousRecognizedOn > date) return undefined;
     const area = readArea(record.area)!;
     const counted = countDerived(record, date);
-    const decideFor = (deprivationCount: number) =>
-      typeof income === 'number' ? decideNumber(area, n, field, income, deprivationCount) : decideCompact({ area, size: n, incomeField: field, income, deprivationCount });
-    const { category } = decideFor(counted.deprived);
-    if (counted.undetermined > 0) {
-      const high = decideFor(counted.deprived + counted.undetermined).category;
-      if (high !== category) return undefined;
-    }
+    const { category } = decideAmount(area, n, field, income, counted.deprived);
+    // Undetermined indicators matter only when counting them deprived would change the category.
+    if (counted.undetermined > 0 && decideAmount(area, n, field, income, counted.deprived + counted.undetermined).category !== category) return undefined;
     const newlyEscaped = previous !== undefined && escapedFrom(previous, category) !== null;
     return record.id === undefined
       ? { category, deprivationCount: counted.deprived, newlyEscaped, standard: standard.id }

@@ -41,20 +41,16 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** The year of a valid ISO date. */
+export function yearOf(date: IsoDate): number {
+  return digits(date, 0, 4);
+}
+
 /** Whole years from `from` to `to` (an age: 16 on the 16th birthday). Both are valid ISO dates. */
 export function yearsBetween(from: IsoDate, to: IsoDate): number {
   const y = digits(to, 0, 4) - digits(from, 0, 4);
   // Same-length zero-padded "MM-DD" strings compare as the dates do.
   return to.slice(5) < from.slice(5) ? y - 1 : y;
-}
-
-/** Whole years and whole months from `from` to `to`, read once (the batch path's ages). */
-export function yearsAndMonthsBetween(from: IsoDate, to: IsoDate): { readonly years: number; readonly months: number } {
-  const y = digits(to, 0, 4) - digits(from, 0, 4);
-  const m = digits(to, 5, 7) - digits(from, 5, 7);
-  const dayShort = digits(to, 8, 10) < digits(from, 8, 10);
-  const months = y * 12 + m - (dayShort ? 1 : 0);
-  return { years: Math.floor(months / 12), months };
 }
 
 /** Whole months from `from` to `to` (a month is complete on the same day of a later month). */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { yearsAndMonthsBetween, type IsoDate } from '../dates.js';
+import { monthsBetween, yearOf, type IsoDate } from '../dates.js';
 import type { Member, SurveyRecord } from '../survey/record.js';
 
 /** A member's age on the review date. Months are a range when only whole years are known. */
@@ -12,8 +12,8 @@ export interface Age {
   readonly years: number;
   readonly monthsAtLeast: number;
   readonly monthsBelow: number;
-  /** Birth year, when the date of birth is known. */
-  readonly birthYear?: number;
+  /** Birth year, when the date of birth is known (`undefined` from an age alone). */
+  readonly birthYear: number | undefined;
 }
 
 /** The state of one member or one household fact: `true` deprives, `false` does not, `undefined` unknown. */
@@ -69,11 +69,12 @@ export interface DerivationContext {
 export function ageOf(member: Member, date: IsoDate): Age | undefined {
   if (member.dateOfBirth !== undefined) {
     if (member.dateOfBirth > date) return undefined;
-    const { years, months } = yearsAndMonthsBetween(member.dateOfBirth, date);
-    return { years, monthsAtLeast: months, monthsBelow: months + 1, birthYear: Number(member.dateOfBirth.slice(0, 4)) };
+    const months = monthsBetween(member.dateOfBirth, date);
+    // Whole years: months is never negative here, so an integer division.
+    return { years: (months / 12) | 0, monthsAtLeast: months, monthsBelow: months + 1, birthYear: yearOf(member.dateOfBirth) };
   }
   if (member.ageAtReview !== undefined) {
-    return { years: member.ageAtReview, monthsAtLeast: member.ageAtReview * 12, monthsBelow: member.ageAtReview * 12 + 12 };
+    return { years: member.ageAtReview, monthsAtLeast: member.ageAtReview * 12, monthsBelow: member.ageAtReview * 12 + 12, birthYear: undefined };
   }
   return undefined;
 }
@@ -83,7 +84,7 @@ export function contextOf(record: SurveyRecord, date: IsoDate, explain = true): 
   const members = record.members;
   const ages: (Age | undefined)[] = new Array<Age | undefined>(members.length);
   for (let i = 0; i < members.length; i++) ages[i] = ageOf(members[i]!, date);
-  return { record, date, year: Number(date.slice(0, 4)), ages, explain };
+  return { record, date, year: yearOf(date), ages, explain };
 }
 
 /** Path of a member's field, e.g. `members[2].healthInsurance`. */
@@ -109,52 +110,62 @@ export type Miss = (field: string) => undefined;
 const ignore: Miss = () => undefined;
 
 /**
- * A household is deprived when any member is; undetermined when none is but some cannot be told.
- * `test` gives the member's state (`undefined`: cannot be told, after noting what is missing with
- * `miss`; notes made before a known state are dropped).
+ * The state of one member under a rule: `true` deprives, `false` does not, `undefined` cannot be
+ * told (after noting what is missing with `miss`; notes made before a known state are dropped).
+ * Written once per rule, at module level, so that applying a rule allocates nothing.
  */
-export function anyMember(
-  ctx: DerivationContext,
-  test: (member: Member, index: number, age: Age | undefined, miss: Miss) => Tri,
-  words: () => { readonly deprived: string; readonly none: string },
-): RuleResult {
+export type MemberTest<P> = (member: Member, age: Age | undefined, p: P, miss: Miss, ctx: DerivationContext) => Tri;
+
+/** What a member rule says of the household, deprived or not. */
+export type MemberWords<P> = (p: P) => { readonly deprived: string; readonly none: string };
+
+/** A household is deprived when any member is; undetermined when none is but some cannot be told. */
+export function anyMember<P>(ctx: DerivationContext, p: P, test: MemberTest<P>, words: MemberWords<P>): RuleResult {
   const members = ctx.record.members;
   if (!ctx.explain) {
     let unknown = false;
     for (let i = 0; i < members.length; i++) {
-      const state = test(members[i]!, i, ctx.ages[i], ignore);
+      const state = test(members[i]!, ctx.ages[i], p, ignore, ctx);
       if (state === true) return COUNTED.deprived;
       if (state === undefined) unknown = true;
     }
     return unknown ? COUNTED.undetermined : COUNTED['not-deprived'];
   }
+  return explainAnyMember(ctx, p, test, words);
+}
+
+function explainAnyMember<P>(ctx: DerivationContext, p: P, test: MemberTest<P>, words: MemberWords<P>): RuleResult {
+  const members = ctx.record.members;
   let deprived: number[] | undefined;
   let missing: string[] | undefined;
   for (let i = 0; i < members.length; i++) {
     const noted: string[] = [];
-    const state = test(members[i]!, i, ctx.ages[i], (field) => {
+    const miss: Miss = (field) => {
       noted.push(memberPath(i, field));
       return undefined;
-    });
+    };
+    const state = test(members[i]!, ctx.ages[i], p, miss, ctx);
     if (state === true) (deprived ??= []).push(i);
     else if (state === undefined) (missing ??= []).push(...noted);
   }
   if (deprived) {
-    return { status: 'deprived', members: deprived, missing: NONE_MISSING, because: () => `${deprived.map((i) => memberLabel(ctx, i)).join('; ')}: ${words().deprived}` };
+    const responsible = deprived;
+    return { status: 'deprived', members: responsible, missing: NONE_MISSING, because: () => `${responsible.map((i) => memberLabel(ctx, i)).join('; ')}: ${words(p).deprived}` };
   }
   if (missing) {
     const absent = missing;
     return { status: 'undetermined', members: NONE, missing: absent, because: () => `cannot tell: ${absent.join(', ')} missing` };
   }
-  return { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => words().none };
+  return { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => words(p).none };
 }
 
 /** A household fact against a list: deprived when not in it. */
 export function factOutside<T extends string>(ctx: DerivationContext, value: T | undefined, allowed: readonly T[], path: string, words: { readonly deprived: (v: T) => string; readonly ok: (v: T) => string }): RuleResult {
-  if (value === undefined) return ctx.explain ? { status: 'undetermined', members: NONE, missing: [path], because: () => `cannot tell: ${path} missing` } : COUNTED.undetermined;
-  const ok = allowed.includes(value);
-  if (!ctx.explain) return ok ? COUNTED['not-deprived'] : COUNTED.deprived;
-  return ok
-    ? { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => words.ok(value) }
-    : { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => words.deprived(value) };
+  const status = value === undefined ? 'undetermined' : allowed.includes(value) ? 'not-deprived' : 'deprived';
+  return ctx.explain ? explainFact(status, value, path, words) : COUNTED[status];
+}
+
+function explainFact<T extends string>(status: RuleOutcome['status'], value: T | undefined, path: string, words: { readonly deprived: (v: T) => string; readonly ok: (v: T) => string }): RuleResult {
+  if (value === undefined) return { status, members: NONE, missing: [path], because: () => `cannot tell: ${path} missing` };
+  return { status, members: NONE, missing: NONE_MISSING, because: () => (status === 'deprived' ? words.deprived(value) : words.ok(value)) };
 }

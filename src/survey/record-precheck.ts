@@ -28,9 +28,17 @@ import type { SurveyRecord } from './record.js';
 
 type Check = (value: unknown) => boolean;
 
+/** One of an enumeration's ids (a short list is scanned: faster than hashing for a few values). */
 const oneOf = (e: object): Check => {
-  const values = new Set(Object.keys(e));
-  return (v) => typeof v === 'string' && values.has(v);
+  const ids = Object.keys(e);
+  if (ids.length > 8) {
+    const set = new Set(ids);
+    return (v) => typeof v === 'string' && set.has(v);
+  }
+  return (v) => {
+    for (let i = 0; i < ids.length; i++) if (v === ids[i]) return true;
+    return false;
+  };
 };
 const bool: Check = (v) => v === true || v === false;
 const text: Check = (v) => typeof v === 'string' && v.length > 0;

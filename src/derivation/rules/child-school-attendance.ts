@@ -4,19 +4,23 @@
  *
  * @module
  */
+import type { Member } from '../../survey/record.js';
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, type DerivationContext, type RuleResult } from '../context.js';
+import { anyMember, type Age, type DerivationContext, type Miss, type RuleResult, type Tri } from '../context.js';
 
-export function childSchoolAttendance(ctx: DerivationContext, p: DerivationOf<'childSchoolAttendance'>): RuleResult {
-  return anyMember(
-    ctx,
-    (m, _i, age, miss) => {
-      if (m.inSchool === true) return false;
-      if (!age) return miss('dateOfBirth');
-      if (age.years < p.from || age.years >= p.toExclusive) return false;
-      if (m.inSchool === undefined) return miss('inSchool');
-      return true;
-    },
-    () => ({ deprived: `a child aged ${p.from} to under ${p.toExclusive} not in school`, none: `every child aged ${p.from} to under ${p.toExclusive} is in school` }),
-  );
+type Params = DerivationOf<'childSchoolAttendance'>;
+
+/** A child of school age not in school. */
+function outOfSchool(m: Member, age: Age | undefined, p: Params, miss: Miss): Tri {
+  if (m.inSchool === true) return false;
+  if (!age) return miss('dateOfBirth');
+  if (age.years < p.from || age.years >= p.toExclusive) return false;
+  if (m.inSchool === undefined) return miss('inSchool');
+  return true;
+}
+
+const words = (p: Params) => ({ deprived: `a child aged ${p.from} to under ${p.toExclusive} not in school`, none: `every child aged ${p.from} to under ${p.toExclusive} is in school` });
+
+export function childSchoolAttendance(ctx: DerivationContext, p: Params): RuleResult {
+  return anyMember(ctx, p, outOfSchool, words);
 }

@@ -6,7 +6,7 @@
  */
 import type { DerivationOf } from '../parameters.js';
 import type { Member } from '../../survey/record.js';
-import { COUNTED, NONE_MISSING, agePath, memberLabel, memberPath, type Age, type DerivationContext, type RuleResult, type Tri } from '../context.js';
+import { COUNTED, NONE_MISSING, agePath, memberLabel, memberPath, type Age, type DerivationContext, type RuleOutcome, type RuleResult, type Tri } from '../context.js';
 
 /** Whether a member is a dependant: `undefined` when it cannot be told. */
 function isDependant(m: Member, age: Age | undefined, p: DerivationOf<'dependants'>): Tri {
@@ -24,41 +24,46 @@ function isDependant(m: Member, age: Age | undefined, p: DerivationOf<'dependant
   return disabled;
 }
 
+/** Whether `count` of `n` members is more than the share: count / n > numerator / denominator, in integers. */
+function moreThanShare(count: number, n: number, p: DerivationOf<'dependants'>): boolean {
+  return count * p.shareAbove.denominator > p.shareAbove.numerator * n;
+}
+
 export function dependants(ctx: DerivationContext, p: DerivationOf<'dependants'>): RuleResult {
   const members = ctx.record.members;
   const n = members.length;
-  const explain = ctx.explain;
+  let known = 0;
+  let unknown = 0;
+  for (let i = 0; i < n; i++) {
+    const state = isDependant(members[i]!, ctx.ages[i], p);
+    if (state === true) known++;
+    else if (state === undefined) unknown++;
+  }
+  const status = moreThanShare(known, n, p) ? 'deprived' : !moreThanShare(known + unknown, n, p) ? 'not-deprived' : 'undetermined';
+  return ctx.explain ? explainDependants(ctx, p, status) : COUNTED[status];
+}
+
+/** The members who are dependants, those who cannot be told, and the words. */
+function explainDependants(ctx: DerivationContext, p: DerivationOf<'dependants'>, status: RuleOutcome['status']): RuleResult {
+  const members = ctx.record.members;
+  const n = members.length;
   const known: number[] = [];
   const missing: string[] = [];
-  let knownCount = 0;
-  let unknownCount = 0;
   for (let i = 0; i < n; i++) {
     const m = members[i]!;
     const age = ctx.ages[i];
     const state = isDependant(m, age, p);
-    if (state === true) {
-      knownCount++;
-      if (explain) known.push(i);
-    } else if (state === undefined) {
-      unknownCount++;
-      if (explain) {
-        if (!age) missing.push(agePath(i));
-        if (m.monthlySocialAllowance === undefined) missing.push(memberPath(i, 'monthlySocialAllowance'));
-        if (p.disabledWithAllowance && m.disability === undefined) missing.push(memberPath(i, 'disability'));
-      }
+    if (state === true) known.push(i);
+    else if (state === undefined) {
+      if (!age) missing.push(agePath(i));
+      if (m.monthlySocialAllowance === undefined) missing.push(memberPath(i, 'monthlySocialAllowance'));
+      if (p.disabledWithAllowance && m.disability === undefined) missing.push(memberPath(i, 'disability'));
     }
   }
-  // More than the share: count / n > numerator / denominator, in integers.
-  const above = (count: number) => count * p.shareAbove.denominator > p.shareAbove.numerator * n;
   const share = `${p.shareAbove.numerator}/${p.shareAbove.denominator}`;
-  if (above(knownCount)) {
-    if (!explain) return COUNTED.deprived;
-    return { status: 'deprived', members: known, missing: NONE_MISSING, because: () => `${known.length} of ${n} members are dependants (more than ${share}): ${known.map((i) => memberLabel(ctx, i)).join('; ')}` };
+  if (status === 'deprived') {
+    return { status, members: known, missing: NONE_MISSING, because: () => `${known.length} of ${n} members are dependants (more than ${share}): ${known.map((i) => memberLabel(ctx, i)).join('; ')}` };
   }
-  if (!above(knownCount + unknownCount)) {
-    if (!explain) return COUNTED['not-deprived'];
-    return { status: 'not-deprived', members: known, missing: NONE_MISSING, because: () => `${known.length} of ${n} members are dependants (not more than ${share})` };
-  }
-  if (!explain) return COUNTED.undetermined;
-  return { status: 'undetermined', members: known, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
+  if (status === 'not-deprived') return { status, members: known, missing: NONE_MISSING, because: () => `${known.length} of ${n} members are dependants (not more than ${share})` };
+  return { status, members: known, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
 }

@@ -6,7 +6,7 @@
  */
 import type { DerivationOf } from '../parameters.js';
 import type { Member } from '../../survey/record.js';
-import { anyMember, type DerivationContext, type Miss, type RuleResult } from '../context.js';
+import { anyMember, type Age, type DerivationContext, type Miss, type RuleResult, type Tri } from '../context.js';
 
 type Schedule = DerivationOf<'employment'>['retirementAge']['male'];
 
@@ -25,43 +25,44 @@ function missingFacts(m: Member, miss: Miss): undefined {
 
 const words = () => ({ deprived: 'of working age, able to work, and unemployed or working for a wage without a labour contract', none: 'no member of working age is unemployed or without a labour contract' });
 
-export function employment(ctx: DerivationContext, p: DerivationOf<'employment'>): RuleResult {
+type Params = DerivationOf<'employment'>;
+
+/** A member of working age, able to work, unemployed or working for a wage without a contract. */
+function withoutDecentWork(m: Member, age: Age | undefined, p: Params, miss: Miss, ctx: DerivationContext): Tri {
+  // What the member does decides first: someone outside the labour force cannot deprive.
+  const status = m.employmentStatus;
+  if (status === 'notInLabourForce') return false;
+  if (status === 'selfEmployed' && p.wageWorkOnly) return false;
+  if (status === 'wageWorker' && m.hasLabourContract === true) return false;
+  if (m.workingCapacity === 'none') return false;
+  // Working age: from the first year to the retirement age of the member's sex.
+  if (!age) {
+    miss('dateOfBirth');
+    return missingFacts(m, miss);
+  }
+  if (age.years < p.workingAgeFrom) return false;
   const male = retirementMonths(p.retirementAge.male, ctx.year);
   const female = retirementMonths(p.retirementAge.female, ctx.year);
-  return anyMember(
-    ctx,
-    (m, _i, age, miss) => {
-      // What the member does decides first: someone outside the labour force cannot deprive.
-      const status = m.employmentStatus;
-      if (status === 'notInLabourForce') return false;
-      if (status === 'selfEmployed' && p.wageWorkOnly) return false;
-      if (status === 'wageWorker' && m.hasLabourContract === true) return false;
-      if (m.workingCapacity === 'none') return false;
-      // Working age: from the first year to the retirement age of the member's sex.
-      if (!age) {
-        miss('dateOfBirth');
-        return missingFacts(m, miss);
-      }
-      if (age.years < p.workingAgeFrom) return false;
-      const limit = m.sex === 'male' ? male : m.sex === 'female' ? female : undefined;
-      if (limit === undefined) {
-        if (age.monthsBelow <= Math.min(male, female)) {
-          /* of working age whatever the sex */
-        } else if (age.monthsAtLeast >= Math.max(male, female)) return false;
-        else {
-          miss('sex');
-          return missingFacts(m, miss);
-        }
-      } else if (age.monthsAtLeast >= limit) return false;
-      else if (age.monthsBelow > limit) {
-        miss('dateOfBirth');
-        return missingFacts(m, miss);
-      }
-      if (status === undefined || (status === 'wageWorker' && m.hasLabourContract === undefined) || m.workingCapacity === undefined) {
-        return missingFacts(m, miss);
-      }
-      return true;
-    },
-    words,
-  );
+  const limit = m.sex === 'male' ? male : m.sex === 'female' ? female : undefined;
+  if (limit === undefined) {
+    if (age.monthsBelow <= Math.min(male, female)) {
+      /* of working age whatever the sex */
+    } else if (age.monthsAtLeast >= Math.max(male, female)) return false;
+    else {
+      miss('sex');
+      return missingFacts(m, miss);
+    }
+  } else if (age.monthsAtLeast >= limit) return false;
+  else if (age.monthsBelow > limit) {
+    miss('dateOfBirth');
+    return missingFacts(m, miss);
+  }
+  if (status === undefined || (status === 'wageWorker' && m.hasLabourContract === undefined) || m.workingCapacity === undefined) {
+    return missingFacts(m, miss);
+  }
+  return true;
+}
+
+export function employment(ctx: DerivationContext, p: Params): RuleResult {
+  return anyMember(ctx, p, withoutDecentWork, words);
 }

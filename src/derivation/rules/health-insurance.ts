@@ -4,19 +4,23 @@
  *
  * @module
  */
+import type { Member } from '../../survey/record.js';
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, type DerivationContext, type RuleResult } from '../context.js';
+import { anyMember, type Age, type DerivationContext, type Miss, type RuleResult, type Tri } from '../context.js';
 
-export function healthInsurance(ctx: DerivationContext, p: DerivationOf<'healthInsurance'>): RuleResult {
-  return anyMember(
-    ctx,
-    (m, _i, age, miss) => {
-      if (m.healthInsurance === true) return false;
-      if (age && age.years < p.fromAge) return false;
-      if (!age) miss('dateOfBirth');
-      if (m.healthInsurance === undefined) return miss('healthInsurance');
-      return age ? true : undefined;
-    },
-    () => ({ deprived: `aged ${p.fromAge} or more without health insurance`, none: `every member aged ${p.fromAge} or more has health insurance` }),
-  );
+type Params = DerivationOf<'healthInsurance'>;
+
+/** A member of the age without health insurance. */
+function uninsured(m: Member, age: Age | undefined, p: Params, miss: Miss): Tri {
+  if (m.healthInsurance === true) return false;
+  if (age && age.years < p.fromAge) return false;
+  if (!age) miss('dateOfBirth');
+  if (m.healthInsurance === undefined) return miss('healthInsurance');
+  return age ? true : undefined;
+}
+
+const words = (p: Params) => ({ deprived: `aged ${p.fromAge} or more without health insurance`, none: `every member aged ${p.fromAge} or more has health insurance` });
+
+export function healthInsurance(ctx: DerivationContext, p: Params): RuleResult {
+  return anyMember(ctx, p, uninsured, words);
 }

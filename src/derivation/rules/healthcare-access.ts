@@ -4,13 +4,19 @@
  *
  * @module
  */
+import type { Member } from '../../survey/record.js';
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, type DerivationContext, type RuleResult } from '../context.js';
+import { anyMember, type DerivationContext, type Miss, type RuleResult, type Tri } from '../context.js';
 
-export function healthcareAccess(ctx: DerivationContext, _p: DerivationOf<'healthcareAccess'>): RuleResult {
-  return anyMember(
-    ctx,
-    (m, _i, _age, miss) => (m.illWithoutTreatment === undefined ? miss('illWithoutTreatment') : m.illWithoutTreatment),
-    () => ({ deprived: 'ill without examination or treatment', none: 'no member was ill without treatment' }),
-  );
+type Params = DerivationOf<'healthcareAccess'>;
+
+/** A member ill without examination or treatment. */
+function untreated(m: Member, _age: unknown, _p: Params, miss: Miss): Tri {
+  return m.illWithoutTreatment === undefined ? miss('illWithoutTreatment') : m.illWithoutTreatment;
+}
+
+const words = () => ({ deprived: 'ill without examination or treatment', none: 'no member was ill without treatment' });
+
+export function healthcareAccess(ctx: DerivationContext, p: Params): RuleResult {
+  return anyMember(ctx, p, untreated, words);
 }

@@ -6,22 +6,30 @@
  */
 import { Decimal, readAmount } from '../../money.js';
 import type { DerivationOf } from '../parameters.js';
-import { COUNTED, NONE, NONE_MISSING, type DerivationContext, type RuleResult } from '../context.js';
+import type { SurveyRecord } from '../../survey/record.js';
+import { COUNTED, NONE, NONE_MISSING, type DerivationContext, type RuleOutcome, type RuleResult } from '../context.js';
 
 const structures = ['walls', 'roof', 'floor'] as const;
 
-export function housingQuality(ctx: DerivationContext, p: DerivationOf<'housingQuality'>): RuleResult {
+type Quality = DerivationOf<'housingQuality'>;
+type Dwelling = SurveyRecord['dwelling'];
+
+export function housingQuality(ctx: DerivationContext, p: Quality): RuleResult {
   const d = ctx.record.dwelling;
   if (d?.hasHouse === false) return ctx.explain ? { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => 'the household has no house' } : COUNTED.deprived;
   let nonDurableCount = 0;
   let unknownCount = 0;
-  for (const name of structures) {
+  for (let i = 0; i < structures.length; i++) {
+    const name = structures[i]!;
     const value = d?.[name];
     if (value === undefined) unknownCount++;
     else if (!(p.durable[name] as readonly string[]).includes(value)) nonDurableCount++;
   }
   const status = nonDurableCount >= p.minNonDurable ? 'deprived' : nonDurableCount + unknownCount < p.minNonDurable ? 'not-deprived' : 'undetermined';
-  if (!ctx.explain) return COUNTED[status];
+  return ctx.explain ? explainQuality(d, p, status, nonDurableCount) : COUNTED[status];
+}
+
+function explainQuality(d: Dwelling, p: Quality, status: RuleOutcome['status'], nonDurableCount: number): RuleResult {
   const parts = structures.map((name) => ({ name, value: d?.[name], allowed: p.durable[name] as readonly string[] }));
   const list = () =>
     parts
@@ -38,7 +46,9 @@ export function housingQuality(ctx: DerivationContext, p: DerivationOf<'housingQ
   return { status, members: NONE, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
 }
 
-export function housingArea(ctx: DerivationContext, p: DerivationOf<'housingArea'>): RuleResult {
+type Area = DerivationOf<'housingArea'>;
+
+export function housingArea(ctx: DerivationContext, p: Area): RuleResult {
   const raw = ctx.record.dwelling?.floorArea;
   const area = raw === undefined ? undefined : readAmount(raw);
   if (area === undefined) return ctx.explain ? { status: 'undetermined', members: NONE, missing: ['dwelling.floorArea'], because: () => 'cannot tell: dwelling.floorArea missing' } : COUNTED.undetermined;
@@ -46,6 +56,10 @@ export function housingArea(ctx: DerivationContext, p: DerivationOf<'housingArea
   // area / n < min  ⇔  area < min × n, exactly.
   const below = typeof area === 'number' ? area < p.minPerPerson * n : area.lt(p.minPerPerson * n);
   if (!ctx.explain) return below ? COUNTED.deprived : COUNTED['not-deprived'];
+  return explainArea(area, n, below, p);
+}
+
+function explainArea(area: number | Decimal, n: number, below: boolean, p: Area): RuleResult {
   const text = () => `${new Decimal(area).toFixed()} m² for ${n} member(s) ${below ? '<' : '≥'} ${p.minPerPerson} m² × ${n} = ${p.minPerPerson * n} m²`;
   return below
     ? { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => `floor area per person under ${p.minPerPerson} m²: ${text()}` }

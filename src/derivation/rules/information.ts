@@ -6,55 +6,74 @@
  * @module
  */
 import type { DerivationOf } from '../parameters.js';
-import { COUNTED, NONE_MISSING, NONE, memberPath, type DerivationContext, type RuleResult } from '../context.js';
+import type { Member } from '../../survey/record.js';
+import { COUNTED, NONE_MISSING, NONE, memberPath, type DerivationContext, type RuleOutcome, type RuleResult, type Tri } from '../context.js';
+
+/** Whether the member uses the internet (or, where it counts, a telephone subscription): `undefined` when it cannot be told. */
+function connected(m: Member, p: DerivationOf<'telecomServices'>): Tri {
+  if (m.usesInternet === true || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === true)) return true;
+  if (m.usesInternet === undefined || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === undefined)) return undefined;
+  return false;
+}
 
 export function telecomServices(ctx: DerivationContext, p: DerivationOf<'telecomServices'>): RuleResult {
   const members = ctx.record.members;
-  const explain = ctx.explain;
-  const uses = () => (p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet');
+  let status: RuleOutcome['status'] = 'deprived';
+  for (let i = 0; i < members.length; i++) {
+    const state = connected(members[i]!, p);
+    if (state === true) {
+      status = 'not-deprived';
+      break;
+    }
+    if (state === undefined) status = 'undetermined';
+  }
+  return ctx.explain ? explainTelecom(ctx, p, status) : COUNTED[status];
+}
+
+function explainTelecom(ctx: DerivationContext, p: DerivationOf<'telecomServices'>, status: RuleOutcome['status']): RuleResult {
+  const members = ctx.record.members;
+  const uses = p.phoneSubscriptionCounts ? 'a telephone subscription or the internet' : 'the internet';
   const users: number[] = [];
   const missing: string[] = [];
-  let unknown = false;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    if (m.usesInternet === true || (p.phoneSubscriptionCounts && m.usesPhoneSubscription === true)) {
-      if (!explain) return COUNTED['not-deprived'];
-      users.push(i);
-    } else {
-      if (m.usesInternet === undefined) {
-        unknown = true;
-        if (explain) missing.push(memberPath(i, 'usesInternet'));
-      }
-      if (p.phoneSubscriptionCounts && m.usesPhoneSubscription === undefined) {
-        unknown = true;
-        if (explain) missing.push(memberPath(i, 'usesPhoneSubscription'));
-      }
+    if (connected(m, p) === true) users.push(i);
+    else {
+      if (m.usesInternet === undefined) missing.push(memberPath(i, 'usesInternet'));
+      if (p.phoneSubscriptionCounts && m.usesPhoneSubscription === undefined) missing.push(memberPath(i, 'usesPhoneSubscription'));
     }
   }
-  if (!explain) return unknown ? COUNTED.undetermined : COUNTED.deprived;
-  if (users.length) return { status: 'not-deprived', members: users, missing: NONE_MISSING, because: () => `${users.length} member(s) use ${uses()}` };
-  if (missing.length) return { status: 'undetermined', members: NONE, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
-  return { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => `no member uses ${uses()}` };
+  if (status === 'not-deprived') return { status, members: users, missing: NONE_MISSING, because: () => `${users.length} member(s) use ${uses}` };
+  if (status === 'undetermined') return { status, members: NONE, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
+  return { status, members: NONE, missing: NONE_MISSING, because: () => `no member uses ${uses}` };
+}
+
+function ownsAny(owned: readonly string[], devices: readonly string[]): boolean {
+  for (let i = 0; i < owned.length; i++) if (devices.includes(owned[i]!)) return true;
+  return false;
 }
 
 export function informationMeans(ctx: DerivationContext, p: DerivationOf<'informationMeans'>): RuleResult {
   const owned = ctx.record.informationDevices;
   const hears = ctx.record.hearsLoudspeakers;
+  const status =
+    (owned !== undefined && ownsAny(owned, p.devices)) || (p.loudspeakersCount && hears === true)
+      ? 'not-deprived'
+      : owned === undefined || (p.loudspeakersCount && hears === undefined)
+        ? 'undetermined'
+        : 'deprived';
+  return ctx.explain ? explainMeans(owned, hears, p, status) : COUNTED[status];
+}
+
+function explainMeans(owned: readonly string[] | undefined, hears: boolean | undefined, p: DerivationOf<'informationMeans'>, status: RuleOutcome['status']): RuleResult {
   const devices = p.devices as readonly string[];
-  if (owned?.some((d) => devices.includes(d))) {
-    if (!ctx.explain) return COUNTED['not-deprived'];
-    const listed = owned.filter((d) => devices.includes(d));
-    return { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => `the household has ${listed.join(', ')}` };
+  const listed = owned?.filter((d) => devices.includes(d)) ?? [];
+  if (status === 'not-deprived') {
+    return { status, members: NONE, missing: NONE_MISSING, because: () => (listed.length ? `the household has ${listed.join(', ')}` : 'the commune or village loudspeakers can be heard') };
   }
-  if (p.loudspeakersCount && hears === true) {
-    if (!ctx.explain) return COUNTED['not-deprived'];
-    return { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => 'the commune or village loudspeakers can be heard' };
-  }
-  const unknown = owned === undefined || (p.loudspeakersCount && hears === undefined);
-  if (!ctx.explain) return unknown ? COUNTED.undetermined : COUNTED.deprived;
-  if (unknown) {
+  if (status === 'undetermined') {
     const missing = [...(owned === undefined ? ['informationDevices'] : []), ...(p.loudspeakersCount && hears === undefined ? ['hearsLoudspeakers'] : [])];
-    return { status: 'undetermined', members: NONE, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
+    return { status, members: NONE, missing, because: () => `cannot tell: ${missing.join(', ')} missing` };
   }
-  return { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => `none of ${p.devices.join(', ')}${p.loudspeakersCount ? ', and the loudspeakers cannot be heard' : ''}` };
+  return { status, members: NONE, missing: NONE_MISSING, because: () => `none of ${p.devices.join(', ')}${p.loudspeakersCount ? ', and the loudspeakers cannot be heard' : ''}` };
 }

@@ -4,20 +4,24 @@
  *
  * @module
  */
+import type { Member } from '../../survey/record.js';
 import type { DerivationOf } from '../parameters.js';
-import { anyMember, type DerivationContext, type RuleResult } from '../context.js';
+import { anyMember, type Age, type DerivationContext, type Miss, type RuleResult, type Tri } from '../context.js';
 
-export function nutrition(ctx: DerivationContext, p: DerivationOf<'nutrition'>): RuleResult {
-  return anyMember(
-    ctx,
-    (m, _i, age, miss) => {
-      const malnourished = m.stunted === true || m.underweight === true ? true : m.stunted === false && m.underweight === false ? false : undefined;
-      if (malnourished === false) return false;
-      if (!age) return miss('dateOfBirth');
-      if (age.years >= p.childUnder) return false;
-      if (malnourished === true) return true;
-      return miss(m.stunted === undefined ? 'stunted' : 'underweight');
-    },
-    () => ({ deprived: `a child under ${p.childUnder} who is stunted or underweight`, none: `no child under ${p.childUnder} is stunted or underweight` }),
-  );
+type Params = DerivationOf<'nutrition'>;
+
+/** A child who is stunted or underweight. */
+function malnourishedChild(m: Member, age: Age | undefined, p: Params, miss: Miss): Tri {
+  const malnourished = m.stunted === true || m.underweight === true ? true : m.stunted === false && m.underweight === false ? false : undefined;
+  if (malnourished === false) return false;
+  if (!age) return miss('dateOfBirth');
+  if (age.years >= p.childUnder) return false;
+  if (malnourished === true) return true;
+  return miss(m.stunted === undefined ? 'stunted' : 'underweight');
+}
+
+const words = (p: Params) => ({ deprived: `a child under ${p.childUnder} who is stunted or underweight`, none: `no child under ${p.childUnder} is stunted or underweight` });
+
+export function nutrition(ctx: DerivationContext, p: Params): RuleResult {
+  return anyMember(ctx, p, malnourishedChild, words);
 }
