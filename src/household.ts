@@ -8,6 +8,7 @@ import { fail, formatPath, describeValue, type ErrorCode, type ErrorPath } from 
 import { isIsoDate, type IsoDate } from './dates.js';
 import { firstIssue } from './schema-issues.js';
 import { readAmount, type Amount } from './money.js';
+import { incomeFields, type IncomeField } from './income.js';
 import type { Area } from './standards/schema.js';
 
 /** Words accepted for each area (compared after trimming, lower-casing and Unicode NFC). */
@@ -30,10 +31,7 @@ export function readArea(value: unknown): Area | undefined {
   return areaAliases[value] ?? areaAliases[value.normalize('NFC').trim().toLowerCase()];
 }
 
-/** The three ways to give income; exactly one must be present. */
-export const incomeFields = ['incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal'] as const;
-/** One of {@link incomeFields}. */
-export type IncomeField = (typeof incomeFields)[number];
+export { incomeFields, type IncomeField };
 
 const AMOUNT_EXPECTED = 'an amount of đồng ≥ 0: a number or a decimal string such as "1500000"';
 const amount = z

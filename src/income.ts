@@ -8,7 +8,11 @@
  * @module
  */
 import { amountToJSON, compareToScaledLine, divideRounded, type Amount } from './money.js';
-import type { IncomeField } from './household.js';
+
+/** The three ways to give income; exactly one must be present. */
+export const incomeFields = ['incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal'] as const;
+/** One of {@link incomeFields}. */
+export type IncomeField = (typeof incomeFields)[number];
 
 /** The period a standard's lines are expressed in. */
 export type IncomePeriod = 'month' | 'year';

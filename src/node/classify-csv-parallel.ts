@@ -14,7 +14,8 @@ import Papa from 'papaparse';
 import { createBatchClassifier } from '../batch.js';
 import type { ClassifyOptions } from '../classify.js';
 import { createRowReader } from '../tabular.js';
-import { addCounts, ByteWriter, compileFastCsv, emptyCounts, lastRowBoundary, type ChunkCounts, type FastCsvPlan } from './fast-csv.js';
+import { addCounts, ByteWriter, emptyCounts, lastRowBoundary, type ChunkCounts } from './fast-csv.js';
+import { compileFastCsv, type CompiledCsv } from './csv-general-rows.js';
 import { readHeader } from './csv-header.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
 import { classifyRowsOf } from './classify-rows.js';
@@ -52,7 +53,7 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
   const total = emptyCounts();
   const slots: Slot[] = [];
   const done = new Map<number, { bytes: Uint8Array; counts: ChunkCounts }>();
-  let plan: FastCsvPlan | undefined;
+  let plan: CompiledCsv | undefined;
   let nextToWrite = 0;
   let nextSeq = 0;
   let failure: Error | undefined;
@@ -95,7 +96,8 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
       });
       const init: WorkerRequest = {
         type: 'init',
-        header,
+        layout: plan.layout,
+        resolved: batch.standard,
         date: batch.date,
         format: options.output,
         ...(options.standard !== undefined ? { standard: typeof options.standard === 'string' ? options.standard : batch.standard } : {}),

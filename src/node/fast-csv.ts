@@ -2,17 +2,17 @@
  * The fast path for large CSV files of households at indicator level: rows are classified
  * straight from the bytes. A row qualifies when it is plainly valid (no quotes, the right number
  * of fields, area `rural`/`urban`, whole numbers for size and income, 0/1/empty indicator cells);
- * any other row goes through the general row reader, which gives the same results and the exact
- * errors. Tests check both paths agree.
+ * any other row goes to a handler for the general path (see `csv-general-rows`), which gives the
+ * same results and the exact errors. Tests check both paths agree.
+ *
+ * This module needs no schema or parser, so that a worker thread starts with little to load.
  *
  * @module
  */
-import Papa from 'papaparse';
-import type { BatchClassifier, BatchRow } from '../batch.js';
-import { incomeFields, type IncomeField } from '../household.js';
-import type { Category } from '../rule.js';
-import { createRowReader, type RowReader } from '../tabular.js';
-import { rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
+import type { Category, Decision } from '../rule.js';
+import { incomeFields, type IncomeField } from '../income.js';
+import type { Area } from '../standards/schema.js';
+import type { OutputFormat } from './output.js';
 
 const COMMA = 0x2c;
 const LF = 0x0a;
@@ -83,8 +83,26 @@ export class ByteWriter {
 export interface FastCsvPlan {
   /** Classifies the rows in `bytes[start, end)` (complete rows; the last may lack its line feed) and appends their output. */
   classifyRows(bytes: Buffer, start: number, end: number, counts: ChunkCounts, out: ByteWriter): void;
-  readonly reader: RowReader;
 }
+
+/** The columns of a header, as the general row reader read them. */
+export interface CsvLayout {
+  /** The column names, trimmed. */
+  readonly header: readonly string[];
+  /** The columns that are indicators of the standard. */
+  readonly indicatorColumns: readonly string[];
+  /** The columns kept as attributes. */
+  readonly attributeColumns: readonly string[];
+}
+
+/** What the fast path needs of a standard: its id and the rule on whole-đồng incomes. */
+export interface FastDecider {
+  readonly standardId: string;
+  decideNumber(area: Area, size: number, field: IncomeField, income: number, deprivationCount: number): Decision;
+}
+
+/** Handles a row the fast path does not take (`bytes[start, end)`, without its line end): tallies it and appends its output. */
+export type SlowRowHandler = (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter) => void;
 
 /** Fresh counts. */
 export function emptyCounts(): ChunkCounts {
@@ -108,12 +126,14 @@ const ROLE_EMPTY_ONLY = 7;
 
 const decoder = new TextDecoder();
 
-/** Compiles a CSV header (already split into names) for a standard and review date. */
-export function compileFastCsv(header: readonly string[], batch: BatchClassifier, format: OutputFormat): FastCsvPlan {
-  const reader = createRowReader(header, batch);
-  const names = reader.header;
-  const own = new Set(reader.indicatorColumns);
-  const attributes = new Set(reader.attributeColumns);
+/**
+ * Compiles a header layout for the fast path of a standard, with the handler of the rows it does
+ * not take.
+ */
+export function compileFastRows(layout: CsvLayout, decider: FastDecider, format: OutputFormat, slowRow: SlowRowHandler): FastCsvPlan {
+  const names = layout.header;
+  const own = new Set(layout.indicatorColumns);
+  const attributes = new Set(layout.attributeColumns);
   const roles = Uint8Array.from(names, (n) => {
     if (n === 'id') return ROLE_ID;
     if (n === 'area') return ROLE_AREA;
@@ -124,10 +144,12 @@ export function compileFastCsv(header: readonly string[], batch: BatchClassifier
     if (n === 'deprived' || n === 'previousCategory' || n === 'previousRecognizedOn') return ROLE_EMPTY_ONLY;
     return ROLE_ZERO_ONLY; // an indicator column of another standard
   });
+  // For each indicator column, how many indicator columns follow it in a row (itself included).
+  const runOf = new Uint8Array(roles.length);
+  for (let i = roles.length - 1; i >= 0; i--) runOf[i] = roles[i] === ROLE_INDICATOR ? Math.min(255, 1 + (runOf[i + 1] ?? 0)) : 0;
   const incomeFieldAt = names.map((n) => ((incomeFields as readonly string[]).includes(n) ? (n as IncomeField) : undefined));
   const width = roles.length;
-  const standardId = batch.standard.id;
-  const write = format === 'csv' ? rowToCsv : rowToJsonl;
+  const standardId = decider.standardId;
   const encode = (text: string) => Buffer.from(text, 'utf8');
   const csvTail: Record<Category, Buffer[]> = { poor: [], 'near-poor': [], average: [], none: [] };
   const jsonTail: Record<Category, Buffer[]> = { poor: [], 'near-poor': [], average: [], none: [] };
@@ -141,16 +163,12 @@ export function compileFastCsv(header: readonly string[], batch: BatchClassifier
   const jsonIdOpen = encode('{"id":"');
   const jsonIdClose = encode('",');
 
-  const slowRow = (bytes: Uint8Array, s: number, e: number, counts: ChunkCounts, out: ByteWriter) => {
-    const text = decoder.decode(bytes.subarray(s, e));
-    const fields = Papa.parse<string[]>(text, { skipEmptyLines: false }).data[0] ?? [''];
-    const row: BatchRow = reader.classify(fields);
-    tally(row, counts);
-    out.text(write(row));
-  };
-
-  /** Classifies one unquoted row on the fast path; false when it must take the general path. */
-  const fastRow = (bytes: Buffer, s: number, rowEnd: number, counts: ChunkCounts, out: ByteWriter): boolean => {
+  /**
+   * Classifies the unquoted row that starts at `s` on the fast path, finding its end on the way.
+   * Returns the index of its line feed (or `end`), or -1, having written nothing, when the row
+   * must take the general path.
+   */
+  const fastRow = (bytes: Buffer, s: number, end: number, counts: ChunkCounts, out: ByteWriter): number => {
     const roleOf = roles; // locals, not context slots, in the hot loop
     const fields = width;
     let field = 0;
@@ -162,63 +180,71 @@ export function compileFastCsv(header: readonly string[], batch: BatchClassifier
     let income = -1;
     let incomeField: IncomeField | undefined;
     let count = 0;
+    let lineFeed: number;
     for (;;) {
-      if (field >= fields) return false;
+      if (field >= fields) return -1;
       const role = roleOf[field]!;
+      // After the switch, q is where the field ends: a comma, the line end, or a byte that disqualifies the row.
       let q = p;
       switch (role) {
         case ROLE_INDICATOR: {
-          const b = bytes[p];
-          if (p < rowEnd && b !== COMMA) {
-            if (b === ONE) count++;
-            else if (b !== ZERO) return false;
-            q = p + 1;
-            if (q < rowEnd && bytes[q] !== COMMA) return false;
+          // A run of indicator columns at once: cells of 0, 1 or nothing, each but the last followed by a comma.
+          const last = field + runOf[field]! - 1;
+          for (; field < last; field++) {
+            const b = bytes[q];
+            if (b !== COMMA) {
+              if (b === ONE) count++;
+              else if (b !== ZERO) return -1;
+              if (bytes[++q] !== COMMA) return -1;
+            }
+            q++;
           }
+          const b = bytes[q];
+          if (b === ONE) {
+            count++;
+            q++;
+          } else if (b === ZERO) q++;
           break;
         }
         case ROLE_ZERO_ONLY:
-          if (p < rowEnd && bytes[p] !== COMMA) {
-            if (bytes[p] !== ZERO) return false;
-            q = p + 1;
-            if (q < rowEnd && bytes[q] !== COMMA) return false;
-          }
+          if (bytes[p] === ZERO) q++;
           break;
         case ROLE_EMPTY_ONLY:
-          if (p < rowEnd && bytes[p] !== COMMA) return false;
           break;
         case ROLE_ID:
         case ROLE_IGNORE:
-          while (q < rowEnd && bytes[q] !== COMMA) q++;
+          while (q < end) {
+            const b = bytes[q]!;
+            if (b === COMMA || b === LF || b === CR) break;
+            q++;
+          }
           if (role === ROLE_ID) {
             idStart = p;
             idEnd = q;
           }
           break;
         case ROLE_AREA:
-          while (q < rowEnd && bytes[q] !== COMMA) q++;
-          if (q - p !== 5) return false;
           if (bytes[p] === 0x72 && bytes[p + 1] === 0x75 && bytes[p + 2] === 0x72 && bytes[p + 3] === 0x61 && bytes[p + 4] === 0x6c) area = 'rural';
           else if (bytes[p] === 0x75 && bytes[p + 1] === 0x72 && bytes[p + 2] === 0x62 && bytes[p + 3] === 0x61 && bytes[p + 4] === 0x6e) area = 'urban';
-          else return false;
+          else return -1;
+          q = p + 5;
           break;
         case ROLE_SIZE:
         case ROLE_INCOME: {
           let v = 0;
-          while (q < rowEnd) {
+          while (q < end) {
             const d = bytes[q]! - ZERO;
             if (d < 0 || d > 9) break;
             v = v * 10 + d;
             q++;
           }
-          if (q < rowEnd && bytes[q] !== COMMA) return false;
           const len = q - p;
-          if (len > 15) return false;
+          if (len > 15) return -1;
           if (role === ROLE_SIZE) {
-            if (len === 0 || v < 1) return false;
+            if (len === 0 || v < 1) return -1;
             size = v;
           } else if (len > 0) {
-            if (incomeField !== undefined) return false;
+            if (incomeField !== undefined) return -1;
             income = v;
             incomeField = incomeFieldAt[field];
           }
@@ -226,16 +252,28 @@ export function compileFastCsv(header: readonly string[], batch: BatchClassifier
         }
       }
       field++;
-      if (q >= rowEnd) break;
-      p = q + 1;
+      if (q >= end) {
+        if (q > end) return -1;
+        lineFeed = end;
+        break;
+      }
+      const t = bytes[q];
+      if (t === COMMA) p = q + 1;
+      else if (t === LF) {
+        lineFeed = q;
+        break;
+      } else if (t === CR && (q + 1 === end || bytes[q + 1] === LF)) {
+        lineFeed = q + 1;
+        break;
+      } else return -1;
     }
-    if (field !== width || area === undefined || incomeField === undefined) return false;
-    const category = batch.decideNumber(area, size, incomeField, income, count).category;
+    if (field !== width || area === undefined || incomeField === undefined) return -1;
+    const category = decider.decideNumber(area, size, incomeField, income, count).category;
     counts[category]++;
     if (format === 'csv') {
       if (idStart >= 0) out.bytes(bytes, idStart, idEnd);
       out.encoded(csvTail[category][count]!);
-      return true;
+      return lineFeed;
     }
     if (idStart < 0 || idEnd === idStart) out.encoded(jsonOpen);
     else {
@@ -244,7 +282,7 @@ export function compileFastCsv(header: readonly string[], batch: BatchClassifier
         if (b < 0x20 || b === 0x5c) {
           out.text(`{"id":${JSON.stringify(decoder.decode(bytes.subarray(idStart, idEnd)))},`);
           out.encoded(jsonTail[category][count]!);
-          return true;
+          return lineFeed;
         }
       }
       out.encoded(jsonIdOpen);
@@ -252,52 +290,71 @@ export function compileFastCsv(header: readonly string[], batch: BatchClassifier
       out.encoded(jsonIdClose);
     }
     out.encoded(jsonTail[category][count]!);
-    return true;
+    return lineFeed;
+  };
+
+  /** The row from `s` to its line feed (or `end`), through the general path; returns where the next row starts. */
+  const generalRow = (bytes: Buffer, s: number, e: number, counts: ChunkCounts, out: ByteWriter): number => {
+    let rowEnd = e;
+    if (rowEnd > s && bytes[rowEnd - 1] === CR) rowEnd--;
+    if (rowEnd > s) {
+      counts.rows++;
+      slowRow(bytes, s, rowEnd, counts, out);
+    }
+    return e + 1;
   };
 
   return {
-    reader,
     classifyRows(bytes, start, end, counts, out) {
-      const unquoted = bytes.indexOf(QUOTE, start) < 0 || bytes.indexOf(QUOTE, start) >= end;
       let s = start;
-      while (s < end) {
-        let e: number;
-        let quoted = false;
-        if (unquoted) {
-          e = bytes.indexOf(LF, s);
-          if (e < 0 || e > end) e = end;
-        } else {
-          // A quoted field may hold a line feed: find the row's end honouring quotes.
-          let inQuotes = false;
-          e = s;
-          while (e < end) {
-            const b = bytes[e]!;
-            if (b === QUOTE) {
-              quoted = true;
-              inQuotes = !inQuotes;
-            } else if (b === LF && !inQuotes) break;
-            e++;
+      if (bytes.subarray(start, end).indexOf(QUOTE) < 0) {
+        // No quotes in the range (searched within it only): a line feed always ends a row.
+        while (s < end) {
+          const b = bytes[s];
+          if (b === LF) s++; // an empty line
+          else if (b === CR && (s + 1 === end || bytes[s + 1] === LF)) s += 2;
+          else {
+            const lineFeed = fastRow(bytes, s, end, counts, out);
+            if (lineFeed >= 0) {
+              counts.rows++;
+              s = lineFeed + 1;
+            } else {
+              let e = bytes.indexOf(LF, s);
+              if (e < 0 || e > end) e = end;
+              s = generalRow(bytes, s, e, counts, out);
+            }
           }
         }
-        const next = e + 1;
-        let rowEnd = e;
-        if (rowEnd > s && bytes[rowEnd - 1] === CR) rowEnd--;
-        if (rowEnd > s) {
-          counts.rows++;
-          if (quoted || !fastRow(bytes, s, rowEnd, counts, out)) slowRow(bytes, s, rowEnd, counts, out);
+        return;
+      }
+      while (s < end) {
+        // A quoted field may hold a line feed: find the row's end honouring quotes.
+        let inQuotes = false;
+        let quoted = false;
+        let e = s;
+        while (e < end) {
+          const b = bytes[e]!;
+          if (b === QUOTE) {
+            quoted = true;
+            inQuotes = !inQuotes;
+          } else if (b === LF && !inQuotes) break;
+          e++;
         }
-        s = next;
+        if (!quoted) {
+          const b = bytes[s];
+          if (b !== LF && !(b === CR && s + 1 === e)) {
+            const lineFeed = fastRow(bytes, s, e, counts, out);
+            if (lineFeed >= 0) {
+              counts.rows++;
+              s = e + 1;
+              continue;
+            }
+          }
+        }
+        s = generalRow(bytes, s, e, counts, out);
       }
     },
   };
-}
-
-function tally(row: BatchRow, counts: ChunkCounts): void {
-  if ('error' in row) counts.invalid++;
-  else {
-    counts[row.category]++;
-    if (row.newlyEscaped) counts.newlyEscaped++;
-  }
 }
 
 /** The end (exclusive) of the last complete row in `bytes[start, end)`: just past its line feed, or `start` if none. */

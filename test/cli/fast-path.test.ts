@@ -1,6 +1,7 @@
 // The fast CSV path (bytes, worker threads, tabulated rule) gives, row for row, what `classify`
 // gives one household at a time, errors included; on the built package, as the command line runs it.
 import { PassThrough, Readable } from 'node:stream';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { classify, safeClassify } from '../../src/index.js';
 import { nd07Ids } from '../helpers.js';
@@ -13,8 +14,8 @@ let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
-/** A CSV row and the household it stands for; one row in eight is unusual or broken. */
-function sampleRow(i: number): { line: string; cells: string[]; household: Record<string, unknown> } {
+/** A CSV row and the household it stands for; one row in eight is unusual or broken (with `quotes`, some ids are quoted). */
+function sampleRow(i: number, quotes: boolean): { line: string; cells: string[]; household: Record<string, unknown> } {
   const size = 1 + Math.floor(random() * 8);
   const area = pick(['rural', 'urban', 'rural', 'urban', 'nông thôn', 'Urban', 'suburb', '']);
   const income = pick([
@@ -26,7 +27,7 @@ function sampleRow(i: number): { line: string; cells: string[]; household: Recor
     '',
   ]);
   const cells = nd07Ids.map(() => pick(['0', '1', '0', '', '1', '0', '0', '2']));
-  const odd = random() < 0.05;
+  const odd = quotes && random() < 0.05;
   const id = odd ? `"H,${i}"` : `H${i}`;
   const sizeCell = random() < 0.03 ? '0' : String(size);
   const line = [id, area, sizeCell, income, ...cells].join(',');
@@ -38,36 +39,56 @@ function sampleRow(i: number): { line: string; cells: string[]; household: Recor
   return { line, cells, household };
 }
 
-describe('fast CSV path', () => {
-  const rows = Array.from({ length: 20_000 }, (_, i) => sampleRow(i));
-  const text = `id,area,size,incomeMonthlyTotal,${nd07Ids.join(',')}\n${rows.map((r) => r.line).join('\r\n')}\n`;
-  const date = '2025-12-01';
+/** The output rows, read back from JSON Lines or CSV into the JSON Lines form. */
+function readOutput(text: string, output: 'csv' | 'jsonl'): Record<string, unknown>[] {
+  if (output === 'jsonl') return text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const [header, ...lines] = Papa.parse<string[]>(text.trimEnd(), { newline: '\n' }).data;
+  expect(header).toEqual(['id', 'category', 'deprivationCount', 'newlyEscaped', 'standard', 'errorCode', 'errorMessage']);
+  return lines.map(([id, category, count, escaped, standard, code, message]) =>
+    code ? { id, error: { code, message } } : { id, category, deprivationCount: Number(count), newlyEscaped: escaped === 'true', standard },
+  );
+}
 
-  it.each([1, 2])('with %i thread(s), each row equals classify, in order', async (threads) => {
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on('data', (c: Buffer) => chunks.push(c));
-    const counts = await classifyCsvParallel(Readable.from([Buffer.from(text)]), sink, { output: 'jsonl', date, threads, chunkBytes: 64 * 1024 });
-    sink.end();
-    const out = Buffer.concat(chunks).toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(out).toHaveLength(rows.length);
-    let invalid = 0;
-    rows.forEach((r, i) => {
-      const badCell = r.cells.find((c) => c !== '0' && c !== '1' && c !== '');
-      const single = safeClassify(r.household, { date });
-      if (badCell !== undefined) {
-        expect(out[i].error.code).toBe('INVALID_FIELD');
-        invalid++;
-      } else if (!single.success) {
-        expect(out[i]).toEqual({ id: r.household.id, error: { code: single.error.code, path: single.error.path, message: single.error.message } });
-        invalid++;
-      } else {
-        const c = classify(r.household, { date });
-        expect(out[i]).toEqual({ id: c.id, category: c.category, deprivationCount: c.deprivationCount, newlyEscaped: false, standard: 'nd07-2021' });
-      }
+describe('fast CSV path', () => {
+  const date = '2025-12-01';
+  const cases = [
+    { name: 'quoted ids, CRLF, JSON Lines', quotes: true, lineEnd: '\r\n', output: 'jsonl', blankLines: false },
+    { name: 'no quotes, LF, CSV, blank lines, no final line feed', quotes: false, lineEnd: '\n', output: 'csv', blankLines: true },
+    { name: 'no quotes, CRLF, JSON Lines', quotes: false, lineEnd: '\r\n', output: 'jsonl', blankLines: false },
+  ] as const;
+
+  describe.each(cases)('$name', ({ quotes, lineEnd, output, blankLines }) => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => sampleRow(i, quotes));
+    const body = rows.map((r, i) => (blankLines && i % 997 === 0 ? `${lineEnd}${r.line}` : r.line)).join(lineEnd);
+    const text = `id,area,size,incomeMonthlyTotal,${nd07Ids.join(',')}${lineEnd}${body}${blankLines ? '' : lineEnd}`;
+
+    it.each([1, 2])('with %i thread(s), each row equals classify, in order', async (threads) => {
+      const sink = new PassThrough();
+      const chunks: Buffer[] = [];
+      sink.on('data', (c: Buffer) => chunks.push(c));
+      const counts = await classifyCsvParallel(Readable.from([Buffer.from(text)]), sink, { output, date, threads, chunkBytes: 64 * 1024 });
+      sink.end();
+      const out = readOutput(Buffer.concat(chunks).toString('utf8'), output);
+      expect(out).toHaveLength(rows.length);
+      let invalid = 0;
+      rows.forEach((r, i) => {
+        const badCell = r.cells.find((c) => c !== '0' && c !== '1' && c !== '');
+        const single = safeClassify(r.household, { date });
+        if (badCell !== undefined) {
+          expect((out[i]!.error as { code: string }).code).toBe('INVALID_FIELD');
+          invalid++;
+        } else if (!single.success) {
+          const { code, message, path } = single.error;
+          expect(out[i]).toEqual({ id: r.household.id, error: output === 'jsonl' ? { code, path, message } : { code, message } });
+          invalid++;
+        } else {
+          const c = classify(r.household, { date });
+          expect(out[i]).toEqual({ id: c.id, category: c.category, deprivationCount: c.deprivationCount, newlyEscaped: false, standard: 'nd07-2021' });
+        }
+      });
+      expect(counts.rows).toBe(rows.length);
+      expect(counts.invalid).toBe(invalid);
+      expect(invalid).toBeGreaterThan(1000);
     });
-    expect(counts.rows).toBe(rows.length);
-    expect(counts.invalid).toBe(invalid);
-    expect(invalid).toBeGreaterThan(1000);
   });
 });
