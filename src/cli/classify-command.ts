@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { finished } from 'node:stream/promises';
 import { classifyStream, summaryOf } from '../node/classify-stream.js';
-import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
+import { classifyCsvParallel, parallelCsvFromBytes } from '../node/classify-csv-parallel.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
@@ -19,7 +19,7 @@ Classifies every household of FILE (or standard input) and writes one row per ho
 id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, errorMessage).
 CSV input has a header; one 0/1 column per indicator id; an empty cell is an absent field.
 The review date defaults to today; the standard defaults to the one in force on that date.
-CSV files of 64 MB or more are classified on all cores (--threads N to choose; 1 for none).
+CSV files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
 
 /** Runs the command; resolves to the exit status. */
@@ -66,7 +66,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   return summary.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
 }
 
-/** Worker threads for a CSV input: the option, else all cores for files of 64 MB or more (below that, starting workers costs more than they save on two cores; see docs/performance.md). */
+/** Worker threads for a CSV input: the option, else all cores for files of {@link parallelCsvFromBytes} or more. */
 function threadsFor(file: string | undefined, option: string | undefined): number {
   if (option !== undefined) {
     const n = Number(option);
@@ -75,7 +75,7 @@ function threadsFor(file: string | undefined, option: string | undefined): numbe
   }
   if (file === undefined || file === '-') return 1;
   try {
-    return statSync(file).size >= 64 * 1024 * 1024 ? availableParallelism() : 1;
+    return statSync(file).size >= parallelCsvFromBytes ? availableParallelism() : 1;
   } catch {
     return 1;
   }

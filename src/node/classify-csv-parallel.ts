@@ -33,6 +33,13 @@ export interface ClassifyCsvParallelOptions extends ClassifyOptions {
   readonly onProgress?: (rows: number) => void;
 }
 
+/**
+ * The size of CSV file from which worker threads pay on two cores (measured: at 28 MB two threads
+ * were slower than one, at 48 MB faster; see docs/performance.md). Below it, a worker's start and
+ * its first, not yet optimised chunks cost more than it saves.
+ */
+export const parallelCsvFromBytes = 40 * 1024 * 1024;
+
 interface Slot {
   readonly worker: Worker;
   inFlight: number;
@@ -128,7 +135,7 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
     } else classifyHere(bytes, seq);
     await writeReady();
     // Bound the memory: wait while too many chunks are classified but not yet written.
-    while (!failure && nextSeq - nextToWrite > 4 * threads) {
+    while (!failure && nextSeq - nextToWrite > 2 * threads) {
       await new Promise<void>((resolve) => {
         wake = resolve;
         setImmediate(notify);

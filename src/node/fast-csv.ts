@@ -32,18 +32,21 @@ export interface ChunkCounts {
   none: number;
 }
 
-/** A growing byte buffer for output. */
+/**
+ * A growing byte buffer for output. Its memory is its own, never Node's shared buffer pool, so the
+ * `buffer` of its {@link ByteWriter.result} can be transferred to another thread.
+ */
 export class ByteWriter {
   private buf: Buffer;
   private pos = 0;
   constructor(size = 1 << 16) {
-    this.buf = Buffer.allocUnsafe(size);
+    this.buf = Buffer.allocUnsafeSlow(size);
   }
   private ensure(extra: number): void {
     if (this.pos + extra <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.pos + extra) size *= 2;
-    const next = Buffer.allocUnsafe(size);
+    const next = Buffer.allocUnsafeSlow(size);
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
   }

@@ -16,7 +16,7 @@ export type { OutputFormat } from './output.js';
 export { readHouseholdBatches } from './household-reader.js';
 export type { HouseholdEntry } from './household-reader.js';
 export { readRecordBatches } from './json-records.js';
-export { classifyCsvParallel } from './classify-csv-parallel.js';
+export { classifyCsvParallel, parallelCsvFromBytes } from './classify-csv-parallel.js';
 export type { ClassifyCsvParallelOptions } from './classify-csv-parallel.js';
 export { readHeader } from './csv-header.js';
 export type { ChunkCounts } from './fast-csv.js';
