@@ -17,7 +17,7 @@ export default defineConfig([
     // The command line and the worker it starts: bundled with their dependencies, so that a run
     // loads a few files instead of hundreds of modules (start-up matters on large batch jobs).
     // Split, so that a worker loads only the fast path, and the general path when it needs it.
-    entry: { cli: 'src/cli/main.ts', 'csv-worker': 'src/node/csv-worker.ts' },
+    entry: { cli: 'src/cli/main.ts', 'chunk-worker': 'src/node/chunk-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createBatchClassifier } from '../dist/index.js';
-import { parallelCsvFromBytes } from '../dist/node.js';
+import { parallelFromBytes } from '../dist/node.js';
 import { ensureDir, indicatorCsv, rosterJsonl, rosterRecord, seeded } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -77,7 +77,7 @@ function cli(args, label, rows, target) {
   return b.seconds;
 }
 const cliOne = cli(['classify', csv, '--date', date, '--threads', '1', '--quiet', '--out', `${out}classified.csv`], 'command line, CSV, 1 thread', ROWS, 'within 1.5× DuckDB; ≤ 200 MB');
-const cliAll = cli(['classify', csv, '--date', date, '--quiet', '--out', `${out}classified-auto.csv`], `command line, CSV, ${statSync(csv).size >= parallelCsvFromBytes ? cpus().length : 1} thread(s) (default)`, ROWS, 'within 1.5× DuckDB; ≤ 200 MB');
+const cliAll = cli(['classify', csv, '--date', date, '--quiet', '--out', `${out}classified-auto.csv`], `command line, CSV, ${statSync(csv).size >= parallelFromBytes ? cpus().length : 1} thread(s) (default)`, ROWS, 'within 1.5× DuckDB; ≤ 200 MB');
 cli(['classify', roster, '--date', date, '--quiet', '--out', `${out}rosters-classified.jsonl`], 'command line, roster JSON Lines', ROSTERS, '');
 
 // 4. DuckDB, the same job in SQL, when installed.

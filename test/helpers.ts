@@ -66,3 +66,15 @@ export function householdAt(
     form === 'incomeMonthlyPerCapita' ? perCapitaLine + overBy : form === 'incomeMonthlyTotal' ? perCapitaLine * base.size + overBy : perCapitaLine * base.size * 12 + overBy;
   return { area: base.area, size: base.size, deprived: base.deprived, [form]: amount };
 }
+
+/**
+ * A readable stream of `text` that gives its first line, then pauses (long enough for worker
+ * threads to come online, so that they do receive chunks), then the rest in slices.
+ */
+export async function* afterPause(text: string, pauseMs = 1000, slice = 16 * 1024): AsyncGenerator<Buffer> {
+  const bytes = Buffer.from(text);
+  const firstLine = bytes.indexOf(0x0a) + 1;
+  yield bytes.subarray(0, firstLine);
+  await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  for (let i = firstLine; i < bytes.length; i += slice) yield bytes.subarray(i, i + slice);
+}

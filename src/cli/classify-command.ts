@@ -5,8 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { finished } from 'node:stream/promises';
-import { classifyStream, summaryOf } from '../node/classify-stream.js';
-import { classifyCsvParallel, parallelCsvFromBytes } from '../node/classify-csv-parallel.js';
+import { summaryOf } from '../node/classify-stream.js';
+import { classifyJsonlParallel } from '../node/classify-jsonl-parallel.js';
+import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
+import { parallelFromBytes } from '../node/chunk-pool.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
@@ -19,7 +21,7 @@ Classifies every household of FILE (or standard input) and writes one row per ho
 id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, errorMessage).
 CSV input has a header; one 0/1 column per indicator id; an empty cell is an absent field.
 The review date defaults to today; the standard defaults to the one in force on that date.
-CSV files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
+Files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
 
 /** Runs the command; resolves to the exit status. */
@@ -50,10 +52,8 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const sink = openOutput(values.out);
   const progress = startProgress(values.quiet === true, file, source);
   const choice = standardChoiceOf(values);
-  const summary =
-    input === 'csv'
-      ? summaryOf(await classifyCsvParallel(source, sink, { ...choice, output, threads: threadsFor(file, values.threads), onProgress: progress.update }))
-      : await classifyStream(source, sink, { ...choice, input, output, onProgress: progress.update });
+  const parallel = { ...choice, output, threads: threadsFor(file, values.threads), onProgress: progress.update };
+  const summary = summaryOf(input === 'csv' ? await classifyCsvParallel(source, sink, parallel) : await classifyJsonlParallel(source, sink, parallel));
   progress.stop();
   if (sink !== process.stdout) {
     sink.end();
@@ -66,7 +66,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   return summary.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
 }
 
-/** Worker threads for a CSV input: the option, else all cores for files of {@link parallelCsvFromBytes} or more. */
+/** Worker threads: the option, else all cores for files of {@link parallelFromBytes} or more. */
 function threadsFor(file: string | undefined, option: string | undefined): number {
   if (option !== undefined) {
     const n = Number(option);
@@ -75,7 +75,7 @@ function threadsFor(file: string | undefined, option: string | undefined): numbe
   }
   if (file === undefined || file === '-') return 1;
   try {
-    return statSync(file).size >= parallelCsvFromBytes ? availableParallelism() : 1;
+    return statSync(file).size >= parallelFromBytes ? availableParallelism() : 1;
   } catch {
     return 1;
   }

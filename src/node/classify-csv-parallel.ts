@@ -1,25 +1,24 @@
 /**
- * The CSV fast path on several cores. The main thread reads the file and cuts it at row
- * boundaries into chunks; each chunk goes to a worker thread that has room, or else the main
- * thread classifies it itself (so a worker still starting, or a busy one, never stalls the run).
- * Results are written in the original order: one row out per row in, invalid rows included.
+ * The CSV fast path on several cores: the main thread reads the file, compiles its header and cuts
+ * the rest at row boundaries into chunks for a {@link createChunkPool | chunk pool}, which keeps
+ * the output in order, one row out per row in, invalid rows included.
  *
  * @module
  */
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Readable, type Writable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { createBatchClassifier } from '../batch.js';
 import type { ClassifyOptions } from '../classify.js';
 import { createRowReader } from '../tabular.js';
-import { addCounts, ByteWriter, emptyCounts, lastRowBoundary, type ChunkCounts } from './fast-csv.js';
-import { compileFastCsv, type CompiledCsv } from './csv-general-rows.js';
+import { ByteWriter, emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { createChunkPool, type ChunkPool } from './chunk-pool.js';
+import { compileFastCsv } from './csv-general-rows.js';
+import { lastRowBoundary } from './fast-csv.js';
 import { readHeader } from './csv-header.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
 import { classifyRowsOf } from './classify-rows.js';
-import type { WorkerRequest } from './csv-worker.js';
 
 /** Options of {@link classifyCsvParallel}. */
 export interface ClassifyCsvParallelOptions extends ClassifyOptions {
@@ -28,22 +27,9 @@ export interface ClassifyCsvParallelOptions extends ClassifyOptions {
   readonly threads?: number;
   /** Bytes per chunk (default 1 MiB). */
   readonly chunkBytes?: number;
-  /** Where the worker script is (default: `csv-worker.js` beside this module in the build). */
+  /** Where the worker script is (default: `chunk-worker.js` beside this module in the build). */
   readonly workerUrl?: URL;
   readonly onProgress?: (rows: number) => void;
-}
-
-/**
- * The size of CSV file from which worker threads pay on two cores (measured: at 28 MB two threads
- * were slower than one, at 48 MB faster; see docs/performance.md). Below it, a worker's start and
- * its first, not yet optimised chunks cost more than it saves.
- */
-export const parallelCsvFromBytes = 40 * 1024 * 1024;
-
-interface Slot {
-  readonly worker: Worker;
-  inFlight: number;
-  ready: boolean;
 }
 
 /**
@@ -57,155 +43,92 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const batch = createBatchClassifier(options);
   const chunkBytes = options.chunkBytes ?? 1 << 20;
-  const total = emptyCounts();
-  const slots: Slot[] = [];
-  const done = new Map<number, { bytes: Uint8Array; counts: ChunkCounts }>();
-  let plan: CompiledCsv | undefined;
-  let nextToWrite = 0;
-  let nextSeq = 0;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
+  let pool: ChunkPool | undefined;
+  const result = (counts: ChunkCounts) => ({ ...counts, standard: batch.standard.id, date: batch.date });
 
   if (options.output === 'csv') output.write(`${csvOutputColumns.join(',')}\n`);
 
-  const writeReady = async () => {
-    for (let r = done.get(nextToWrite); r; r = done.get(nextToWrite)) {
-      done.delete(nextToWrite);
-      nextToWrite++;
-      addCounts(total, r.counts);
-      if (r.bytes.length && !output.write(r.bytes)) await once(output, 'drain');
-      options.onProgress?.(total.rows);
-    }
-  };
-
-  const start = (header: string[]) => {
-    plan = compileFastCsv(header, batch, options.output); // a bad header fails here, before any worker starts
-    const workerUrl = options.workerUrl ?? new URL('./csv-worker.js', import.meta.url);
-    for (let i = 1; i < threads; i++) {
-      const worker = new Worker(workerUrl);
-      const slot: Slot = { worker, inFlight: 0, ready: false };
-      worker.on('online', () => {
-        slot.ready = true;
-      });
-      worker.on('message', (m: { seq: number; bytes: Uint8Array; counts: ChunkCounts }) => {
-        slot.inFlight--;
-        done.set(m.seq, { bytes: m.bytes, counts: m.counts });
-        notify();
-      });
-      worker.on('error', (error) => {
-        failure = error;
-        notify();
-      });
-      const init: WorkerRequest = {
+  const start = (header: string[]): ChunkPool => {
+    const plan = compileFastCsv(header, batch, options.output); // a bad header fails here, before any worker starts
+    return createChunkPool({
+      threads,
+      output,
+      workerUrl: options.workerUrl ?? new URL('./chunk-worker.js', import.meta.url),
+      init: {
         type: 'init',
+        input: 'csv',
         layout: plan.layout,
         resolved: batch.standard,
         date: batch.date,
         format: options.output,
         ...(options.standard !== undefined ? { standard: typeof options.standard === 'string' ? options.standard : batch.standard } : {}),
-      };
-      worker.postMessage(init);
-      slots.push(slot);
-    }
-  };
-
-  const classifyHere = (bytes: Buffer, seq: number) => {
-    const counts = emptyCounts();
-    const out = new ByteWriter(bytes.length + 4096);
-    plan!.classifyRows(bytes, 0, bytes.length, counts, out);
-    done.set(seq, { bytes: out.result(), counts });
-  };
-
-  const dispatch = async (bytes: Buffer) => {
-    if (bytes.length === 0) return;
-    if (failure) throw failure;
-    const seq = nextSeq++;
-    const slot = slots.filter((s) => s.ready && s.inFlight < 2).sort((a, b) => a.inFlight - b.inFlight)[0];
-    if (slot) {
-      const copy = new Uint8Array(bytes.length);
-      copy.set(bytes);
-      slot.inFlight++;
-      const message: WorkerRequest = { type: 'chunk', seq, bytes: copy };
-      slot.worker.postMessage(message, [copy.buffer]);
-    } else classifyHere(bytes, seq);
-    await writeReady();
-    // Bound the memory: wait while too many chunks are classified but not yet written.
-    while (!failure && nextSeq - nextToWrite > 2 * threads) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setImmediate(notify);
-      });
-      await writeReady();
-    }
+      },
+      classifyHere: (bytes) => {
+        const counts = emptyCounts();
+        const out = new ByteWriter(bytes.length + 4096);
+        plan.classifyRows(bytes, 0, bytes.length, counts, out);
+        return { bytes: out.result(), counts };
+      },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
   };
 
   // Line ends other than LF (a file with CR only): the general reader, which detects them.
-  const generalPath = async (prefix: Buffer, rest: AsyncIterator<Buffer>) => {
-    async function* all(): AsyncGenerator<Buffer> {
+  const generalPath = async (prefix: Buffer, rest: AsyncIterator<Buffer | string>) => {
+    async function* all(): AsyncGenerator<Buffer | string> {
       yield prefix;
       for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
     }
+    const total = emptyCounts();
     const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
     for await (const rows of classifyRowsOf(Readable.from(all()), 'csv', batch)) {
       let text = '';
       for (const row of rows) {
-        total.rows++;
-        if ('error' in row) total.invalid++;
-        else {
-          total[row.category]++;
-          if (row.newlyEscaped) total.newlyEscaped++;
-        }
+        tallyRow(row, total);
         text += write(row);
       }
       if (text && !output.write(text)) await once(output, 'drain');
       options.onProgress?.(total.rows);
     }
-    return { ...total, standard: batch.standard.id, date: batch.date };
+    return result(total);
   };
 
   try {
     let carry: Buffer = Buffer.alloc(0);
-    const chunks = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      const chunk = next.value;
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
       let data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      if (!plan) {
+      if (!pool) {
         const head = readHeader(data);
         if (!head) {
           if (data.indexOf(0x0d) >= 0) return await generalPath(data, chunks);
           carry = data;
           continue;
         }
-        start(head.header);
+        pool = start(head.header);
         data = data.subarray(head.dataStart);
       }
-      if (data.length < chunkBytes) {
-        carry = data;
-        continue;
+      // Pieces of about chunkBytes, each ending after a row (a longer row makes a longer piece).
+      let offset = 0;
+      while (data.length - offset >= chunkBytes) {
+        let boundary = lastRowBoundary(data, offset, offset + chunkBytes);
+        if (boundary === offset) boundary = lastRowBoundary(data, offset, data.length);
+        if (boundary === offset) break;
+        await pool.dispatch(data.subarray(offset, boundary), 0);
+        offset = boundary;
       }
-      const boundary = lastRowBoundary(data, 0, data.length);
-      await dispatch(data.subarray(0, boundary));
-      carry = data.subarray(boundary);
+      carry = data.subarray(offset);
     }
-    if (!plan) {
+    if (!pool) {
       // A header without a line feed, or nothing: no rows; still check the header.
       const text = carry.toString('utf8').replace(/^\uFEFF/, '');
       if (text.trim() !== '') createRowReader(Papa.parse<string[]>(text).data[0] ?? [], batch);
-      return { ...total, standard: batch.standard.id, date: batch.date };
+      return result(emptyCounts());
     }
-    await dispatch(carry);
-    while (nextToWrite < nextSeq) {
-      if (failure) throw failure;
-      await writeReady();
-      if (nextToWrite < nextSeq) await new Promise<void>((resolve) => (wake = resolve));
-    }
+    await pool.dispatch(carry, 0);
+    return result(await pool.finish());
   } finally {
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    await pool?.close();
   }
-  return { ...total, standard: batch.standard.id, date: batch.date };
 }

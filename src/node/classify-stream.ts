@@ -4,16 +4,13 @@
  *
  * @module
  */
-import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { createBatchClassifier } from '../batch.js';
-import { classifyRowsOf } from './classify-rows.js';
 import type { ClassifyOptions } from '../classify.js';
 import type { Category } from '../rule.js';
-import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
+import type { OutputFormat } from './output.js';
 import { classifyCsvParallel } from './classify-csv-parallel.js';
-import type { ChunkCounts } from './fast-csv.js';
-
+import { classifyJsonlParallel } from './classify-jsonl-parallel.js';
+import type { ChunkCounts } from './chunk-output.js';
 import type { InputFormat } from './classify-rows.js';
 
 export type { InputFormat };
@@ -45,35 +42,12 @@ export interface StreamSummary {
  * summary.invalid //=> 0
  */
 export async function classifyStream(input: Readable, output: Writable, options: ClassifyStreamOptions): Promise<StreamSummary> {
-  if (options.input === 'csv') {
-    // CSV takes the fast path (same results, errors included), on this thread.
-    return summaryOf(await classifyCsvParallel(input, output, { ...options, threads: 1 }));
-  }
-  const batch = createBatchClassifier(options);
-  const categories: Record<Category, number> = { poor: 0, 'near-poor': 0, average: 0, none: 0 };
-  let rows = 0;
-  let invalid = 0;
-  let newlyEscaped = 0;
-  const format = options.output === 'csv' ? rowToCsv : rowToJsonl;
-  if (options.output === 'csv') output.write(`${csvOutputColumns.join(',')}\n`);
-  for await (const results of classifyRowsOf(input, options.input, batch)) {
-    let text = '';
-    for (const row of results) {
-      if ('error' in row) invalid++;
-      else {
-        categories[row.category]++;
-        if (row.newlyEscaped) newlyEscaped++;
-      }
-      text += format(row);
-    }
-    rows += results.length;
-    if (!output.write(text)) await once(output, 'drain');
-    options.onProgress?.(rows);
-  }
-  return { standard: batch.standard.id, date: batch.date, rows, invalid, categories, newlyEscaped };
+  // On this thread: CSV takes the fast path, JSON Lines its chunked reader (same results, errors included).
+  const here = { ...options, threads: 1 };
+  return summaryOf(options.input === 'csv' ? await classifyCsvParallel(input, output, here) : await classifyJsonlParallel(input, output, here));
 }
 
-/** The summary of the counts of the fast CSV path. */
+/** The summary of the counts of a chunked run. */
 export function summaryOf(c: ChunkCounts & { readonly standard: string; readonly date: string }): StreamSummary {
   return {
     standard: c.standard,

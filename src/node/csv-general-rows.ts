@@ -7,7 +7,8 @@
 import Papa from 'papaparse';
 import type { BatchClassifier, BatchRow } from '../batch.js';
 import { createRowReader, type RowReader } from '../tabular.js';
-import { compileFastRows, type ByteWriter, type ChunkCounts, type CsvLayout, type FastCsvPlan, type SlowRowHandler } from './fast-csv.js';
+import { tallyRow, type ByteWriter, type ChunkCounts } from './chunk-output.js';
+import { compileFastRows, type CsvLayout, type FastCsvPlan, type SlowRowHandler } from './fast-csv.js';
 import { rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
 
 const decoder = new TextDecoder();
@@ -19,17 +20,9 @@ export function generalRowHandler(reader: RowReader, format: OutputFormat): Slow
     const text = decoder.decode(bytes.subarray(start, end));
     const fields = Papa.parse<string[]>(text, { skipEmptyLines: false }).data[0] ?? [''];
     const row: BatchRow = reader.classify(fields);
-    tally(row, counts);
+    tallyRow(row, counts);
     out.text(write(row));
   };
-}
-
-function tally(row: BatchRow, counts: ChunkCounts): void {
-  if ('error' in row) counts.invalid++;
-  else {
-    counts[row.category]++;
-    if (row.newlyEscaped) counts.newlyEscaped++;
-  }
 }
 
 /** A compiled header: the fast path with its general path, and the layout to give worker threads. */

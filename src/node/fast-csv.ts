@@ -13,6 +13,7 @@ import type { Category, Decision } from '../rule.js';
 import { incomeFields, type IncomeField } from '../income.js';
 import type { Area } from '../standards/schema.js';
 import type { OutputFormat } from './output.js';
+import type { ByteWriter, ChunkCounts } from './chunk-output.js';
 
 const COMMA = 0x2c;
 const LF = 0x0a;
@@ -20,67 +21,6 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const ZERO = 0x30;
 const ONE = 0x31;
-
-/** Counts of a processed chunk. */
-export interface ChunkCounts {
-  rows: number;
-  invalid: number;
-  newlyEscaped: number;
-  poor: number;
-  'near-poor': number;
-  average: number;
-  none: number;
-}
-
-/**
- * A growing byte buffer for output. Its memory is its own, never Node's shared buffer pool, so the
- * `buffer` of its {@link ByteWriter.result} can be transferred to another thread.
- */
-export class ByteWriter {
-  private buf: Buffer;
-  private pos = 0;
-  constructor(size = 1 << 16) {
-    this.buf = Buffer.allocUnsafeSlow(size);
-  }
-  private ensure(extra: number): void {
-    if (this.pos + extra <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + extra) size *= 2;
-    const next = Buffer.allocUnsafeSlow(size);
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
-  }
-  /** Appends bytes. */
-  bytes(src: Buffer, start: number, end: number): void {
-    const length = end - start;
-    this.ensure(length);
-    if (length < 32) {
-      // Short runs (ids) are cheaper byte by byte than through a native copy.
-      const buf = this.buf;
-      let at = this.pos;
-      for (let i = start; i < end; i++) buf[at++] = src[i]!;
-    } else src.copy(this.buf, this.pos, start, end);
-    this.pos += length;
-  }
-  /** Appends pre-encoded bytes. */
-  encoded(src: Buffer): void {
-    this.ensure(src.length);
-    this.buf.set(src, this.pos);
-    this.pos += src.length;
-  }
-  /** Appends text as UTF-8. */
-  text(text: string): void {
-    this.ensure(text.length * 3);
-    this.pos += this.buf.write(text, this.pos, 'utf8');
-  }
-  get length(): number {
-    return this.pos;
-  }
-  /** The bytes written (a view; copy before reusing the writer). */
-  result(): Buffer {
-    return this.buf.subarray(0, this.pos);
-  }
-}
 
 /** A header compiled for the fast path. */
 export interface FastCsvPlan {
@@ -104,18 +44,8 @@ export interface FastDecider {
   decideNumber(area: Area, size: number, field: IncomeField, income: number, deprivationCount: number): Decision;
 }
 
-/** Handles a row the fast path does not take (`bytes[start, end)`, without its line end): tallies it and appends its output. */
+/** Handles a row the fast path does not take (`bytes[start, end)`, without its line end): counts it and appends its output. */
 export type SlowRowHandler = (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter) => void;
-
-/** Fresh counts. */
-export function emptyCounts(): ChunkCounts {
-  return { rows: 0, invalid: 0, newlyEscaped: 0, poor: 0, 'near-poor': 0, average: 0, none: 0 };
-}
-
-/** Adds counts into a total. */
-export function addCounts(total: ChunkCounts, part: ChunkCounts): void {
-  for (const key of Object.keys(total) as (keyof ChunkCounts)[]) total[key] += part[key];
-}
 
 // Column roles, as small integers in a typed array: the hot loop stays monomorphic.
 const ROLE_IGNORE = 0;
@@ -300,10 +230,7 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
   const generalRow = (bytes: Buffer, s: number, e: number, counts: ChunkCounts, out: ByteWriter): number => {
     let rowEnd = e;
     if (rowEnd > s && bytes[rowEnd - 1] === CR) rowEnd--;
-    if (rowEnd > s) {
-      counts.rows++;
-      slowRow(bytes, s, rowEnd, counts, out);
-    }
+    if (rowEnd > s) slowRow(bytes, s, rowEnd, counts, out);
     return e + 1;
   };
 

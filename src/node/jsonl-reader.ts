@@ -16,6 +16,22 @@ export interface JsonlBatch {
   readonly entries: JsonlEntry[];
 }
 
+/**
+ * One line of JSON Lines (without its line feed; a CR before it is dropped): its value, or the
+ * error that reading it raised; `undefined` for a blank line. `line` is its 1-based number.
+ */
+export function jsonLineEntry(text: string, line: number): JsonlEntry | undefined {
+  const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
+  if (trimmed.trim() === '') return undefined;
+  try {
+    return { value: JSON.parse(trimmed) };
+  } catch (error) {
+    return {
+      error: { code: 'INVALID_ROW', path: [], message: `line ${line} is not valid JSON: ${(error as Error).message}`, received: trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed },
+    };
+  }
+}
+
 /** Parses JSON Lines from a readable stream into batches. */
 export async function* readJsonlBatches(input: Readable): AsyncGenerator<JsonlBatch, void, undefined> {
   input.setEncoding('utf8');
@@ -23,16 +39,8 @@ export async function* readJsonlBatches(input: Readable): AsyncGenerator<JsonlBa
   let line = 0;
   let first = true;
   const parseLine = (text: string, entries: JsonlEntry[]) => {
-    line++;
-    const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
-    if (trimmed.trim() === '') return;
-    try {
-      entries.push({ value: JSON.parse(trimmed) });
-    } catch (error) {
-      entries.push({
-        error: { code: 'INVALID_ROW', path: [], message: `line ${line} is not valid JSON: ${(error as Error).message}`, received: trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed },
-      });
-    }
+    const entry = jsonLineEntry(text, ++line);
+    if (entry) entries.push(entry);
   };
   for await (const chunk of input as AsyncIterable<string>) {
     let text = carry + chunk;

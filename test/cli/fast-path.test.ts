@@ -4,7 +4,7 @@ import { PassThrough, Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { classify, safeClassify } from '../../src/index.js';
-import { nd07Ids } from '../helpers.js';
+import { afterPause, nd07Ids } from '../helpers.js';
 
 // The built Node entry (npm test builds first), so that worker threads find their script beside it.
 const built: string = '../../dist/node.js';
@@ -66,7 +66,9 @@ describe('fast CSV path', () => {
       const sink = new PassThrough();
       const chunks: Buffer[] = [];
       sink.on('data', (c: Buffer) => chunks.push(c));
-      const counts = await classifyCsvParallel(Readable.from([Buffer.from(text)]), sink, { output, date, threads, chunkBytes: 64 * 1024 });
+      // With workers, the body comes after a pause, so that the workers are online and take chunks.
+      const input = Readable.from(threads > 1 ? afterPause(text) : [Buffer.from(text)]);
+      const counts = await classifyCsvParallel(input, sink, { output, date, threads, chunkBytes: 64 * 1024 });
       sink.end();
       const out = readOutput(Buffer.concat(chunks).toString('utf8'), output);
       expect(out).toHaveLength(rows.length);
@@ -89,6 +91,13 @@ describe('fast CSV path', () => {
       expect(counts.rows).toBe(rows.length);
       expect(counts.invalid).toBe(invalid);
       expect(invalid).toBeGreaterThan(1000);
+    });
+
+    it('hands chunks to the workers, and a failing worker fails the run', async () => {
+      const sink = new PassThrough();
+      sink.resume();
+      const workerUrl = new URL('../fixtures/failing-worker.mjs', import.meta.url);
+      await expect(classifyCsvParallel(Readable.from(afterPause(text)), sink, { output, date, threads: 2, chunkBytes: 64 * 1024, workerUrl })).rejects.toThrow('worker failed on purpose');
     });
   });
 });
