@@ -76,9 +76,11 @@ function cli(args, label, rows, target) {
   results.push({ job: label, rows, seconds: b.seconds, perSecond: rows / b.seconds, peakMB: mb(Math.max(...runs.map((x) => x.rss))), target });
   return b.seconds;
 }
+const threadsFor = (file) => (statSync(file).size >= parallelFromBytes ? cpus().length : 1);
 const cliOne = cli(['classify', csv, '--date', date, '--threads', '1', '--quiet', '--out', `${out}classified.csv`], 'command line, CSV, 1 thread', ROWS, 'within 1.5× DuckDB; ≤ 200 MB');
-const cliAll = cli(['classify', csv, '--date', date, '--quiet', '--out', `${out}classified-auto.csv`], `command line, CSV, ${statSync(csv).size >= parallelFromBytes ? cpus().length : 1} thread(s) (default)`, ROWS, 'within 1.5× DuckDB; ≤ 200 MB');
-cli(['classify', roster, '--date', date, '--quiet', '--out', `${out}rosters-classified.jsonl`], 'command line, roster JSON Lines', ROSTERS, '');
+const cliAll = cli(['classify', csv, '--date', date, '--quiet', '--out', `${out}classified-auto.csv`], `command line, CSV, ${threadsFor(csv)} thread(s) (default)`, ROWS, 'within 1.5× DuckDB; ≤ 200 MB');
+cli(['classify', roster, '--date', date, '--threads', '1', '--quiet', '--out', `${out}rosters-classified.jsonl`], 'command line, roster JSON Lines, 1 thread', ROSTERS, '');
+cli(['classify', roster, '--date', date, '--quiet', '--out', `${out}rosters-classified-auto.jsonl`], `command line, roster JSON Lines, ${threadsFor(roster)} thread(s) (default)`, ROSTERS, '');
 
 // 4. DuckDB, the same job in SQL, when installed.
 let duck;
@@ -109,8 +111,8 @@ try {
 
 const fmt = (n, d = 0) => (n === null || n === undefined ? '' : n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
 console.log(`chuan-ngheo benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB, Node ${process.version}${quick ? ' (quick)' : ''}`);
-console.log(['job'.padEnd(46), 'rows'.padStart(10), 'seconds'.padStart(8), 'rows/s'.padStart(12), 'peak MB'.padStart(8), '  target'].join(' '));
+console.log(['job'.padEnd(56), 'rows'.padStart(10), 'seconds'.padStart(8), 'rows/s'.padStart(12), 'peak MB'.padStart(8), '  target'].join(' '));
 for (const r of results) {
-  console.log([r.job.padEnd(46), fmt(r.rows).padStart(10), fmt(r.seconds, 3).padStart(8), fmt(r.perSecond).padStart(12), fmt(r.peakMB).padStart(8), `  ${r.target}`].join(' '));
+  console.log([r.job.padEnd(56), fmt(r.rows).padStart(10), fmt(r.seconds, 3).padStart(8), fmt(r.perSecond).padStart(12), fmt(r.peakMB).padStart(8), `  ${r.target}`].join(' '));
 }
 if (duck) console.log(`command line / DuckDB: ${(cliOne / duck).toFixed(2)}× (1 thread), ${(cliAll / duck).toFixed(2)}× (default)`);
