@@ -12,19 +12,25 @@ import { COUNTED, NONE, NONE_MISSING, type DerivationContext, type RuleOutcome, 
 const structures = ['walls', 'roof', 'floor'] as const;
 
 type Quality = DerivationOf<'housingQuality'>;
+
+const UNKNOWN = -1;
+
+/** A main structure's material against the durable ones: 1 non-durable, 0 durable, {@link UNKNOWN} not given. */
+function structure<T extends string>(value: T | undefined, durable: readonly T[]): number {
+  if (value === undefined) return UNKNOWN;
+  return durable.includes(value) ? 0 : 1;
+}
 type Dwelling = SurveyRecord['dwelling'];
 
 export function housingQuality(ctx: DerivationContext, p: Quality): RuleResult {
   const d = ctx.record.dwelling;
   if (d?.hasHouse === false) return ctx.explain ? { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => 'the household has no house' } : COUNTED.deprived;
-  let nonDurableCount = 0;
-  let unknownCount = 0;
-  for (let i = 0; i < structures.length; i++) {
-    const name = structures[i]!;
-    const value = d?.[name];
-    if (value === undefined) unknownCount++;
-    else if (!(p.durable[name] as readonly string[]).includes(value)) nonDurableCount++;
-  }
+  // Each structure: 1 when non-durable, 0 when durable, UNKNOWN when not given.
+  const walls = structure(d?.walls, p.durable.walls);
+  const roof = structure(d?.roof, p.durable.roof);
+  const floor = structure(d?.floor, p.durable.floor);
+  const unknownCount = (walls === UNKNOWN ? 1 : 0) + (roof === UNKNOWN ? 1 : 0) + (floor === UNKNOWN ? 1 : 0);
+  const nonDurableCount = (walls === 1 ? 1 : 0) + (roof === 1 ? 1 : 0) + (floor === 1 ? 1 : 0);
   const status = nonDurableCount >= p.minNonDurable ? 'deprived' : nonDurableCount + unknownCount < p.minNonDurable ? 'not-deprived' : 'undetermined';
   return ctx.explain ? explainQuality(d, p, status, nonDurableCount) : COUNTED[status];
 }
