@@ -70,6 +70,7 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
   const total = emptyCounts();
   const slots: Slot[] = [];
   const done = new Map<number, ChunkResult>();
+  const spare: ArrayBuffer[] = [];
   let nextToWrite = 0;
   let nextSeq = 0;
   let failure: Error | undefined;
@@ -88,6 +89,7 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
     });
     worker.on('message', (m: WorkerResult) => {
       slot.inFlight--;
+      if (m.input) spare.push(m.input);
       done.set(m.seq, { bytes: m.bytes, counts: m.counts });
       notify();
     });
@@ -116,7 +118,9 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
       const seq = nextSeq++;
       const slot = slots.filter((s) => s.ready && s.inFlight < 2).sort((a, b) => a.inFlight - b.inFlight)[0];
       if (slot) {
-        const copy = new Uint8Array(bytes.length);
+        // A buffer a worker gave back, if one is large enough; else a new one.
+        const reuse = spare.pop();
+        const copy = reuse && reuse.byteLength >= bytes.length ? new Uint8Array(reuse, 0, bytes.length) : new Uint8Array(bytes.length);
         copy.set(bytes);
         slot.inFlight++;
         const message: WorkerRequest = { type: 'chunk', seq, firstLine, bytes: copy };

@@ -38,6 +38,8 @@ export interface WorkerResult {
   readonly seq: number;
   readonly bytes: Uint8Array;
   readonly counts: ChunkCounts;
+  /** The chunk's buffer, given back for the next chunk. */
+  readonly input?: ArrayBuffer;
 }
 
 /** Classifies a chunk into a writer. */
@@ -92,6 +94,7 @@ parentPort?.on('message', async (message: WorkerRequest) => {
     done = run(classifier, bytes, message.firstLine);
   }
   // The writer's memory is its own: handed over, not copied.
-  const result: WorkerResult = { seq: message.seq, bytes: done.result, counts: done.counts };
-  parentPort!.postMessage(result, [done.result.buffer as ArrayBuffer]);
+  const input = message.bytes.buffer as ArrayBuffer;
+  const result: WorkerResult = { seq: message.seq, bytes: done.result, counts: done.counts, input };
+  parentPort!.postMessage(result, [done.result.buffer as ArrayBuffer, input]);
 });
