@@ -40,6 +40,7 @@ export type { DerivedIndicator, IndicatorDerivation, DerivationRules } from './d
 export { derivationSchema, retirementScheduleSchema } from './derivation/parameters.js';
 export type { Derivation, DerivationOf } from './derivation/parameters.js';
 export type { RuleOutcome, RuleResult, DerivationContext, Age, Tri } from './derivation/context.js';
+export { COUNTED } from './derivation/context.js';
 export { retirementMonths } from './derivation/rules/employment.js';
 export { surveyRecordSchema, memberSchema, dwellingSchema, surveyRecordJsonSchema, isSurveyRecord } from './survey/record.js';
 export type { SurveyRecord, SurveyRecordInput, Member, Dwelling } from './survey/record.js';

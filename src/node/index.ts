@@ -23,6 +23,7 @@ export type { ClassifyJsonlParallelOptions } from './classify-jsonl-parallel.js'
 export { classifyJsonlChunk } from './jsonl-chunk.js';
 export { createChunkPool, parallelFromBytes } from './chunk-pool.js';
 export type { ChunkPool, ChunkPoolOptions, ChunkResult } from './chunk-pool.js';
+export type { WorkerInit, WorkerRequest, WorkerResult } from './chunk-worker.js';
 export { readHeader } from './csv-header.js';
 export { ByteWriter, emptyCounts, addCounts, tallyRow } from './chunk-output.js';
 export type { ChunkCounts } from './chunk-output.js';
