@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, openSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ChuanNgheoError, formatPath } from '../errors.js';
@@ -14,10 +14,10 @@ export class UsageError extends Error {}
 /** The exit statuses of the command line. */
 export const exitStatus = { ok: 0, invalidRows: 1, usage: 2 } as const;
 
-/** Opens FILE, or standard input for `-` or no file. */
+/** Opens FILE, or standard input for `-` or no file. A file that cannot be opened fails here, before anything is written. */
 export function openInput(file: string | undefined): Readable {
   if (file === undefined || file === '-') return process.stdin;
-  return createReadStream(file, { highWaterMark: 1 << 20 });
+  return createReadStream(file, { fd: openSync(file, 'r'), highWaterMark: 1 << 20 });
 }
 
 /** Opens FILE for writing, or standard output. */

@@ -1,6 +1,6 @@
 // The command line, end to end on the built package (npm test builds it first).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,14 @@ describe('chuan-ngheo classify', () => {
     const r = run(args as string[]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it('writes nothing, not even a header, when the input file cannot be opened', () => {
+    const out = join(dir, 'never.csv');
+    const r = run(['classify', 'missing.csv', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
   });
 });
 
