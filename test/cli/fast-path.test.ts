@@ -93,6 +93,20 @@ describe('fast CSV path', () => {
       expect(invalid).toBeGreaterThan(1000);
     });
 
+    it('takes rows longer than a chunk whole', async () => {
+      const sink = new PassThrough();
+      const chunks: Buffer[] = [];
+      sink.on('data', (c: Buffer) => chunks.push(c));
+      const short = text.split(lineEnd).slice(0, 301).join(lineEnd) + lineEnd;
+      const counts = await classifyCsvParallel(Readable.from([Buffer.from(short)]), sink, { output, date, threads: 1, chunkBytes: 16 });
+      const whole = new PassThrough();
+      const reference: Buffer[] = [];
+      whole.on('data', (c: Buffer) => reference.push(c));
+      await classifyCsvParallel(Readable.from([Buffer.from(short)]), whole, { output, date, threads: 1 });
+      expect(counts.rows).toBe(short.split(lineEnd).filter((l) => l !== '').length - 1);
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(Buffer.concat(reference).toString('utf8'));
+    });
+
     it('hands chunks to the workers, and a failing worker fails the run', async () => {
       const sink = new PassThrough();
       sink.resume();

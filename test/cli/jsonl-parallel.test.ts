@@ -49,13 +49,13 @@ function expected(line: string, number: number): Record<string, unknown> | undef
   return { id: c.id, category: c.category, deprivationCount: c.deprivationCount, newlyEscaped: c.newlyEscaped, standard: c.standard };
 }
 
-async function run(text: string, threads: number, chunks: 'one' | 'strings' = 'one') {
+async function run(text: string, threads: number, chunks: 'one' | 'strings' = 'one', chunkBytes = 32 * 1024) {
   const sink = new PassThrough();
   const out: Buffer[] = [];
   sink.on('data', (c: Buffer) => out.push(c));
   // With workers, the body comes after a pause, so that the workers are online and take chunks.
   const input = chunks === 'strings' ? Readable.from(text.match(/[\s\S]{1,5000}/g) ?? []) : Readable.from(threads > 1 ? afterPause(text) : [Buffer.from(text)]);
-  const counts = await classifyJsonlParallel(input, sink, { output: 'jsonl', date, threads, chunkBytes: 32 * 1024 });
+  const counts = await classifyJsonlParallel(input, sink, { output: 'jsonl', date, threads, chunkBytes });
   sink.end();
   const rows = Buffer.concat(out).toString('utf8').trimEnd().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
   return { counts, rows };
@@ -85,6 +85,11 @@ describe('JSON Lines in chunks', () => {
   it('reads a stream of strings, and a last line without a line feed', async () => {
     const { rows } = await run(lines.join('\n'), 1, 'strings');
     expect(rows).toEqual(wanted);
+  });
+
+  it('takes lines longer than a chunk whole', async () => {
+    const { rows } = await run(lines.slice(0, 500).join('\n'), 1, 'one', 100);
+    expect(rows).toEqual(lines.slice(0, 500).map((l, i) => expected(l, i + 1)).filter((x) => x !== undefined));
   });
 
   it('is what classifyStream writes', async () => {
