@@ -14,7 +14,7 @@ import { escapedFrom } from './escape.js';
 import { areaAliases, incomeFields, readArea, type IncomeField } from './household.js';
 import { createDerivedCounter } from './derivation/derive.js';
 import { surveyRecordSchema, type SurveyRecord } from './survey/record.js';
-import { surelyValidRecord } from './survey/record-precheck.js';
+import { surelyValidAttributes, surelyValidRecord } from './survey/record-precheck.js';
 import { createDecider, type DecisionInput } from './decision-table.js';
 import type { Category, Decision } from './rule.js';
 import { indicatorIdSet } from './standards/indicators.js';
@@ -39,6 +39,17 @@ export interface BatchFailure {
 /** One row out per row in. */
 export type BatchRow = BatchSuccess | BatchFailure;
 
+/** A classified household with what reports count of it (see {@link BatchClassifier.classifyWithFacts}). */
+export interface BatchFacts extends BatchSuccess {
+  readonly area: Area;
+  /** Members of the household. */
+  readonly size: number;
+  /** The indicators found deprived, in the standard's order. */
+  readonly deprived: readonly string[];
+  /** What the household escaped at this review, or `null`. */
+  readonly escaped: 'poverty' | 'near-poverty' | null;
+}
+
 /** Whether a batch row is an error. */
 export function isBatchFailure(row: BatchRow): row is BatchFailure {
   return 'error' in row;
@@ -53,13 +64,18 @@ export interface BatchClassifier {
   readonly date: IsoDate;
   /** Classifies any input: fast when it is plainly valid, through {@link classify} otherwise. */
   classify(input: unknown): BatchRow;
+  /**
+   * The same, with the facts a report counts: area, members, the deprived indicators and the
+   * escape (for tallies of large files, without the explanation {@link classify} writes).
+   */
+  classifyWithFacts(input: unknown): BatchFacts | BatchFailure;
   /** Applies the rule to a household already validated and reduced. */
   decideCompact(household: CompactHousehold): Decision;
   /** The same for a whole-đồng income, without allocating (the hot path of large files). */
   decideNumber(area: Area, size: number, field: IncomeField, income: number, deprivationCount: number): Decision;
 }
 
-const KNOWN_KEYS = new Set(['id', 'area', 'size', 'deprived', 'previousCategory', 'previousRecognizedOn', ...incomeFields]);
+const KNOWN_KEYS = new Set(['id', 'area', 'size', 'deprived', 'previousCategory', 'previousRecognizedOn', 'attributes', ...incomeFields]);
 
 /**
  * Binds a classifier to a standard and a review date (resolved once).
@@ -91,7 +107,7 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
 
   // A survey record: validated by its schema, indicators counted by the same rules as
   // `deriveIndicators`, decided by the same rule; anything unusual goes to `classify`.
-  const fastRecord = (input: object): BatchRow | undefined => {
+  const fastRecord = (input: object, deprivedInto?: string[]): BatchSuccess | undefined => {
     let record: SurveyRecord;
     if (surelyValidRecord(input)) record = input;
     else {
@@ -109,7 +125,7 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     if ((previous === undefined) !== (record.previousRecognizedOn === undefined)) return undefined;
     if (record.previousRecognizedOn !== undefined && record.previousRecognizedOn > date) return undefined;
     const area = readArea(record.area)!;
-    const counted = countDerived(record, date);
+    const counted = countDerived(record, date, deprivedInto);
     const { category } = decideAmount(area, n, field, income, counted.deprived);
     // Undetermined indicators matter only when counting them deprived would change the category.
     if (counted.undetermined > 0 && decideAmount(area, n, field, income, counted.deprived + counted.undetermined).category !== category) return undefined;
@@ -119,11 +135,12 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
       : { id: record.id, category, deprivationCount: counted.deprived, newlyEscaped, standard: standard.id };
   };
 
-  const fast = (input: unknown): BatchRow | undefined => {
+  const fast = (input: unknown): BatchSuccess | undefined => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
     if ('members' in input) return fastRecord(input);
     const h = input as Record<string, unknown>;
     for (const key in h) if (!KNOWN_KEYS.has(key)) return undefined;
+    if (h.attributes !== undefined && !surelyValidAttributes(h.attributes)) return undefined;
     const id = h.id;
     if (id !== undefined && typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) return undefined;
     const area = typeof h.area === 'string' ? areaAliases[h.area] : undefined;
@@ -156,10 +173,49 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
       : { id: id as string | number, category, deprivationCount: count, newlyEscaped, standard: standard.id };
   };
 
+  const order = standard.indicators.map((i) => i.id);
+  const escapeOf = (previous: unknown, category: Category) => (previous === 'poor' || previous === 'near-poor' ? escapedFrom(previous, category) : null);
+
+  const factsOf = (row: BatchSuccess, area: Area, size: number, deprived: readonly string[], escaped: BatchFacts['escaped']): BatchFacts => {
+    const { category, deprivationCount, newlyEscaped } = row;
+    return row.id === undefined
+      ? { category, deprivationCount, newlyEscaped, standard: standard.id, area, size, deprived, escaped }
+      : { id: row.id, category, deprivationCount, newlyEscaped, standard: standard.id, area, size, deprived, escaped };
+  };
+
+  /** The given deprivations (valid ids, each once) in the standard's order. */
+  const inOrder = (given: readonly string[]): readonly string[] => {
+    const ordered: string[] = [];
+    for (const id of order) if (given.includes(id)) ordered.push(id);
+    return ordered;
+  };
+
+  const classifyWithFacts = (input: unknown): BatchFacts | BatchFailure => {
+    if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+      const h = input as Record<string, unknown>;
+      if ('members' in h) {
+        const deprived: string[] = [];
+        const row = fastRecord(h, deprived);
+        if (row) return factsOf(row, readArea(h.area)!, (h.members as unknown[]).length, deprived, escapeOf(h.previousCategory, row.category));
+      } else {
+        const row = fast(h);
+        if (row) return factsOf(row, areaAliases[h.area as string]!, h.size as number, inOrder((h.deprived as readonly string[] | undefined) ?? []), escapeOf(h.previousCategory, row.category));
+      }
+    }
+    const result = toSafe(() => classify(input, fixed));
+    if (!result.success) {
+      const id = readId(input);
+      return id === undefined ? { error: result.error } : { id, error: result.error };
+    }
+    const r = result.data;
+    return factsOf(r, r.area, r.size, r.deprived, r.escape?.from ?? null);
+  };
+
   return {
     standard,
     date,
     classify: (input) => fast(input) ?? slow(input),
+    classifyWithFacts,
     decideCompact,
     decideNumber,
   };

@@ -71,6 +71,10 @@ describe.each(nationalStandards.map((s) => [s.id, s] as const))('%s', (id, stand
           deprived: fc.array(fc.constantFrom(...ids, 'bogus'), { maxLength: 4 }),
           previousCategory: fc.constantFrom('poor', 'near-poor', 'rich'),
           previousRecognizedOn: fc.constantFrom('2024-12-10', '2030-12-31', 'soon'),
+          attributes: fc.oneof(
+            fc.dictionary(fc.constantFrom('commune', 'weight', 'ethnicity'), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null))),
+            fc.constantFrom('Xã A', { commune: ['Xã A'] }, { weight: Number.POSITIVE_INFINITY }, { commune: undefined }),
+          ),
         },
         { requiredKeys: ['area'] },
       ),
@@ -79,14 +83,18 @@ describe.each(nationalStandards.map((s) => [s.id, s] as const))('%s', (id, stand
       fc.property(anyHousehold, (h) => {
         const single = safeClassify(h, { date });
         const row = batch.classify(h);
+        const facts = batch.classifyWithFacts(h);
         if (single.success) {
           const r = single.data;
-          expect(row).toEqual({ ...(r.id !== undefined ? { id: r.id } : {}), category: r.category, deprivationCount: r.deprivationCount, newlyEscaped: r.newlyEscaped, standard: r.standard });
+          const expected = { ...(r.id !== undefined ? { id: r.id } : {}), category: r.category, deprivationCount: r.deprivationCount, newlyEscaped: r.newlyEscaped, standard: r.standard };
+          expect(row).toEqual(expected);
+          expect(facts).toEqual({ ...expected, area: r.area, size: r.size, deprived: r.deprived, escaped: r.escape?.from ?? null });
         } else {
           expect(row).toMatchObject({ error: single.error });
+          expect(facts).toMatchObject({ error: single.error });
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   });
 });

@@ -100,44 +100,68 @@ export interface TallyOptions {
   readonly decimals?: number;
 }
 
-class Accumulator {
-  households = new Map<string, Decimal>();
-  persons = new Map<string, Decimal>();
-  deprived = new Map<string, { all: Decimal; poor: Decimal; nearPoor: Decimal }>();
-  deprivationsOfPoor = new Decimal(0);
-  deprivationsOfNearPoor = new Decimal(0);
-  children: Record<'poor' | 'near-poor', { children: Decimal; withoutHealthInsurance: Decimal; malnourished: Decimal; notInSchool: Decimal }> | undefined;
-  constructor(readonly indicators: readonly string[]) {
-    for (const c of ['total', ...categories]) {
-      this.households.set(c, new Decimal(0));
-      this.persons.set(c, new Decimal(0));
-    }
-    for (const id of indicators) this.deprived.set(id, { all: new Decimal(0), poor: new Decimal(0), nearPoor: new Decimal(0) });
+/**
+ * An exact sum: whole numbers in a plain number while they stay safe integers (the usual case,
+ * unweighted counts), a decimal from the first fractional weight or unsafe total on.
+ */
+class ExactSum {
+  private whole = 0;
+  private decimal: Decimal | undefined;
+  add(amount: number | Decimal): void {
+    if (this.decimal === undefined && typeof amount === 'number' && Number.isSafeInteger(this.whole + amount)) this.whole += amount;
+    else this.decimal = (this.decimal ?? new Decimal(this.whole)).add(amount);
   }
-  add(item: TallyItem, weight: Decimal): void {
-    const persons = weight.mul(item.size);
-    for (const key of ['total', item.category]) {
-      this.households.set(key, this.households.get(key)!.add(weight));
-      this.persons.set(key, this.persons.get(key)!.add(persons));
-    }
+  get value(): Decimal {
+    return this.decimal ?? new Decimal(this.whole);
+  }
+}
+
+/** A weight times a whole number, exactly: a number while it is a safe integer. */
+function times(weight: number | Decimal, n: number): number | Decimal {
+  if (typeof weight === 'number') {
+    const product = weight * n;
+    if (Number.isSafeInteger(product)) return product;
+  }
+  return new Decimal(weight).mul(n);
+}
+
+const sums = () => ({ total: new ExactSum(), poor: new ExactSum(), 'near-poor': new ExactSum(), average: new ExactSum(), none: new ExactSum() });
+
+class Accumulator {
+  households: Record<'total' | Category, ExactSum> = sums();
+  persons: Record<'total' | Category, ExactSum> = sums();
+  deprived = new Map<string, { all: ExactSum; poor: ExactSum; nearPoor: ExactSum }>();
+  deprivationsOfPoor = new ExactSum();
+  deprivationsOfNearPoor = new ExactSum();
+  children: Record<'poor' | 'near-poor', { children: ExactSum; withoutHealthInsurance: ExactSum; malnourished: ExactSum; notInSchool: ExactSum }> | undefined;
+  constructor(readonly indicators: readonly string[]) {
+    for (const id of indicators) this.deprived.set(id, { all: new ExactSum(), poor: new ExactSum(), nearPoor: new ExactSum() });
+  }
+  /** Adds a household with its weight: a whole number, or an exact decimal. */
+  add(item: TallyItem, weight: number | Decimal): void {
+    const persons = times(weight, item.size);
+    this.households.total.add(weight);
+    this.households[item.category].add(weight);
+    this.persons.total.add(persons);
+    this.persons[item.category].add(persons);
     for (const id of item.deprived) {
       const d = this.deprived.get(id);
       if (!d) continue;
-      d.all = d.all.add(weight);
-      if (item.category === 'poor') d.poor = d.poor.add(weight);
-      if (item.category === 'near-poor') d.nearPoor = d.nearPoor.add(weight);
+      d.all.add(weight);
+      if (item.category === 'poor') d.poor.add(weight);
+      if (item.category === 'near-poor') d.nearPoor.add(weight);
     }
-    if (item.category === 'poor') this.deprivationsOfPoor = this.deprivationsOfPoor.add(weight.mul(item.deprived.length));
-    if (item.category === 'near-poor') this.deprivationsOfNearPoor = this.deprivationsOfNearPoor.add(weight.mul(item.deprived.length));
+    if (item.category === 'poor') this.deprivationsOfPoor.add(times(weight, item.deprived.length));
+    if (item.category === 'near-poor') this.deprivationsOfNearPoor.add(times(weight, item.deprived.length));
     if (item.children) {
-      const zero = () => ({ children: new Decimal(0), withoutHealthInsurance: new Decimal(0), malnourished: new Decimal(0), notInSchool: new Decimal(0) });
+      const zero = () => ({ children: new ExactSum(), withoutHealthInsurance: new ExactSum(), malnourished: new ExactSum(), notInSchool: new ExactSum() });
       this.children ??= { poor: zero(), 'near-poor': zero() };
       if (item.category === 'poor' || item.category === 'near-poor') {
         const c = this.children[item.category];
-        c.children = c.children.add(weight.mul(item.children.children));
-        c.withoutHealthInsurance = c.withoutHealthInsurance.add(weight.mul(item.children.withoutHealthInsurance));
-        c.malnourished = c.malnourished.add(weight.mul(item.children.malnourished));
-        c.notInSchool = c.notInSchool.add(weight.mul(item.children.notInSchool));
+        c.children.add(times(weight, item.children.children));
+        c.withoutHealthInsurance.add(times(weight, item.children.withoutHealthInsurance));
+        c.malnourished.add(times(weight, item.children.malnourished));
+        c.notInSchool.add(times(weight, item.children.notInSchool));
       }
     }
   }
@@ -162,26 +186,26 @@ export function createTally(options: TallyOptions): { add(item: TallyItem): void
     whole.isZero() ? 0 : part.mul(100).div(whole).toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toNumber();
 
   const finish = (name: string, acc: Accumulator): GroupTally => {
-    const counts = (map: Map<string, Decimal>): CategoryCounts => ({
-      total: map.get('total')!.toNumber(),
-      poor: map.get('poor')!.toNumber(),
-      'near-poor': map.get('near-poor')!.toNumber(),
-      average: map.get('average')!.toNumber(),
-      none: map.get('none')!.toNumber(),
+    const counts = (sums: Record<'total' | Category, ExactSum>): CategoryCounts => ({
+      total: sums.total.value.toNumber(),
+      poor: sums.poor.value.toNumber(),
+      'near-poor': sums['near-poor'].value.toNumber(),
+      average: sums.average.value.toNumber(),
+      none: sums.none.value.toNumber(),
     });
-    const rates = (map: Map<string, Decimal>): CategoryRates => {
-      const whole = map.get('total')!;
+    const rates = (sums: Record<'total' | Category, ExactSum>): CategoryRates => {
+      const whole = sums.total.value;
       return {
-        poor: percent(map.get('poor')!, whole),
-        'near-poor': percent(map.get('near-poor')!, whole),
-        'poor-or-near-poor': percent(map.get('poor')!.add(map.get('near-poor')!), whole),
-        average: percent(map.get('average')!, whole),
-        none: percent(map.get('none')!, whole),
+        poor: percent(sums.poor.value, whole),
+        'near-poor': percent(sums['near-poor'].value, whole),
+        'poor-or-near-poor': percent(sums.poor.value.add(sums['near-poor'].value), whole),
+        average: percent(sums.average.value, whole),
+        none: percent(sums.none.value, whole),
       };
     };
-    const all = acc.households.get('total')!;
-    const poor = acc.households.get('poor')!;
-    const near = acc.households.get('near-poor')!;
+    const all = acc.households.total.value;
+    const poor = acc.households.poor.value;
+    const near = acc.households['near-poor'].value;
     return {
       group: name,
       households: counts(acc.households),
@@ -192,21 +216,21 @@ export function createTally(options: TallyOptions): { add(item: TallyItem): void
         const d = acc.deprived.get(id)!;
         return {
           indicator: id,
-          all: d.all.toNumber(),
-          poor: d.poor.toNumber(),
-          nearPoor: d.nearPoor.toNumber(),
-          shareOfAll: percent(d.all, all),
-          shareOfPoor: percent(d.poor, poor),
-          shareOfNearPoor: percent(d.nearPoor, near),
+          all: d.all.value.toNumber(),
+          poor: d.poor.value.toNumber(),
+          nearPoor: d.nearPoor.value.toNumber(),
+          shareOfAll: percent(d.all.value, all),
+          shareOfPoor: percent(d.poor.value, poor),
+          shareOfNearPoor: percent(d.nearPoor.value, near),
         };
       }),
-      deprivationsOfPoor: acc.deprivationsOfPoor.toNumber(),
-      deprivationsOfNearPoor: acc.deprivationsOfNearPoor.toNumber(),
+      deprivationsOfPoor: acc.deprivationsOfPoor.value.toNumber(),
+      deprivationsOfNearPoor: acc.deprivationsOfNearPoor.value.toNumber(),
       ...(acc.children
         ? {
             children: (['poor', 'near-poor'] as const).map((among) => {
               const c = acc.children![among];
-              return { among, children: c.children.toNumber(), withoutHealthInsurance: c.withoutHealthInsurance.toNumber(), malnourished: c.malnourished.toNumber(), notInSchool: c.notInSchool.toNumber() };
+              return { among, children: c.children.value.toNumber(), withoutHealthInsurance: c.withoutHealthInsurance.value.toNumber(), malnourished: c.malnourished.value.toNumber(), notInSchool: c.notInSchool.value.toNumber() };
             }),
           }
         : {}),
@@ -216,7 +240,9 @@ export function createTally(options: TallyOptions): { add(item: TallyItem): void
   return {
     add(item) {
       if (item.weight !== undefined) weighted = true;
-      const weight = new Decimal(item.weight ?? 1);
+      // Whole weights stay plain numbers (exact as safe integers); others are read as exact decimals.
+      const given = item.weight ?? 1;
+      const weight = typeof given === 'number' && Number.isSafeInteger(given) ? given : new Decimal(given);
       total.add(item, weight);
       if (item.group !== undefined) {
         let acc = groups.get(item.group);

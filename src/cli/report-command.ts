@@ -11,8 +11,6 @@ import Papa from 'papaparse';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import { createBatchClassifier } from '../batch.js';
-import { classify } from '../classify.js';
-import { toSafe } from '../errors.js';
 import { readAmount } from '../money.js';
 import { createTally, type Tally } from '../analytics/tally.js';
 import { childFacts } from '../analytics/children.js';
@@ -20,6 +18,7 @@ import { compareReviews, type ReviewEntry, type Transitions } from '../analytics
 import { defineTargetPlan, measureTargets } from '../analytics/targets.js';
 import { readSurveyRecord } from '../derivation/derive.js';
 import { isSurveyRecord } from '../survey/record.js';
+import { surelyValidRecord } from '../survey/record-precheck.js';
 import { childrenTable, profileChart, profileTable, ratesChart, summaryTable, targetsTable, transitionsTable } from '../report/summary.js';
 import { renderTables, type Table } from '../report/table.js';
 import { barChartSvg } from '../report/svg.js';
@@ -54,22 +53,25 @@ interface Review {
 
 const CATEGORIES = new Set<Category>(['poor', 'near-poor', 'average', 'none']);
 
+/** The children's facts of a survey record already classified (so valid): read again only when the quick check is unsure. */
+function childrenOf(value: unknown, standard: Standard, date: string) {
+  return childFacts(surelyValidRecord(value) ? value : readSurveyRecord(value), standard, date);
+}
+
 async function readReview(file: string, input: 'csv' | 'jsonl' | undefined, choice: { standard?: string; date?: string }, by: string | undefined, weightColumn: string | undefined, keepEntries: boolean): Promise<Review> {
   const batch = createBatchClassifier(choice);
-  const options = { standard: batch.standard, date: batch.date };
   const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
   const entries: ReviewEntry[] = [];
   let invalid = 0;
   let firstError: string | undefined;
   for await (const list of readHouseholdBatches(openInput(file), inputFormatOf(file, input), batch)) {
     for (const entry of list) {
-      const outcome = 'error' in entry ? { success: false as const, error: entry.error } : toSafe(() => classify(entry.value, options));
-      if (!outcome.success) {
+      const r = 'error' in entry ? { error: entry.error } : batch.classifyWithFacts(entry.value);
+      if ('error' in r) {
         invalid++;
-        firstError ??= `record ${entry.record}: ${outcome.error.code}: ${outcome.error.message}`;
+        firstError ??= `record ${entry.record}: ${r.error.code}: ${r.error.message}`;
         continue;
       }
-      const r = outcome.data;
       const value = (entry as { value: Record<string, unknown> }).value;
       const attributes = (value.attributes as Record<string, unknown> | undefined) ?? {};
       let weight: string | undefined;
@@ -89,9 +91,9 @@ async function readReview(file: string, input: 'csv' | 'jsonl' | undefined, choi
         size: r.size,
         ...(by !== undefined ? { group: group === undefined || group === null ? '(blank)' : String(group) } : {}),
         ...(weight !== undefined ? { weight } : {}),
-        ...(isSurveyRecord(value) ? { children: childFacts(readSurveyRecord(value), batch.standard, batch.date) } : {}),
+        ...(isSurveyRecord(value) ? { children: childrenOf(value, batch.standard, batch.date) } : {}),
       });
-      if (keepEntries && r.id !== undefined) entries.push({ id: String(r.id), category: r.category, escaped: r.escape?.from ?? null });
+      if (keepEntries && r.id !== undefined) entries.push({ id: String(r.id), category: r.category, escaped: r.escaped });
     }
   }
   return { standard: batch.standard, date: batch.date, tally: tally.result(), entries, invalid, ...(firstError !== undefined ? { firstError } : {}) };

@@ -112,25 +112,28 @@ export interface DerivedCounts {
 /**
  * Counts a record's deprived and undetermined indicators with the same rules, writing no words and
  * letting each rule stop as soon as its status is known: the batch path. The rules are looked up
- * once per standard.
+ * once per standard. The ids of the deprived indicators are pushed onto `deprivedInto` when given,
+ * in the standard's order.
  */
-export function createDerivedCounter(standard: Standard): (record: SurveyRecord, date: IsoDate) => DerivedCounts {
-  const applied: { readonly rule: (ctx: DerivationContext, p: Derivation) => RuleResult; readonly params: Derivation }[] = [];
+export function createDerivedCounter(standard: Standard): (record: SurveyRecord, date: IsoDate, deprivedInto?: string[]) => DerivedCounts {
+  const applied: { readonly id: string; readonly rule: (ctx: DerivationContext, p: Derivation) => RuleResult; readonly params: Derivation }[] = [];
   let underived = 0;
   for (const indicator of standard.indicators) {
     const d = indicator.derivation;
-    if (d) applied.push({ rule: derivationRules[d.rule] as (ctx: DerivationContext, p: Derivation) => RuleResult, params: d });
+    if (d) applied.push({ id: indicator.id, rule: derivationRules[d.rule] as (ctx: DerivationContext, p: Derivation) => RuleResult, params: d });
     else underived++;
   }
-  return (record, date) => {
+  return (record, date, deprivedInto) => {
     const ctx = contextOf(record, date, false);
     let deprived = 0;
     let undetermined = underived;
     for (let i = 0; i < applied.length; i++) {
-      const { rule, params } = applied[i]!;
+      const { id, rule, params } = applied[i]!;
       const status = rule(ctx, params).status;
-      if (status === 'deprived') deprived++;
-      else if (status === 'undetermined') undetermined++;
+      if (status === 'deprived') {
+        deprived++;
+        deprivedInto?.push(id);
+      } else if (status === 'undetermined') undetermined++;
     }
     return { deprived, undetermined };
   };

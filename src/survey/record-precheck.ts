@@ -46,7 +46,8 @@ const date: Check = isIsoDate;
 const amount: Check = (v) => (typeof v === 'number' || typeof v === 'string') && readAmount(v) !== undefined;
 const id: Check = (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 const age: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 130;
-const flatRecord: Check = (v) => {
+/** Attributes certainly valid: a plain object of strings, finite numbers, booleans and nulls. */
+export const surelyValidAttributes: Check = (v) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
   for (const key in v) {
     const x = (v as Record<string, unknown>)[key];
@@ -168,7 +169,7 @@ export const recordFieldChecks: Readonly<Record<string, Check>> = {
   incomeMonthlyTotal: amount,
   incomeAnnualTotal: amount,
   scoreA: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
-  scorecardAnswers: (v) => flatRecord(v) && Object.values(v as object).every((x) => x !== null),
+  scorecardAnswers: (v) => surelyValidAttributes(v) && Object.values(v as object).every((x) => x !== null),
   recordedCategory: (v) => v === 'poor' || v === 'near-poor' || v === 'average' || v === 'none',
   previousCategory: (v) => v === 'poor' || v === 'near-poor',
   previousRecognizedOn: date,
@@ -183,7 +184,7 @@ export const recordFieldChecks: Readonly<Record<string, Check>> = {
     for (const m of v) if (!surelyValidMember(m)) return false;
     return true;
   },
-  attributes: flatRecord,
+  attributes: surelyValidAttributes,
 };
 
 /**

@@ -42,6 +42,23 @@ describe('createTally', () => {
     expect(w.total.householdRates.poor).toBe(33.33);
     expect(w.weighted).toBe(true);
   });
+  it('stays exact when whole counts meet a fractional weight, and beyond the safe integers', () => {
+    const t = createTally({ indicators });
+    t.add({ category: 'poor', deprived: ['healthInsurance'], size: 3 });
+    t.add({ category: 'poor', deprived: ['healthInsurance'], size: 2, weight: 2 });
+    t.add({ category: 'near-poor', deprived: ['healthInsurance'], size: 3, weight: '0.1' });
+    const mixed = t.result().total;
+    expect(mixed.households).toEqual({ total: 3.1, poor: 3, 'near-poor': 0.1, average: 0, none: 0 });
+    expect(mixed.persons.total).toBe(7.3); // 3 + 2 × 2 + 0.1 × 3
+    expect(mixed.indicators[0]).toMatchObject({ all: 3.1, poor: 3, nearPoor: 0.1 });
+    expect(mixed.householdRates.poor).toBe(96.77); // 3 / 3.1 = 96.774…
+    const big = createTally({ indicators });
+    big.add({ category: 'poor', deprived: [], size: 1, weight: Number.MAX_SAFE_INTEGER });
+    big.add({ category: 'poor', deprived: [], size: 1, weight: 2 });
+    // 2^53 + 1 is not a double: the exact total is kept, and the rate is exactly 100.
+    expect(big.result().total.householdRates.poor).toBe(100);
+    expect(big.result().total.households.total).toBe(Number.MAX_SAFE_INTEGER + 2);
+  });
 });
 
 describe('measureTargets', () => {

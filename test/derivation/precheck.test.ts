@@ -83,10 +83,16 @@ describe('the batch path for records', () => {
       fc.property(mutated, (r) => {
         const single = safeClassify(r, { date: '2025-12-01' });
         const row = batch.classify(r);
+        const facts = batch.classifyWithFacts(r);
         if (single.success) {
           const c = single.data;
-          expect(row).toEqual({ ...(c.id !== undefined ? { id: c.id } : {}), category: c.category, deprivationCount: c.deprivationCount, newlyEscaped: c.newlyEscaped, standard: c.standard });
-        } else expect(row).toMatchObject({ error: single.error });
+          const expected = { ...(c.id !== undefined ? { id: c.id } : {}), category: c.category, deprivationCount: c.deprivationCount, newlyEscaped: c.newlyEscaped, standard: c.standard };
+          expect(row).toEqual(expected);
+          expect(facts).toEqual({ ...expected, area: c.area, size: c.size, deprived: c.deprived, escaped: c.escape?.from ?? null });
+        } else {
+          expect(row).toMatchObject({ error: single.error });
+          expect(facts).toMatchObject({ error: single.error });
+        }
       }),
       { numRuns: 2000 },
     );
