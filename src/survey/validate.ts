@@ -9,6 +9,8 @@ import { today, type IsoDate } from '../dates.js';
 import { classify, type ClassifyOptions, type Classification } from '../classify.js';
 import { ageOf } from '../derivation/context.js';
 import { readSurveyRecord } from '../derivation/derive.js';
+import { createBatchClassifier } from '../batch.js';
+import { surelyValidRecord } from './record-precheck.js';
 import { readAmount } from '../money.js';
 import { resolveStandard } from '../standards/registry.js';
 import type { Category } from '../rule.js';
@@ -137,6 +139,7 @@ export interface SurveyValidator {
 /** Starts a streaming validation: `check` each record in turn. */
 export function createSurveyValidator(options: ClassifyOptions = {}): SurveyValidator {
   const { standard, date } = resolveStandard(options, options.today ?? today);
+  const batch = createBatchClassifier({ standard, date });
   const ids = new Map<string | number, number>();
   let index = 0;
   const asIssue = (error: ChuanNgheoError): SurveyIssue => ({ code: error.code, path: error.path, message: error.message, ...(error.received !== undefined ? { received: error.received } : {}) });
@@ -148,7 +151,7 @@ export function createSurveyValidator(options: ClassifyOptions = {}): SurveyVali
       const issues: SurveyIssue[] = [];
       let record: SurveyRecord | undefined;
       try {
-        record = readSurveyRecord(input);
+        record = surelyValidRecord(input) ? input : readSurveyRecord(input);
       } catch (error) {
         if (!(error instanceof ChuanNgheoError)) throw error;
         issues.push(asIssue(error));
@@ -162,15 +165,16 @@ export function createSurveyValidator(options: ClassifyOptions = {}): SurveyVali
           else ids.set(record.id, i);
         }
         if (issues.length === 0) {
-          try {
-            const result = classify(record, { standard, date });
-            category = result.category;
-            if (record.recordedCategory !== undefined && record.recordedCategory !== result.category) {
-              issues.push({ code: 'CATEGORY_MISMATCH', path: ['recordedCategory'], message: explainMismatch(record.recordedCategory, result), received: record.recordedCategory });
+          // The batch path decides; the full explanation is written only for a mismatch.
+          const row = batch.classify(record);
+          if ('error' in row) {
+            const { code, path, message, received } = row.error;
+            issues.push({ code, path, message, ...(received !== undefined ? { received } : {}) });
+          } else {
+            category = row.category;
+            if (record.recordedCategory !== undefined && record.recordedCategory !== row.category) {
+              issues.push({ code: 'CATEGORY_MISMATCH', path: ['recordedCategory'], message: explainMismatch(record.recordedCategory, classify(record, { standard, date })), received: record.recordedCategory });
             }
-          } catch (error) {
-            if (!(error instanceof ChuanNgheoError)) throw error;
-            issues.push(asIssue(error));
           }
         }
       }
