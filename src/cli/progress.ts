@@ -16,8 +16,8 @@ export interface Progress {
 
 const silent: Progress = { update: () => {}, stop: () => {} };
 
-/** Starts a progress bar for reading `source` (a file stream) when stderr is a terminal. */
-export function startProgress(quiet: boolean, file: string | undefined, source: Readable): Progress {
+/** Starts a progress bar for reading `source` (a file stream) when stderr is a terminal; `doing` names the job. */
+export function startProgress(quiet: boolean, file: string | undefined, source: Readable, doing = 'classifying'): Progress {
   if (quiet || !process.stderr.isTTY || file === undefined || file === '-') return silent;
   let total: number;
   try {
@@ -27,7 +27,7 @@ export function startProgress(quiet: boolean, file: string | undefined, source: 
   }
   const started = performance.now();
   const bar = new cliProgress.SingleBar(
-    { format: 'classifying {bar} {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 20 },
+    { format: `${doing} {bar} {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 20 },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { rows: 0, speed: 0 });

@@ -27,11 +27,12 @@ import { readHouseholdBatches } from '../node/household-reader.js';
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
 import { describeFatal, exitStatus, inputFormatOf, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { startProgress } from './progress.js';
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
                         [--previous FILE [--previous-date YYYY-MM-DD]] [--targets PLAN.json] [--years N]
                         [--charts DIR] [--format table|csv|json|md] [--lang vi|en] [--unit households|persons]
-                        [--input csv|jsonl]
+                        [--input csv|jsonl] [--quiet]
 
 Classifies every household of FILE (indicator level or survey records) and prints households by
 category (overall and by the grouping column KEY, e.g. commune; 'area' groups rural and urban), the
@@ -40,7 +41,8 @@ the members of the households instead; --weight COLUMN weights each household by
 --previous compares with an earlier review, matched by id: a file already classified (with a
 category column, e.g. from 'chuan-ngheo classify'), or a survey classified on --previous-date.
 --targets measures a plan (JSON: povertyRateChangePerYear, coverage) over --years (default: the
-years between the two reviews, else 1). --charts writes SVG bar charts into DIR.`;
+years between the two reviews, else 1). --charts writes SVG bar charts into DIR.
+A progress bar goes to stderr when it is a terminal (--quiet silences it).`;
 
 interface Review {
   readonly standard: Standard;
@@ -58,13 +60,26 @@ function childrenOf(value: unknown, standard: Standard, date: string) {
   return childFacts(surelyValidRecord(value) ? value : readSurveyRecord(value), standard, date);
 }
 
-async function readReview(file: string, input: 'csv' | 'jsonl' | undefined, choice: { standard?: string; date?: string }, by: string | undefined, weightColumn: string | undefined, keepEntries: boolean): Promise<Review> {
+async function readReview(
+  file: string,
+  input: 'csv' | 'jsonl' | undefined,
+  choice: { standard?: string; date?: string },
+  by: string | undefined,
+  weightColumn: string | undefined,
+  keepEntries: boolean,
+  quiet: boolean,
+): Promise<Review> {
   const batch = createBatchClassifier(choice);
   const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
   const entries: ReviewEntry[] = [];
   let invalid = 0;
   let firstError: string | undefined;
-  for await (const list of readHouseholdBatches(openInput(file), inputFormatOf(file, input), batch)) {
+  const source = openInput(file);
+  const progress = startProgress(quiet, file, source, 'reporting');
+  let read = 0;
+  for await (const list of readHouseholdBatches(source, inputFormatOf(file, input), batch)) {
+    read += list.length;
+    progress.update(read);
     for (const entry of list) {
       const r = 'error' in entry ? { error: entry.error } : batch.classifyWithFacts(entry.value);
       if ('error' in r) {
@@ -96,6 +111,7 @@ async function readReview(file: string, input: 'csv' | 'jsonl' | undefined, choi
       if (keepEntries && r.id !== undefined) entries.push({ id: String(r.id), category: r.category, escaped: r.escaped });
     }
   }
+  progress.stop();
   return { standard: batch.standard, date: batch.date, tally: tally.result(), entries, invalid, ...(firstError !== undefined ? { firstError } : {}) };
 }
 
@@ -141,6 +157,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       lang: { type: 'string', default: 'en' },
       unit: { type: 'string', default: 'households' },
       input: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -156,7 +173,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl']);
   const choice = standardChoiceOf(values);
   const wantEntries = values.previous !== undefined;
-  const review = await readReview(file, input, choice, values.by, values.weight, wantEntries);
+  const quiet = values.quiet === true;
+  const review = await readReview(file, input, choice, values.by, values.weight, wantEntries, quiet);
 
   let transitions: Transitions | undefined;
   let years = values.years !== undefined ? Number(values.years) : 1;
@@ -170,7 +188,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     }
     if (!previous) {
       if (values['previous-date'] === undefined) throw new UsageError('--previous is not a classified file (id and category columns): give --previous-date to classify it');
-      const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, undefined, undefined, true);
+      const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, undefined, undefined, true, quiet);
       previous = earlier.entries;
       if (values.years === undefined) years = Math.max(1, Math.round(differenceInCalendarDays(parseISO(review.date), parseISO(earlier.date)) / 365.25));
       if (earlier.invalid > 0) process.stderr.write(`chuan-ngheo: ${earlier.invalid} invalid row(s) in --previous left out; first: ${earlier.firstError}\n`);

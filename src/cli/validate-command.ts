@@ -9,12 +9,14 @@ import { parseArgs } from 'node:util';
 import { createSurveyValidator, formatIssue, type RecordReport } from '../survey/validate.js';
 import { readRecordBatches } from '../node/json-records.js';
 import { exitStatus, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { startProgress } from './progress.js';
 
-export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --date YYYY-MM-DD] [--format text|jsonl] [--input json|jsonl]
+export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --date YYYY-MM-DD] [--format text|jsonl] [--input json|jsonl] [--quiet]
 
 Checks household survey records (a JSON array, or JSON Lines): schema errors, facts that cannot
 all be true (a child born after the review, a member listed twice, floor area 0 …), and recorded
-categories that disagree with the computed ones. Exit status 1 when any record is invalid.`;
+categories that disagree with the computed ones. Exit status 1 when any record is invalid.
+A progress bar goes to stderr when it is a terminal (--quiet silences it).`;
 
 /** Runs the command; resolves to the exit status. */
 export async function validateCommand(argv: string[]): Promise<number> {
@@ -26,6 +28,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
       date: { type: 'string' },
       format: { type: 'string', default: 'text' },
       input: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -40,7 +43,9 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const validator = createSurveyValidator(standardChoiceOf(values));
   let records = 0;
   let invalid = 0;
-  for await (const entries of readRecordBatches(openInput(file), input)) {
+  const source = openInput(file);
+  const progress = startProgress(values.quiet === true, file, source, 'validating');
+  for await (const entries of readRecordBatches(source, input)) {
     let text = '';
     for (const entry of entries) {
       const report: RecordReport =
@@ -53,7 +58,9 @@ export async function validateCommand(argv: string[]): Promise<number> {
       else for (const issue of report.issues) text += `${formatIssue(report, issue)}\n`;
     }
     process.stdout.write(text);
+    progress.update(records);
   }
+  progress.stop();
   process.stderr.write(`chuan-ngheo: ${records} record(s) under ${validator.standard} on ${validator.date}: ${records - invalid} valid, ${invalid} invalid\n`);
   return invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
 }
