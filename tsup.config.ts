@@ -24,7 +24,7 @@ export default defineConfig([
     silent: true,
     splitting: true,
     noExternal: [/.*/],
-    minify: false,
+    minify: true,
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },
 ]);
