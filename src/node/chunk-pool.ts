@@ -97,6 +97,11 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
       failure = error;
       notify();
     });
+    worker.on('exit', (code) => {
+      // A worker that stops with chunks unanswered (without an error event) must not leave the run waiting.
+      if (slot.inFlight > 0) failure ??= new Error(`a worker thread stopped (exit code ${code}) before answering ${slot.inFlight} chunk(s)`);
+      notify();
+    });
     worker.postMessage(options.init);
     slots.push(slot);
   }

@@ -82,6 +82,14 @@ describe('JSON Lines in chunks', () => {
     await expect(classifyJsonlParallel(input, sink, { output: 'jsonl', date, threads: 2, chunkBytes: 32 * 1024, workerUrl })).rejects.toThrow('worker failed on purpose');
   });
 
+  it('fails the run when a worker stops without answering', async () => {
+    const sink = new PassThrough();
+    sink.resume();
+    const workerUrl = new URL('../fixtures/exiting-worker.mjs', import.meta.url);
+    const input = Readable.from(afterPause(lines.join('\n')));
+    await expect(classifyJsonlParallel(input, sink, { output: 'jsonl', date, threads: 2, chunkBytes: 32 * 1024, workerUrl })).rejects.toThrow(/worker thread stopped \(exit code 3\)/);
+  });
+
   it('reads a stream of strings, and a last line without a line feed', async () => {
     const { rows } = await run(lines.join('\n'), 1, 'strings');
     expect(rows).toEqual(wanted);
