@@ -30,7 +30,7 @@ export { indicatorIdSet } from './standards/indicators.js';
 export { isIsoDate } from './dates.js';
 export type { IsoDate } from './dates.js';
 export { createBatchClassifier, classifyMany, isBatchFailure } from './batch.js';
-export type { BatchClassifier, BatchRow, BatchSuccess, BatchFailure, CompactHousehold } from './batch.js';
+export type { BatchClassifier, BatchRow, BatchSuccess, BatchFailure, BatchFacts, CompactHousehold } from './batch.js';
 export { createRowReader, fieldColumns } from './tabular.js';
 export type { RowReader } from './tabular.js';
 export { Decimal } from './money.js';
