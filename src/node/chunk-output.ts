@@ -85,3 +85,20 @@ export function tallyRow(row: BatchRow, counts: ChunkCounts): void {
     if (row.newlyEscaped) counts.newlyEscaped++;
   }
 }
+
+/** A classified chunk: its output and its counts. */
+export interface ChunkResult {
+  readonly bytes: Uint8Array;
+  readonly counts: ChunkCounts;
+}
+
+/** Classifies a chunk of whole rows (`firstLine`: the 1-based line number of its first row) into counts and a writer. */
+export type ChunkClassifier = (bytes: Buffer, firstLine: number, counts: ChunkCounts, out: ByteWriter) => void;
+
+/** Classifies a chunk into fresh counts and an output of its own. */
+export function classifyChunk(classify: ChunkClassifier, bytes: Buffer, firstLine: number): ChunkResult {
+  const counts = emptyCounts();
+  const out = new ByteWriter(bytes.length + 4096);
+  classify(bytes, firstLine, counts, out);
+  return { bytes: out.result(), counts };
+}

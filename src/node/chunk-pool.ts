@@ -10,13 +10,30 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { addCounts, emptyCounts, type ChunkCounts } from './chunk-output.js';
+import { addCounts, classifyChunk, emptyCounts, type ChunkClassifier, type ChunkCounts, type ChunkResult } from './chunk-output.js';
 import type { WorkerInit, WorkerRequest, WorkerResult } from './chunk-worker.js';
+import type { ClassifyOptions } from '../classify.js';
+import type { Standard } from '../standards/schema.js';
+import type { OutputFormat } from './output.js';
 
-/** A classified chunk: its output and its counts. */
-export interface ChunkResult {
-  readonly bytes: Uint8Array;
-  readonly counts: ChunkCounts;
+/** Options of the parallel classifiers ({@link classifyCsvParallel}, {@link classifyJsonlParallel}). */
+export interface ClassifyParallelOptions extends ClassifyOptions {
+  readonly output: OutputFormat;
+  /** Threads that classify, the main thread included (default: the machine's available parallelism; 1: no worker). */
+  readonly threads?: number;
+  /** Bytes per chunk (default 1 MiB). */
+  readonly chunkBytes?: number;
+  /** Where the worker script is (default: `chunk-worker.js` beside this module in the build). */
+  readonly workerUrl?: URL;
+  readonly onProgress?: (rows: number) => void;
+}
+
+/** The worker script beside this module in the build. */
+export const defaultWorkerUrl = (): URL => new URL('./chunk-worker.js', import.meta.url);
+
+/** The standard as the caller chose it, for workers to resolve again: an id as given, else the standard resolved. */
+export function standardForWorkers(choice: ClassifyOptions['standard'], resolved: Standard): { readonly standard?: string | Standard } {
+  return choice === undefined ? {} : { standard: typeof choice === 'string' ? choice : resolved };
 }
 
 /** How a pool classifies. */
@@ -28,8 +45,8 @@ export interface ChunkPoolOptions {
   readonly workerUrl: URL;
   /** What each worker is told before its first chunk. */
   readonly init: WorkerInit;
-  /** Classifies a chunk on the calling thread; `firstLine` is the 1-based line number of its first row. */
-  readonly classifyHere: (bytes: Buffer, firstLine: number) => ChunkResult;
+  /** How the calling thread classifies a chunk. */
+  readonly classifyHere: ChunkClassifier;
   readonly onProgress?: (rows: number) => void;
 }
 
@@ -130,7 +147,7 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
         slot.inFlight++;
         const message: WorkerRequest = { type: 'chunk', seq, firstLine, bytes: copy };
         slot.worker.postMessage(message, [copy.buffer]);
-      } else done.set(seq, options.classifyHere(bytes, firstLine));
+      } else done.set(seq, classifyChunk(options.classifyHere, bytes, firstLine));
       await writeReady();
       while (!failure && nextSeq - nextToWrite > 2 * threads) {
         await new Promise<void>((resolve) => {

@@ -11,7 +11,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createDecider } from '../decision-table.js';
 import type { Standard, StandardInput } from '../standards/schema.js';
-import { ByteWriter, emptyCounts, type ChunkCounts } from './chunk-output.js';
+import { classifyChunk, type ChunkClassifier, type ChunkCounts, type ChunkResult } from './chunk-output.js';
 import { compileFastRows, type CsvLayout } from './fast-csv.js';
 import type { OutputFormat } from './output.js';
 
@@ -42,9 +42,6 @@ export interface WorkerResult {
   readonly input?: ArrayBuffer;
 }
 
-/** Classifies a chunk into a writer. */
-type ChunkClassifier = (bytes: Buffer, firstLine: number, counts: ChunkCounts, out: ByteWriter) => void;
-
 /** Thrown by the fast CSV path at the first row it does not take, until the general path is loaded. */
 const NEEDS_GENERAL_PATH = Symbol('needs the general path');
 
@@ -65,13 +62,6 @@ async function loadGeneral(request: WorkerInit): Promise<ChunkClassifier> {
   return (bytes, _firstLine, counts, out) => plan.classifyRows(bytes, 0, bytes.length, counts, out);
 }
 
-function run(classify: ChunkClassifier, bytes: Buffer, firstLine: number) {
-  const counts = emptyCounts();
-  const out = new ByteWriter(bytes.length + 4096);
-  classify(bytes, firstLine, counts, out);
-  return { counts, result: out.result() };
-}
-
 parentPort?.on('message', async (message: WorkerRequest) => {
   if (message.type === 'init') {
     init = message;
@@ -85,16 +75,16 @@ parentPort?.on('message', async (message: WorkerRequest) => {
     return;
   }
   const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
-  let done: ReturnType<typeof run>;
+  let done: ChunkResult;
   try {
-    done = run(await classifier!, bytes, message.firstLine);
+    done = classifyChunk(await classifier!, bytes, message.firstLine);
   } catch (error) {
     if (error !== NEEDS_GENERAL_PATH) throw error;
     classifier = await (general ??= loadGeneral(init!));
-    done = run(classifier, bytes, message.firstLine);
+    done = classifyChunk(classifier, bytes, message.firstLine);
   }
   // The writer's memory is its own: handed over, not copied.
   const input = message.bytes.buffer as ArrayBuffer;
-  const result: WorkerResult = { seq: message.seq, bytes: done.result, counts: done.counts, input };
-  parentPort!.postMessage(result, [done.result.buffer as ArrayBuffer, input]);
+  const result: WorkerResult = { seq: message.seq, bytes: done.bytes, counts: done.counts, input };
+  parentPort!.postMessage(result, [done.bytes.buffer as ArrayBuffer, input]);
 });

@@ -10,27 +10,17 @@ import { availableParallelism } from 'node:os';
 import { Readable, type Writable } from 'node:stream';
 import Papa from 'papaparse';
 import { createBatchClassifier } from '../batch.js';
-import type { ClassifyOptions } from '../classify.js';
 import { createRowReader } from '../tabular.js';
-import { ByteWriter, emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
-import { createChunkPool, type ChunkPool } from './chunk-pool.js';
+import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { createChunkPool, defaultWorkerUrl, standardForWorkers, type ChunkPool, type ClassifyParallelOptions } from './chunk-pool.js';
 import { compileFastCsv } from './csv-general-rows.js';
 import { lastRowBoundary } from './fast-csv.js';
 import { readHeader } from './csv-header.js';
-import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
+import { csvOutputColumns, rowToCsv, rowToJsonl } from './output.js';
 import { classifyRowsOf } from './classify-rows.js';
 
 /** Options of {@link classifyCsvParallel}. */
-export interface ClassifyCsvParallelOptions extends ClassifyOptions {
-  readonly output: OutputFormat;
-  /** Threads that classify, the main thread included (default: the machine's available parallelism; 1: no worker). */
-  readonly threads?: number;
-  /** Bytes per chunk (default 1 MiB). */
-  readonly chunkBytes?: number;
-  /** Where the worker script is (default: `chunk-worker.js` beside this module in the build). */
-  readonly workerUrl?: URL;
-  readonly onProgress?: (rows: number) => void;
-}
+export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
 
 /**
  * Classifies a CSV stream of households at indicator level on the fast path, using worker threads
@@ -53,7 +43,7 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
     return createChunkPool({
       threads,
       output,
-      workerUrl: options.workerUrl ?? new URL('./chunk-worker.js', import.meta.url),
+      workerUrl: options.workerUrl ?? defaultWorkerUrl(),
       init: {
         type: 'init',
         input: 'csv',
@@ -61,14 +51,9 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
         resolved: batch.standard,
         date: batch.date,
         format: options.output,
-        ...(options.standard !== undefined ? { standard: typeof options.standard === 'string' ? options.standard : batch.standard } : {}),
+        ...standardForWorkers(options.standard, batch.standard),
       },
-      classifyHere: (bytes) => {
-        const counts = emptyCounts();
-        const out = new ByteWriter(bytes.length + 4096);
-        plan.classifyRows(bytes, 0, bytes.length, counts, out);
-        return { bytes: out.result(), counts };
-      },
+      classifyHere: (bytes, _firstLine, counts, out) => plan.classifyRows(bytes, 0, bytes.length, counts, out),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   };

@@ -9,23 +9,13 @@
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { createBatchClassifier } from '../batch.js';
-import type { ClassifyOptions } from '../classify.js';
-import { ByteWriter, emptyCounts, type ChunkCounts } from './chunk-output.js';
-import { createChunkPool } from './chunk-pool.js';
+import type { ChunkCounts } from './chunk-output.js';
+import { createChunkPool, defaultWorkerUrl, standardForWorkers, type ClassifyParallelOptions } from './chunk-pool.js';
 import { classifyJsonlChunk } from './jsonl-chunk.js';
-import { csvOutputColumns, type OutputFormat } from './output.js';
+import { csvOutputColumns } from './output.js';
 
 /** Options of {@link classifyJsonlParallel}. */
-export interface ClassifyJsonlParallelOptions extends ClassifyOptions {
-  readonly output: OutputFormat;
-  /** Threads that classify, the main thread included (default: the machine's available parallelism; 1: no worker). */
-  readonly threads?: number;
-  /** Bytes per chunk (default 1 MiB). */
-  readonly chunkBytes?: number;
-  /** Where the worker script is (default: `chunk-worker.js` beside this module in the build). */
-  readonly workerUrl?: URL;
-  readonly onProgress?: (rows: number) => void;
-}
+export type ClassifyJsonlParallelOptions = ClassifyParallelOptions;
 
 const LF = 0x0a;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -52,20 +42,15 @@ export async function classifyJsonlParallel(input: Readable, output: Writable, o
   const pool = createChunkPool({
     threads,
     output,
-    workerUrl: options.workerUrl ?? new URL('./chunk-worker.js', import.meta.url),
+    workerUrl: options.workerUrl ?? defaultWorkerUrl(),
     init: {
       type: 'init',
       input: 'jsonl',
       date: batch.date,
       format: options.output,
-      ...(options.standard !== undefined ? { standard: typeof options.standard === 'string' ? options.standard : batch.standard } : {}),
+      ...standardForWorkers(options.standard, batch.standard),
     },
-    classifyHere: (bytes, firstLine) => {
-      const counts = emptyCounts();
-      const out = new ByteWriter(bytes.length + 4096);
-      classifyJsonlChunk(bytes, firstLine, batch, options.output, counts, out);
-      return { bytes: out.result(), counts };
-    },
+    classifyHere: (bytes, firstLine, counts, out) => classifyJsonlChunk(bytes, firstLine, batch, options.output, counts, out),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   try {
