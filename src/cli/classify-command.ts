@@ -67,7 +67,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
 }
 
 /** Worker threads: the option, else all cores for files of {@link parallelFromBytes} or more. */
-function threadsFor(file: string | undefined, option: string | undefined): number {
+export function threadsFor(file: string | undefined, option: string | undefined): number {
   if (option !== undefined) {
     const n = Number(option);
     if (!Number.isInteger(n) || n < 1) throw new UsageError(`--threads must be a whole number ≥ 1; received ${JSON.stringify(option)}`);

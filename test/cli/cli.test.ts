@@ -1,6 +1,6 @@
 // The command line, end to end on the built package (npm test builds it first).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -195,6 +195,20 @@ describe('chuan-ngheo classify on edge files', () => {
     const r = run(['classify', 'examples/households.csv', '--threads', 'many']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--threads must be a whole number/);
+  });
+  it('uses all cores from 40 MiB of input, one thread below, and --threads when given', async () => {
+    const { threadsFor } = await import('../../src/cli/classify-command.js');
+    const { parallelFromBytes } = await import('../../src/node/chunk-pool.js');
+    const { availableParallelism } = await import('node:os');
+    const file = join(dir, 'sized.csv');
+    writeFileSync(file, '');
+    truncateSync(file, parallelFromBytes - 1); // sparse: no 40 MB written
+    expect(threadsFor(file, undefined)).toBe(1);
+    truncateSync(file, parallelFromBytes);
+    expect(threadsFor(file, undefined)).toBe(availableParallelism());
+    expect(threadsFor(file, '1')).toBe(1);
+    expect(threadsFor('-', undefined)).toBe(1);
+    expect(() => threadsFor(file, '0')).toThrow(/--threads must be a whole number ≥ 1; received "0"/);
   });
   it('two threads give the same output as one on the example', () => {
     const one = run(['classify', 'examples/households.csv', '--date', '2025-12-01', '--threads', '1']);
