@@ -20,8 +20,7 @@ export async function* classifyRowsOf(input: Readable, format: InputFormat, batc
     }
     return;
   }
-  for await (const { reader, rows, firstRecord } of readCsvRows(input, batch)) {
-    yield rows.map((row, i) => reader.classify(row, firstRecord + i));
-  }
+  // As on the fast path, an error names no record number: the output row's position is the input row's.
+  for await (const { reader, rows } of readCsvRows(input, batch)) yield rows.map((row) => reader.classify(row));
 }
 

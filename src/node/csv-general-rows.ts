@@ -18,7 +18,8 @@ export function generalRowHandler(reader: RowReader, format: OutputFormat): Slow
   const write = format === 'csv' ? rowToCsv : rowToJsonl;
   return (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter) => {
     const text = decoder.decode(bytes.subarray(start, end));
-    const fields = Papa.parse<string[]>(text, { skipEmptyLines: false }).data[0] ?? [''];
+    // One row, already cut at its line feed: a carriage return inside it is data, as in the whole file.
+    const fields = Papa.parse<string[]>(text, { skipEmptyLines: false, newline: '\n' }).data[0] ?? [''];
     const row: BatchRow = reader.classify(fields);
     tallyRow(row, counts);
     out.text(write(row));

@@ -1,0 +1,89 @@
+// The byte-level CSV fast path against the general reader (papaparse, then the row reader), on
+// generated files with awkward cells: both must write the same rows, errors included.
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createBatchClassifier } from '../../src/index.js';
+import { nd07Ids } from '../helpers.js';
+
+const built: string = '../../dist/node.js';
+const { classifyCsvParallel, classifyRowsOf, rowToCsv, rowToJsonl } = (await import(built)) as typeof import('../../src/node/index.js');
+
+const date = '2025-12-01';
+
+/** Cells that are valid, nearly valid, or plainly wrong. */
+const indicatorCell = fc.constantFrom('0', '1', '', '1', '0', '2', '01', ' 1', '1 ', 'true', '"1"', '-0', '1.0');
+const sizeCell = fc.constantFrom('1', '4', '7', '0', '01', ' 3', '3 ', '2.0', '+2', '', '"5"', '9007199254740993', '1e1');
+const incomeCell = fc.oneof(
+  fc.integer({ min: 0, max: 30_000_000 }).map(String),
+  fc.constantFrom('', '1500000', '6000000', '0', '-5', '1500000.5', '1,500,000', ' 1500000', '"4500000"', '123456789012345678', '00012'),
+);
+const areaCell = fc.constantFrom('rural', 'urban', 'Rural', ' rural', 'nông thôn', 'thành thị', 'rura', 'urban ', '', '"urban"');
+const idCell = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9_-]{0,12}$/),
+  fc.constantFrom('Hà Nội-1', '"a,b"', '"say ""hi"""', 'x\\y', '"two\nlines"'),
+);
+
+// A carriage return inside a field is quoted, as RFC 4180 has it (unquoted, it makes the line ends ambiguous).
+const communeCell = fc.constantFrom('Xã A', 'Phường 3', '', '"Xã B, huyện C"', '"x\ry"');
+
+const row = (commune: boolean) =>
+  fc.tuple(idCell, areaCell, sizeCell, incomeCell, fc.array(indicatorCell, { minLength: 12, maxLength: 12 }), communeCell, fc.constantFrom(0, 0, 0, 0, 1, -1)).map(([id, area, size, income, cells, place, extra]) => {
+    const fields = [id, area, size, income, ...cells, ...(commune ? [place] : [])];
+    if (extra > 0) fields.push('0');
+    if (extra < 0) fields.pop();
+    return fields.join(',');
+  });
+
+/** A line that is not a household: blank, spaces, commas only. */
+const oddLine = fc.constantFrom('', ' ', ',,,');
+
+const file = fc
+  .boolean()
+  .chain((commune) =>
+    fc.tuple(fc.constant(commune), fc.array(fc.oneof({ weight: 12, arbitrary: row(commune) }, { weight: 1, arbitrary: oddLine }), { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean()),
+  )
+  .map(([commune, rows, end, finalEnd, bom]) => {
+    const header = `id,area,size,incomeMonthlyTotal,${nd07Ids.join(',')}${commune ? ',commune' : ''}`;
+    return `${bom ? '\uFEFF' : ''}${[header, ...rows].join(end)}${finalEnd ? end : ''}`;
+  });
+
+async function fastPath(text: string, chunkBytes: number, output: 'csv' | 'jsonl'): Promise<string> {
+  const sink = new PassThrough();
+  const out: Buffer[] = [];
+  sink.on('data', (c: Buffer) => out.push(c));
+  await classifyCsvParallel(Readable.from([Buffer.from(text)]), sink, { output, date, threads: 1, chunkBytes });
+  return Buffer.concat(out).toString('utf8');
+}
+
+async function generalPath(text: string, output: 'csv' | 'jsonl'): Promise<string> {
+  const batch = createBatchClassifier({ date });
+  const write = output === 'csv' ? rowToCsv : rowToJsonl;
+  let out = output === 'csv' ? 'id,category,deprivationCount,newlyEscaped,standard,errorCode,errorMessage\n' : '';
+  for await (const rows of classifyRowsOf(Readable.from([Buffer.from(text)]), 'csv', batch)) for (const r of rows) out += write(r);
+  return out;
+}
+
+describe('CSV fast path against the general reader', () => {
+  it('writes the same rows for awkward files', async () => {
+    let errors = 0;
+    await fc.assert(
+      fc.asyncProperty(file, fc.constantFrom(64, 1024, 1 << 20), fc.constantFrom('csv' as const, 'jsonl' as const), async (text, chunkBytes, output) => {
+        const general = await generalPath(text, output);
+        expect(await fastPath(text, chunkBytes, output)).toBe(general);
+        errors += general.split(output === 'csv' ? ',,,,,' : '"error"').length - 1;
+      }),
+      { numRuns: 300 },
+    );
+    expect(errors).toBeGreaterThan(100);
+  });
+
+  it('keeps an unquoted carriage return inside a field of a file with LF line ends', async () => {
+    const cells = nd07Ids.map(() => '0').join(',');
+    const text = `id,area,size,incomeMonthlyTotal,${nd07Ids.join(',')},commune\nA,rural,1,100,${cells},Xã A\nB\rb,rural,1,100,${cells},x\ry\nC,urban,2,x,${cells},Xã C\n`;
+    const general = await generalPath(text, 'jsonl');
+    expect(general.trimEnd().split('\n')).toHaveLength(3);
+    expect(general).toContain('"id":"B\\rb","category"');
+    expect(await fastPath(text, 1 << 20, 'jsonl')).toBe(general);
+  });
+});
