@@ -51,7 +51,7 @@ const best = (runs) => runs.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
   const records = Array.from({ length: ROSTERS }, (_, i) => rosterRecord(r, i));
   const batch = createBatchClassifier({ date });
   const runs = [];
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 5; k++) {
     const t0 = performance.now();
     let poor = 0;
     for (const rec of records) if (batch.classify(rec).category === 'poor') poor++;
