@@ -159,11 +159,25 @@ function fields(value: unknown, checks: Readonly<Record<string, Check>>): boolea
 }
 
 const deviceCheck = oneOf(informationDevices);
+const areaCheck: Check = (v) => readArea(v) !== undefined;
+const waterCheck = oneOf(waterSources);
+const latrineCheck = oneOf(latrineTypes);
+const dwellingCheck: Check = (v) => fields(v, dwellingFieldChecks);
+const devicesCheck: Check = (v) => {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!deviceCheck(v[i])) return false;
+  return true;
+};
+const membersCheck: Check = (v) => {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!surelyValidMember(v[i])) return false;
+  return true;
+};
 
 /** How each record field is checked. */
 export const recordFieldChecks: Readonly<Record<string, Check>> = {
   id,
-  area: (v) => readArea(v) !== undefined,
+  area: areaCheck,
   size: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1,
   incomeMonthlyPerCapita: amount,
   incomeMonthlyTotal: amount,
@@ -173,23 +187,16 @@ export const recordFieldChecks: Readonly<Record<string, Check>> = {
   recordedCategory: (v) => v === 'poor' || v === 'near-poor' || v === 'average' || v === 'none',
   previousCategory: (v) => v === 'poor' || v === 'near-poor',
   previousRecognizedOn: date,
-  dwelling: (v) => fields(v, dwellingFieldChecks),
-  waterSource: oneOf(waterSources),
-  latrineType: oneOf(latrineTypes),
-  informationDevices: (v) => Array.isArray(v) && v.every(deviceCheck),
+  dwelling: dwellingCheck,
+  waterSource: waterCheck,
+  latrineType: latrineCheck,
+  informationDevices: devicesCheck,
   hearsLoudspeakers: bool,
   wasteHandling: oneOf(wasteHandlings),
-  members: (v) => {
-    if (!Array.isArray(v)) return false;
-    for (const m of v) if (!surelyValidMember(m)) return false;
-    return true;
-  },
+  members: membersCheck,
   attributes: surelyValidAttributes,
 };
 
-const areaCheck = recordFieldChecks.area!;
-const waterCheck = recordFieldChecks.waterSource!;
-const latrineCheck = recordFieldChecks.latrineType!;
 const recordFieldSet: ReadonlySet<string> = new Set(Object.keys(recordFieldChecks));
 
 /**
@@ -204,10 +211,10 @@ export function surelyValidRecord(value: unknown): value is SurveyRecord {
       if (!recordFieldSet.has(key)) return false;
       continue;
     }
+    // The fields every roster has, by direct calls to their checks (the table's own functions).
     switch (key) {
       case 'members':
-        if (!Array.isArray(v)) return false;
-        for (let i = 0; i < v.length; i++) if (!surelyValidMember(v[i])) return false;
+        if (!membersCheck(v)) return false;
         break;
       case 'id':
         if (!id(v)) return false;
@@ -221,7 +228,7 @@ export function surelyValidRecord(value: unknown): value is SurveyRecord {
         if (!amount(v)) return false;
         break;
       case 'dwelling':
-        if (!fields(v, dwellingFieldChecks)) return false;
+        if (!dwellingCheck(v)) return false;
         break;
       case 'waterSource':
         if (!waterCheck(v)) return false;
@@ -230,11 +237,10 @@ export function surelyValidRecord(value: unknown): value is SurveyRecord {
         if (!latrineCheck(v)) return false;
         break;
       case 'informationDevices':
-        if (!Array.isArray(v)) return false;
-        for (let i = 0; i < v.length; i++) if (!deviceCheck(v[i])) return false;
+        if (!devicesCheck(v)) return false;
         break;
       case 'hearsLoudspeakers':
-        if (v !== true && v !== false) return false;
+        if (!bool(v)) return false;
         break;
       default: {
         const check = recordFieldChecks[key];
