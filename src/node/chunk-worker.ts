@@ -12,7 +12,7 @@ import { parentPort } from 'node:worker_threads';
 import { createDecider } from '../decision-table.js';
 import type { Standard, StandardInput } from '../standards/schema.js';
 import { classifyChunk, type ChunkClassifier, type ChunkCounts, type ChunkResult } from './chunk-output.js';
-import { compileFastRows, type CsvLayout } from './fast-csv.js';
+import { chunkClassifierOf, compileFastRows, type CsvLayout } from './fast-csv.js';
 import type { OutputFormat } from './output.js';
 
 /** What a worker is told before its first chunk. */
@@ -58,8 +58,7 @@ async function loadGeneral(request: WorkerInit): Promise<ChunkClassifier> {
     return (bytes, firstLine, counts, out) => classifyJsonlChunk(bytes, firstLine, batch, request.format, counts, out);
   }
   const { compileFastCsv } = await import('./csv-general-rows.js');
-  const plan = compileFastCsv(request.layout.header, batch, request.format);
-  return (bytes, _firstLine, counts, out) => plan.classifyRows(bytes, 0, bytes.length, counts, out);
+  return chunkClassifierOf(compileFastCsv(request.layout.header, batch, request.format));
 }
 
 parentPort?.on('message', async (message: WorkerRequest) => {
@@ -70,7 +69,7 @@ parentPort?.on('message', async (message: WorkerRequest) => {
       const plan = compileFastRows(message.layout, { standardId: message.resolved.id, decideNumber }, message.format, () => {
         throw NEEDS_GENERAL_PATH;
       });
-      classifier = (bytes, _firstLine, counts, out) => plan.classifyRows(bytes, 0, bytes.length, counts, out);
+      classifier = chunkClassifierOf(plan);
     } else classifier = general = loadGeneral(message);
     return;
   }

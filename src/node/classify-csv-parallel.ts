@@ -14,7 +14,7 @@ import { createRowReader } from '../tabular.js';
 import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
 import { createChunkPool, defaultWorkerUrl, standardForWorkers, type ChunkPool, type ClassifyParallelOptions } from './chunk-pool.js';
 import { compileFastCsv } from './csv-general-rows.js';
-import { lastRowBoundary } from './fast-csv.js';
+import { chunkClassifierOf, lastRowBoundary } from './fast-csv.js';
 import { readHeader } from './csv-header.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl } from './output.js';
 import { classifyRowsOf } from './classify-rows.js';
@@ -53,7 +53,7 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
         format: options.output,
         ...standardForWorkers(options.standard, batch.standard),
       },
-      classifyHere: (bytes, _firstLine, counts, out) => plan.classifyRows(bytes, 0, bytes.length, counts, out),
+      classifyHere: chunkClassifierOf(plan),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   };

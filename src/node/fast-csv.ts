@@ -13,7 +13,7 @@ import type { Category, Decision } from '../rule.js';
 import { incomeFields, type IncomeField } from '../income.js';
 import type { Area } from '../standards/schema.js';
 import type { OutputFormat } from './output.js';
-import type { ByteWriter, ChunkCounts } from './chunk-output.js';
+import type { ByteWriter, ChunkClassifier, ChunkCounts } from './chunk-output.js';
 
 const COMMA = 0x2c;
 const LF = 0x0a;
@@ -26,6 +26,11 @@ const ONE = 0x31;
 export interface FastCsvPlan {
   /** Classifies the rows in `bytes[start, end)` (complete rows; the last may lack its line feed) and appends their output. */
   classifyRows(bytes: Buffer, start: number, end: number, counts: ChunkCounts, out: ByteWriter): void;
+}
+
+/** A plan as a classifier of whole chunks (CSV records carry no line numbers). */
+export function chunkClassifierOf(plan: FastCsvPlan): ChunkClassifier {
+  return (bytes, _firstLine, counts, out) => plan.classifyRows(bytes, 0, bytes.length, counts, out);
 }
 
 /** The columns of a header, as the general row reader read them. */

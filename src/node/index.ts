@@ -27,7 +27,7 @@ export type { WorkerInit, WorkerRequest, WorkerResult } from './chunk-worker.js'
 export { readHeader } from './csv-header.js';
 export { ByteWriter, emptyCounts, addCounts, tallyRow, classifyChunk } from './chunk-output.js';
 export type { ChunkCounts, ChunkResult, ChunkClassifier } from './chunk-output.js';
-export { compileFastRows, lastRowBoundary } from './fast-csv.js';
+export { compileFastRows, chunkClassifierOf, lastRowBoundary } from './fast-csv.js';
 export { compileFastCsv, generalRowHandler } from './csv-general-rows.js';
 export type { FastCsvPlan, CsvLayout, FastDecider, SlowRowHandler } from './fast-csv.js';
 export type { CompiledCsv } from './csv-general-rows.js';
