@@ -1,4 +1,5 @@
-import type { HouseholdInput } from '../src/index.js';
+import { expect } from 'vitest';
+import { safeClassify, type BatchClassifier, type HouseholdInput } from '../src/index.js';
 
 /** Deprivation lists of a given length, from a standard's indicator ids. */
 export function firstIndicators(ids: readonly string[], count: number): string[] {
@@ -78,3 +79,20 @@ export async function* afterPause(text: string, pauseMs = 1000, slice = 16 * 102
   await new Promise((resolve) => setTimeout(resolve, pauseMs));
   for (let i = firstLine; i < bytes.length; i += slice) yield bytes.subarray(i, i + slice);
 }
+
+/** Checks that the batch path (`classify` and `classifyWithFacts`) gives what `classify` gives one input at a time, errors included. */
+export function expectBatchAgrees(batch: BatchClassifier, input: unknown): void {
+  const single = safeClassify(input, { standard: batch.standard, date: batch.date });
+  const row = batch.classify(input);
+  const facts = batch.classifyWithFacts(input);
+  if (single.success) {
+    const c = single.data;
+    const expected = { ...(c.id !== undefined ? { id: c.id } : {}), category: c.category, deprivationCount: c.deprivationCount, newlyEscaped: c.newlyEscaped, standard: c.standard };
+    expect(row).toEqual(expected);
+    expect(facts).toEqual({ ...expected, area: c.area, size: c.size, deprived: c.deprived, escaped: c.escape?.from ?? null });
+  } else {
+    expect(row).toMatchObject({ error: single.error });
+    expect(facts).toMatchObject({ error: single.error });
+  }
+}
+

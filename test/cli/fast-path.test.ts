@@ -115,3 +115,33 @@ describe('fast CSV path', () => {
     });
   });
 });
+
+describe('fast CSV path with a standard given as data', () => {
+  it('gives the workers the same standard: two threads write what one writes, broken rows included', async () => {
+    const { localStandards } = await import('../../src/index.js');
+    const standard = localStandards[0]!;
+    const ids = standard.indicators.map((i) => i.id);
+    const lines = Array.from({ length: 6000 }, (_, i) => {
+      const cells: string[] = ids.map((_, j) => ((i + j) % 5 === 0 ? '1' : '0'));
+      if (i % 50 === 7) cells[0] = '2'; // an invalid cell: the worker loads its general path
+      const id = i % 50 === 9 ? `"H,${i}"` : `H${i}`; // quoted: classified on the general path
+      return [id, i % 3 ? 'rural' : 'urban', String(1 + (i % 6)), String((i * 7919) % 4_000_000 * (1 + (i % 6))), ...cells].join(',');
+    });
+    const text = `id,area,size,incomeMonthlyTotal,${ids.join(',')}\n${lines.join('\n')}\n`;
+    const run = async (threads: number) => {
+      const sink = new PassThrough();
+      const out: Buffer[] = [];
+      sink.on('data', (c: Buffer) => out.push(c));
+      const input = Readable.from(threads > 1 ? afterPause(text) : [Buffer.from(text)]);
+      const counts = await classifyCsvParallel(input, sink, { output: 'csv', date: '2024-12-01', standard, threads, chunkBytes: 16 * 1024 });
+      return { counts, text: Buffer.concat(out).toString('utf8') };
+    };
+    const one = await run(1);
+    const two = await run(2);
+    expect(two.text).toBe(one.text);
+    expect(one.counts.standard).toBe(standard.id);
+    expect(one.text).toContain(`,${standard.id},,`);
+    expect(one.counts.invalid).toBe(120);
+  });
+});
+
