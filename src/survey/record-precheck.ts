@@ -144,25 +144,23 @@ export const dwellingFieldChecks: Readonly<Record<string, Check>> = {
 
 const plainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
-const tables = new WeakMap<object, Map<string, Check>>();
+const dwellingTable = new Map(Object.entries(dwellingFieldChecks));
 
-function fields(value: unknown, checks: Readonly<Record<string, Check>>): boolean {
+/** A dwelling certainly valid: known fields only, each with a valid value. */
+const dwellingCheck: Check = (value) => {
   if (!plainObject(value)) return false;
-  let table = tables.get(checks);
-  if (!table) tables.set(checks, (table = new Map(Object.entries(checks))));
   for (const key in value) {
-    const check = table.get(key);
+    const check = dwellingTable.get(key);
     const v = value[key];
     if (check === undefined || (v !== undefined && !check(v))) return false;
   }
   return true;
-}
+};
 
 const deviceCheck = oneOf(informationDevices);
 const areaCheck: Check = (v) => readArea(v) !== undefined;
 const waterCheck = oneOf(waterSources);
 const latrineCheck = oneOf(latrineTypes);
-const dwellingCheck: Check = (v) => fields(v, dwellingFieldChecks);
 const devicesCheck: Check = (v) => {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (!deviceCheck(v[i])) return false;
