@@ -40,6 +40,12 @@ export const errorCodes = [
   'INVALID_PREVIOUS_STATUS',
   /** An input file or row could not be read (command line and streaming readers). */
   'INVALID_ROW',
+  /** A record of a file does not end within the longest record read (a quote never closed, or no line ends). */
+  'RECORD_TOO_LONG',
+  /** A record of a file is not valid UTF-8 text. */
+  'INVALID_ENCODING',
+  /** A JSON record is nested deeper than the reader allows. */
+  'NESTING_TOO_DEEP',
   /** A score-A scorecard fails validation, or an answer does not fit it. */
   'INVALID_SCORECARD',
   /** The standard defines no review scores (score A / score B cut-offs). */

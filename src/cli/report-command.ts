@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
+import { readCsv } from '../csv/records.js';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import { createBatchClassifier } from '../batch.js';
@@ -125,14 +125,14 @@ function readClassified(file: string): ReviewEntry[] | undefined {
     if (!rows.every((r) => 'category' in r || 'error' in r)) return undefined;
     return rows.filter((r) => CATEGORIES.has(r.category as Category) && r.id !== undefined).map((r) => ({ id: String(r.id), category: r.category as Category, escaped: r.newlyEscaped === true ? 'poverty' : null }));
   }
-  const rows = Papa.parse<string[]>(lines.join('\n'), { skipEmptyLines: true }).data;
-  const header = rows[0]!.map((h) => h.trim());
+  const { header: names = [], records } = readCsv(readFileSync(file));
+  const rows = records.map((r) => r.fields);
+  const header = names.map((h) => h.trim());
   const idAt = header.indexOf('id');
   const catAt = header.indexOf('category');
   const escAt = header.indexOf('newlyEscaped');
   if (idAt < 0 || catAt < 0) return undefined;
   return rows
-    .slice(1)
     .filter((f) => CATEGORIES.has(f[catAt] as Category) && (f[idAt] ?? '') !== '')
     .map((f) => ({ id: f[idAt]!, category: f[catAt] as Category, escaped: f[escAt] === 'true' ? 'poverty' : null }));
 }

@@ -23,6 +23,13 @@ export interface ClassifyParallelOptions extends ClassifyOptions {
   readonly threads?: number;
   /** Bytes per chunk (default 1 MiB). */
   readonly chunkBytes?: number;
+  /**
+   * The longest record (a CSV record, or a JSON line), in bytes (default 1 MiB): a longer one is
+   * one `RECORD_TOO_LONG` row and reading goes on.
+   */
+  readonly maxRecordBytes?: number;
+  /** The deepest nesting of a JSON record (default 64): a deeper one is one `NESTING_TOO_DEEP` row. */
+  readonly maxDepth?: number;
   /** Where the worker script is (default: `chunk-worker.js` beside this module in the build). */
   readonly workerUrl?: URL;
   readonly onProgress?: (rows: number) => void;
@@ -54,6 +61,8 @@ export interface ChunkPoolOptions {
 export interface ChunkPool {
   /** Classifies a chunk of whole rows (here or in a worker) and writes what is ready, in order. */
   dispatch(bytes: Buffer, firstLine: number): Promise<void>;
+  /** Adds a result made by the caller (one row, say) at this place in the output order. */
+  put(result: ChunkResult): Promise<void>;
   /** Waits for every chunk to be written; resolves to the total counts. */
   finish(): Promise<ChunkCounts>;
   /** Stops the workers. */
@@ -156,6 +165,11 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
         });
         await writeReady();
       }
+    },
+    async put(result) {
+      if (failure) throw failure;
+      done.set(nextSeq++, result);
+      await writeReady();
     },
     async finish() {
       while (nextToWrite < nextSeq) {

@@ -28,7 +28,14 @@ export type WorkerInit =
       readonly date: string;
       readonly format: OutputFormat;
     }
-  | { readonly type: 'init'; readonly input: 'jsonl'; readonly standard?: string | StandardInput; readonly date: string; readonly format: OutputFormat };
+  | {
+      readonly type: 'init';
+      readonly input: 'jsonl';
+      readonly standard?: string | StandardInput;
+      readonly date: string;
+      readonly format: OutputFormat;
+      readonly limits: { readonly maxRecordBytes: number; readonly maxDepth: number };
+    };
 
 /** Messages to the worker. */
 export type WorkerRequest = WorkerInit | { readonly type: 'chunk'; readonly seq: number; readonly firstLine: number; readonly bytes: Uint8Array };
@@ -55,7 +62,7 @@ async function loadGeneral(request: WorkerInit): Promise<ChunkClassifier> {
   const batch = createBatchClassifier({ date: request.date, ...(request.standard !== undefined ? { standard: request.standard } : {}) });
   if (request.input === 'jsonl') {
     const { classifyJsonlChunk } = await import('./jsonl-chunk.js');
-    return (bytes, firstLine, counts, out) => classifyJsonlChunk(bytes, firstLine, batch, request.format, counts, out);
+    return (bytes, firstLine, counts, out) => classifyJsonlChunk(bytes, firstLine, batch, request.format, counts, out, request.limits);
   }
   const { compileFastCsv } = await import('./csv-general-rows.js');
   return chunkClassifierOf(compileFastCsv(request.layout.header, batch, request.format));

@@ -5,19 +5,15 @@
  *
  * @module
  */
-import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { Readable, type Writable } from 'node:stream';
-import Papa from 'papaparse';
+import type { Readable, Writable } from 'node:stream';
 import { createBatchClassifier } from '../batch.js';
-import { createRowReader } from '../tabular.js';
-import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { ByteWriter, emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
 import { createChunkPool, defaultWorkerUrl, standardForWorkers, type ChunkPool, type ClassifyParallelOptions } from './chunk-pool.js';
-import { compileFastCsv } from './csv-general-rows.js';
-import { chunkClassifierOf, lastRowBoundary } from './fast-csv.js';
-import { readHeader } from './csv-header.js';
+import { brokenRow, compileFastCsv } from './csv-general-rows.js';
+import { chunkClassifierOf } from './fast-csv.js';
+import { readCsvPieces } from './csv-pieces.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl } from './output.js';
-import { classifyRowsOf } from './classify-rows.js';
 
 /** Options of {@link classifyCsvParallel}. */
 export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
@@ -58,61 +54,24 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
     });
   };
 
-  // Line ends other than LF (a file with CR only): the general reader, which detects them.
-  const generalPath = async (prefix: Buffer, rest: AsyncIterator<Buffer | string>) => {
-    async function* all(): AsyncGenerator<Buffer | string> {
-      yield prefix;
-      for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
-    }
-    const total = emptyCounts();
-    const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
-    for await (const rows of classifyRowsOf(Readable.from(all()), 'csv', batch)) {
-      let text = '';
-      for (const row of rows) {
-        tallyRow(row, total);
-        text += write(row);
-      }
-      if (text && !output.write(text)) await once(output, 'drain');
-      options.onProgress?.(total.rows);
-    }
-    return result(total);
-  };
-
   try {
-    let carry: Buffer = Buffer.alloc(0);
-    const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-      let data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      if (!pool) {
-        const head = readHeader(data);
-        if (!head) {
-          if (data.indexOf(0x0d) >= 0) return await generalPath(data, chunks);
-          carry = data;
-          continue;
-        }
-        pool = start(head.header);
-        data = data.subarray(head.dataStart);
+    let header: readonly string[] = [];
+    for await (const piece of readCsvPieces(input, { chunkBytes, ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}) })) {
+      if (piece.kind === 'header') {
+        header = piece.fields;
+        pool = start(piece.fields);
+      } else if (piece.kind === 'records') {
+        await pool!.dispatch(Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength), 0);
+      } else {
+        const row = brokenRow(piece, header);
+        const counts = emptyCounts();
+        tallyRow(row, counts);
+        const out = new ByteWriter(256);
+        out.text((options.output === 'csv' ? rowToCsv : rowToJsonl)(row));
+        await pool!.put({ bytes: out.result(), counts });
       }
-      // Pieces of about chunkBytes, each ending after a row (a longer row makes a longer piece).
-      let offset = 0;
-      while (data.length - offset >= chunkBytes) {
-        let boundary = lastRowBoundary(data, offset, offset + chunkBytes);
-        if (boundary === offset) boundary = lastRowBoundary(data, offset, data.length);
-        if (boundary === offset) break;
-        await pool.dispatch(data.subarray(offset, boundary), 0);
-        offset = boundary;
-      }
-      carry = data.subarray(offset);
     }
-    if (!pool) {
-      // A header without a line feed, or nothing: no rows; still check the header.
-      const text = carry.toString('utf8').replace(/^\uFEFF/, '');
-      if (text.trim() !== '') createRowReader(Papa.parse<string[]>(text).data[0] ?? [], batch);
-      return result(emptyCounts());
-    }
-    await pool.dispatch(carry, 0);
-    return result(await pool.finish());
+    return result(pool ? await pool.finish() : emptyCounts());
   } finally {
     await pool?.close();
   }

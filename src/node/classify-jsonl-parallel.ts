@@ -9,23 +9,17 @@
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { createBatchClassifier } from '../batch.js';
-import type { ChunkCounts } from './chunk-output.js';
+import { ByteWriter, emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { defaultMaxRecordBytes } from '../csv/records.js';
+import { defaultMaxDepth } from '../json-depth.js';
+import { lineTooLong, readJsonlPieces } from './jsonl-reader.js';
+import { rowToCsv, rowToJsonl } from './output.js';
 import { createChunkPool, defaultWorkerUrl, standardForWorkers, type ClassifyParallelOptions } from './chunk-pool.js';
 import { classifyJsonlChunk } from './jsonl-chunk.js';
 import { csvOutputColumns } from './output.js';
 
 /** Options of {@link classifyJsonlParallel}. */
 export type ClassifyJsonlParallelOptions = ClassifyParallelOptions;
-
-const LF = 0x0a;
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** The number of line feeds in `bytes`. */
-function lineFeeds(bytes: Buffer): number {
-  let n = 0;
-  for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) n++;
-  return n;
-}
 
 /**
  * Classifies a JSON Lines stream of households or survey records, using worker threads when
@@ -39,6 +33,7 @@ export async function classifyJsonlParallel(input: Readable, output: Writable, o
   const batch = createBatchClassifier(options);
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   if (options.output === 'csv') output.write(`${csvOutputColumns.join(',')}\n`);
+  const limits = { maxRecordBytes: options.maxRecordBytes ?? defaultMaxRecordBytes, maxDepth: options.maxDepth ?? defaultMaxDepth };
   const pool = createChunkPool({
     threads,
     output,
@@ -48,37 +43,23 @@ export async function classifyJsonlParallel(input: Readable, output: Writable, o
       input: 'jsonl',
       date: batch.date,
       format: options.output,
+      limits,
       ...standardForWorkers(options.standard, batch.standard),
     },
-    classifyHere: (bytes, firstLine, counts, out) => classifyJsonlChunk(bytes, firstLine, batch, options.output, counts, out),
+    classifyHere: (bytes, firstLine, counts, out) => classifyJsonlChunk(bytes, firstLine, batch, options.output, counts, out, limits),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   try {
-    let carry: Buffer = Buffer.alloc(0);
-    let line = 1;
-    let first = true;
-    const dispatch = async (bytes: Buffer) => {
-      // The byte-order mark, at the start of the file only (the first piece holds whole lines, so all of it).
-      const piece = first && bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes;
-      first = false;
-      await pool.dispatch(piece, line);
-      line += lineFeeds(piece);
-    };
-    for await (const read of input as AsyncIterable<Buffer | string>) {
-      const chunk = typeof read === 'string' ? Buffer.from(read) : read;
-      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      // Pieces of about chunkBytes, each ending after a line feed (a longer line makes a longer piece).
-      let offset = 0;
-      while (data.length - offset >= chunkBytes) {
-        let boundary = data.lastIndexOf(LF, offset + chunkBytes - 1) + 1;
-        if (boundary <= offset) boundary = data.indexOf(LF, offset + chunkBytes) + 1;
-        if (boundary <= offset) break;
-        await dispatch(data.subarray(offset, boundary));
-        offset = boundary;
-      }
-      carry = data.subarray(offset);
+    for await (const piece of readJsonlPieces(input, { chunkBytes, maxRecordBytes: limits.maxRecordBytes })) {
+      if ('tooLong' in piece) {
+        const row = { error: lineTooLong(piece.tooLong, limits.maxRecordBytes) };
+        const counts = emptyCounts();
+        tallyRow(row, counts);
+        const out = new ByteWriter(256);
+        out.text((options.output === 'csv' ? rowToCsv : rowToJsonl)(row));
+        await pool.put({ bytes: out.result(), counts });
+      } else await pool.dispatch(Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength), piece.firstLine);
     }
-    if (carry.length) await dispatch(carry);
     return { ...(await pool.finish()), standard: batch.standard.id, date: batch.date };
   } finally {
     await pool.close();

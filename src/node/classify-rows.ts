@@ -1,12 +1,13 @@
 /**
- * Rows of a CSV or JSON Lines stream, classified in batches through the general readers
- * (papaparse for CSV): every row, in order, invalid rows included.
+ * Rows of a CSV or JSON Lines stream, classified in batches through the general readers: every
+ * row, in order, invalid rows included.
  *
  * @module
  */
 import type { Readable } from 'node:stream';
 import type { BatchClassifier, BatchRow } from '../batch.js';
 import { readCsvRows } from './csv-reader.js';
+import { errorRow } from './csv-general-rows.js';
 import { readJsonlBatches } from './jsonl-reader.js';
 
 /** Input formats of the batch classification. */
@@ -21,6 +22,8 @@ export async function* classifyRowsOf(input: Readable, format: InputFormat, batc
     return;
   }
   // As on the fast path, an error names no record number: the output row's position is the input row's.
-  for await (const { reader, rows } of readCsvRows(input, batch)) yield rows.map((row) => reader.classify(row));
+  for await (const { reader, rows } of readCsvRows(input, batch)) {
+    const idAt = reader.header.indexOf('id');
+    yield rows.map((row) => ('error' in row ? errorRow(row.error, idAt >= 0 ? row.fields[idAt] : undefined) : reader.classify(row.fields)));
+  }
 }
-

@@ -1,26 +1,36 @@
 /**
- * The general path of the CSV fast path: rows it does not take (quoted fields, unusual values,
- * errors) are parsed by the CSV parser and classified by the row reader, one result per row.
+ * The general path of the CSV fast path: records it does not take (quoted fields, unusual values,
+ * errors) are read into fields by the shared CSV rules and classified by the row reader, one
+ * result per record.
  *
  * @module
  */
-import Papa from 'papaparse';
 import type { BatchClassifier, BatchRow } from '../batch.js';
+import { brokenRecordError, readRecord, type CsvPiece } from '../csv/records.js';
+import type { ErrorDetail } from '../errors.js';
 import { createRowReader, type RowReader } from '../tabular.js';
 import { tallyRow, type ByteWriter, type ChunkCounts } from './chunk-output.js';
 import { compileFastRows, type CsvLayout, type FastCsvPlan, type SlowRowHandler } from './fast-csv.js';
 import { rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
 
-const decoder = new TextDecoder();
+/** An error row, with the id when the record's id cell could be read. */
+export function errorRow(error: ErrorDetail, id: string | undefined): BatchRow {
+  return id === undefined || id === '' ? { error } : { id, error };
+}
 
-/** The handler of the rows the fast path does not take, for a row reader. */
+/** The row of a record that could not be read whole, named by its id when its first line holds it. */
+export function brokenRow(piece: Extract<CsvPiece, { kind: 'broken' }>, header: readonly string[]): BatchRow {
+  const idAt = header.indexOf('id');
+  return errorRow(brokenRecordError(piece), idAt >= 0 ? piece.fields[idAt] : undefined);
+}
+
+/** The handler of the records the fast path does not take, for a row reader. */
 export function generalRowHandler(reader: RowReader, format: OutputFormat): SlowRowHandler {
   const write = format === 'csv' ? rowToCsv : rowToJsonl;
+  const idAt = reader.header.indexOf('id');
   return (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter) => {
-    const text = decoder.decode(bytes.subarray(start, end));
-    // One row, already cut at its line feed: a carriage return inside it is data, as in the whole file.
-    const fields = Papa.parse<string[]>(text, { skipEmptyLines: false, newline: '\n' }).data[0] ?? [''];
-    const row: BatchRow = reader.classify(fields);
+    const record = readRecord(bytes, start, end);
+    const row: BatchRow = 'error' in record ? errorRow(record.error, idAt >= 0 ? record.fields[idAt] : undefined) : reader.classify(record.fields);
     tallyRow(row, counts);
     out.text(write(row));
   };

@@ -14,6 +14,8 @@ import { incomeFields, type IncomeField } from '../income.js';
 import type { Area } from '../standards/schema.js';
 import type { OutputFormat } from './output.js';
 import type { ByteWriter, ChunkClassifier, ChunkCounts } from './chunk-output.js';
+import { isUtf8 } from 'node:buffer';
+import { firstLineEnd, recordEnd } from '../csv/records.js';
 
 const COMMA = 0x2c;
 const LF = 0x0a;
@@ -24,7 +26,7 @@ const ONE = 0x31;
 
 /** A header compiled for the fast path. */
 export interface FastCsvPlan {
-  /** Classifies the rows in `bytes[start, end)` (complete rows; the last may lack its line feed) and appends their output. */
+  /** Classifies the records in `bytes[start, end)` (whole records; the last may lack its line end) and appends their output. */
   classifyRows(bytes: Buffer, start: number, end: number, counts: ChunkCounts, out: ByteWriter): void;
 }
 
@@ -200,8 +202,8 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
       else if (t === LF) {
         lineFeed = q;
         break;
-      } else if (t === CR && (q + 1 === end || bytes[q + 1] === LF)) {
-        lineFeed = q + 1;
+      } else if (t === CR) {
+        lineFeed = q;
         break;
       } else return -1;
     }
@@ -217,7 +219,7 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
     else {
       for (let i = idStart; i < idEnd; i++) {
         const b = bytes[i]!;
-        if (b < 0x20 || b === 0x5c) {
+        if (b < 0x20 || b === 0x5c || b === QUOTE) {
           out.text(`{"id":${JSON.stringify(decoder.decode(bytes.subarray(idStart, idEnd)))},`);
           out.encoded(jsonTail[category][count]!);
           return lineFeed;
@@ -231,81 +233,34 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
     return lineFeed;
   };
 
-  /** The row from `s` to its line feed (or `end`), through the general path; returns where the next row starts. */
-  const generalRow = (bytes: Buffer, s: number, e: number, counts: ChunkCounts, out: ByteWriter): number => {
-    let rowEnd = e;
-    if (rowEnd > s && bytes[rowEnd - 1] === CR) rowEnd--;
-    if (rowEnd > s) slowRow(bytes, s, rowEnd, counts, out);
-    return e + 1;
-  };
-
   return {
     classifyRows(bytes, start, end, counts, out) {
+      const range = bytes.subarray(start, end);
+      // Quotes change where records end; invalid UTF-8 makes a row an error: both are checked per record only when present.
+      const quotes = range.indexOf(QUOTE) >= 0;
+      const utf8 = isUtf8(range);
       let s = start;
-      if (bytes.subarray(start, end).indexOf(QUOTE) < 0) {
-        // No quotes in the range (searched within it only): a line feed always ends a row.
-        while (s < end) {
-          const b = bytes[s];
-          if (b === LF) s++; // an empty line
-          else if (b === CR && (s + 1 === end || bytes[s + 1] === LF)) s += 2;
-          else {
-            const lineFeed = fastRow(bytes, s, end, counts, out);
-            if (lineFeed >= 0) {
-              counts.rows++;
-              s = lineFeed + 1;
-            } else {
-              let e = bytes.indexOf(LF, s);
-              if (e < 0 || e > end) e = end;
-              s = generalRow(bytes, s, e, counts, out);
-            }
-          }
-        }
-        return;
-      }
       while (s < end) {
-        // A quoted field may hold a line feed: find the row's end honouring quotes.
-        let inQuotes = false;
-        let quoted = false;
-        let e = s;
-        while (e < end) {
-          const b = bytes[e]!;
-          if (b === QUOTE) {
-            quoted = true;
-            inQuotes = !inQuotes;
-          } else if (b === LF && !inQuotes) break;
-          e++;
+        const b = bytes[s];
+        if (b === LF || b === CR) {
+          s++; // an empty line, or the LF of a CR LF
+          continue;
         }
-        if (!quoted) {
-          const b = bytes[s];
-          if (b !== LF && !(b === CR && s + 1 === e)) {
-            const lineFeed = fastRow(bytes, s, e, counts, out);
-            if (lineFeed >= 0) {
-              counts.rows++;
-              s = e + 1;
-              continue;
-            }
+        if (!quotes && utf8) {
+          const lineEnd = fastRow(bytes, s, end, counts, out);
+          if (lineEnd >= 0) {
+            counts.rows++;
+            s = lineEnd + 1;
+            continue;
           }
         }
-        s = generalRow(bytes, s, e, counts, out);
+        let e = quotes ? recordEnd(bytes, s, end) : firstLineEnd(bytes, s, end);
+        if (e < 0) e = end;
+        const record = bytes.subarray(s, e);
+        if ((quotes || !utf8) && (utf8 || isUtf8(record)) && record.indexOf(QUOTE) < 0 && fastRow(bytes, s, e, counts, out) >= 0) counts.rows++;
+        else slowRow(bytes, s, e, counts, out);
+        s = e + 1;
       }
     },
   };
-}
-
-/** The end (exclusive) of the last complete row in `bytes[start, end)`: just past its line feed, or `start` if none. */
-export function lastRowBoundary(bytes: Uint8Array, start: number, end: number): number {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const quote = view.indexOf(QUOTE, start);
-  if (quote < 0 || quote >= end) {
-    const lf = view.lastIndexOf(LF, end - 1);
-    return lf < start ? start : lf + 1;
-  }
-  let inQuotes = false;
-  let boundary = start;
-  for (let i = start; i < end; i++) {
-    const b = bytes[i];
-    if (b === QUOTE) inQuotes = !inQuotes;
-    else if (b === LF && !inQuotes) boundary = i + 1;
-  }
-  return boundary;
 }

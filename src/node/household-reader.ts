@@ -23,10 +23,15 @@ export async function* readHouseholdBatches(input: Readable, format: InputFormat
     return;
   }
   for await (const { reader, rows, firstRecord } of readCsvRows(input, batch)) {
+    const idAt = reader.header.indexOf('id');
     yield rows.map((row, i): HouseholdEntry => {
       const record = firstRecord + i;
+      if ('error' in row) {
+        const id = idAt >= 0 ? row.fields[idAt] : undefined;
+        return id === undefined || id === '' ? { record, error: row.error } : { record, error: row.error, id };
+      }
       try {
-        return { record, value: reader.toHousehold(row, record) };
+        return { record, value: reader.toHousehold(row.fields, record) };
       } catch (error) {
         if (!(error instanceof ChuanNgheoError)) throw error;
         return { record, error: error.toJSON() };

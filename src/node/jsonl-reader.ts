@@ -1,65 +1,169 @@
 /**
  * Reading JSON Lines as a stream of batches: one JSON value per line, blank lines skipped, a
- * UTF-8 byte-order mark and CRLF line ends accepted. A line that is not JSON becomes an error
- * entry, so it still yields exactly one output row.
+ * UTF-8 byte-order mark (at the start of the file) and CRLF line ends accepted. A line that is
+ * not JSON, not UTF-8, longer than the longest record or nested too deep becomes an error entry,
+ * so it still yields exactly one output row, and reading goes on. Memory holds one line at most
+ * (bounded by the longest record).
  *
  * @module
  */
 import type { Readable } from 'node:stream';
 import type { ErrorDetail } from '../errors.js';
+import { defaultMaxRecordBytes } from '../csv/records.js';
+import { defaultMaxDepth, nestsDeeperThan } from '../json-depth.js';
 
 /** A parsed line: its value, or the error that reading it raised. */
 export type JsonlEntry = { readonly value: unknown } | { readonly error: ErrorDetail };
 
-/** A batch of entries; `firstLine` is the 1-based line number of the first. */
+/** A batch of entries. */
 export interface JsonlBatch {
   readonly entries: JsonlEntry[];
+}
+
+/** Limits of the JSON Lines readers. */
+export interface JsonlLimits {
+  /** The longest line, in bytes without its line end (default 1 MiB). */
+  readonly maxRecordBytes?: number;
+  /** The deepest nesting of a line's value (default 64). */
+  readonly maxDepth?: number;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The error of a line longer than the limit. */
+export function lineTooLong(line: number, limit: number): ErrorDetail {
+  return { code: 'RECORD_TOO_LONG', path: [], message: `line ${line} is longer than ${limit} bytes (the longest record read); it is skipped`, expected: 'a line within the limit' };
+}
+
+/** The error of a line nested deeper than the limit. */
+export function lineTooDeep(line: number, limit: number): ErrorDetail {
+  return { code: 'NESTING_TOO_DEEP', path: [], message: `line ${line} nests arrays or objects more than ${limit} levels deep`, expected: `at most ${limit} levels` };
 }
 
 /**
  * One line of JSON Lines (without its line feed; a CR before it is dropped): its value, or the
  * error that reading it raised; `undefined` for a blank line. `line` is its 1-based number.
+ * `checkDepth` measures the nesting of the value (callers that only meet deep values in records
+ * that fail anyway may check those alone).
  */
-export function jsonLineEntry(text: string, line: number): JsonlEntry | undefined {
+export function jsonLineEntry(text: string, line: number, maxDepth?: number): JsonlEntry | undefined {
   const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
   if (trimmed.trim() === '') return undefined;
+  let value: unknown;
   try {
-    return { value: JSON.parse(trimmed) };
+    value = JSON.parse(trimmed);
   } catch (error) {
     return {
       error: { code: 'INVALID_ROW', path: [], message: `line ${line} is not valid JSON: ${(error as Error).message}`, received: trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed },
     };
   }
+  if (maxDepth !== undefined && nestsDeeperThan(value, maxDepth)) return { error: lineTooDeep(line, maxDepth) };
+  return { value };
 }
 
-/** Parses JSON Lines from a readable stream into batches. */
-export async function* readJsonlBatches(input: Readable): AsyncGenerator<JsonlBatch, void, undefined> {
-  input.setEncoding('utf8');
-  let carry = '';
-  let line = 0;
+/** One line given as bytes (`bytes[start, end)`, without its LF): as {@link jsonLineEntry}, with the length and UTF-8 checked. */
+export function jsonLineBytesEntry(bytes: Uint8Array, start: number, end: number, line: number, limits: JsonlLimits = {}): JsonlEntry | undefined {
+  const maxBytes = limits.maxRecordBytes ?? defaultMaxRecordBytes;
+  let e = end;
+  if (e > start && bytes[e - 1] === CR) e--;
+  if (e - start > maxBytes) return { error: lineTooLong(line, maxBytes) };
+  let text: string;
+  try {
+    text = strict.decode(bytes.subarray(start, e));
+  } catch {
+    return { error: { code: 'INVALID_ENCODING', path: [], message: `line ${line} is not valid UTF-8 text; save the file as UTF-8`, expected: 'UTF-8 text' } };
+  }
+  return jsonLineEntry(text, line, limits.maxDepth === undefined ? undefined : limits.maxDepth);
+}
+
+/**
+ * Cuts a JSON Lines byte stream into pieces of whole lines (about `chunkBytes` each) and lines
+ * too long to hold, in file order; `firstLine` is the 1-based number of a piece's first line.
+ * A byte-order mark at the start of the file is dropped.
+ */
+export async function* readJsonlPieces(
+  input: Readable | AsyncIterable<Uint8Array | string>,
+  options: { readonly chunkBytes?: number; readonly maxRecordBytes?: number } = {},
+): AsyncGenerator<{ readonly bytes: Uint8Array; readonly firstLine: number } | { readonly tooLong: number }, void, undefined> {
+  const chunkBytes = Math.max(1, options.chunkBytes ?? 1 << 20);
+  const limit = options.maxRecordBytes ?? defaultMaxRecordBytes;
+  let carry: Buffer = Buffer.alloc(0);
+  let line = 1;
+  let skipping = false;
   let first = true;
-  const parseLine = (text: string, entries: JsonlEntry[]) => {
-    const entry = jsonLineEntry(text, ++line);
-    if (entry) entries.push(entry);
+  const lineFeeds = (b: Uint8Array) => {
+    let n = 0;
+    for (let i = b.indexOf(LF); i >= 0; i = b.indexOf(LF, i + 1)) n++;
+    return n;
   };
-  for await (const chunk of input as AsyncIterable<string>) {
-    let text = carry + chunk;
+  for await (const read of input as AsyncIterable<Uint8Array | string>) {
+    let chunk: Buffer = typeof read === 'string' ? Buffer.from(read) : Buffer.from(read.buffer, read.byteOffset, read.byteLength);
+    if (skipping) {
+      const lf = chunk.indexOf(LF);
+      if (lf < 0) continue;
+      chunk = chunk.subarray(lf + 1);
+      skipping = false;
+      line++;
+    }
+    let data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     if (first) {
-      if (text.startsWith('\uFEFF')) text = text.slice(1);
+      if (data.length < 3 && data.length === [0xef, 0xbb, 0xbf].slice(0, data.length).filter((b, i) => data[i] === b).length) {
+        carry = data;
+        continue;
+      }
+      if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
       first = false;
     }
-    const entries: JsonlEntry[] = [];
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      parseLine(text.slice(start, nl), entries);
-      start = nl + 1;
+    // Pieces of about chunkBytes, each ending after a line feed (a longer line makes a longer piece).
+    let offset = 0;
+    for (;;) {
+      if (data.length - offset < chunkBytes) {
+        const lf = data.lastIndexOf(LF);
+        if (lf < offset) break;
+        yield { bytes: data.subarray(offset, lf + 1), firstLine: line };
+        line += lineFeeds(data.subarray(offset, lf + 1));
+        offset = lf + 1;
+        break;
+      }
+      let boundary = data.lastIndexOf(LF, offset + chunkBytes - 1) + 1;
+      if (boundary <= offset) boundary = data.indexOf(LF, offset + chunkBytes) + 1;
+      if (boundary <= offset) break;
+      yield { bytes: data.subarray(offset, boundary), firstLine: line };
+      line += lineFeeds(data.subarray(offset, boundary));
+      offset = boundary;
     }
-    carry = text.slice(start);
-    if (entries.length) yield { entries };
+    carry = data.subarray(offset);
+    if (carry.length > limit + 1) {
+      // A line that has not ended within the limit: one error row, then skip to its end.
+      yield { tooLong: line };
+      carry = Buffer.alloc(0);
+      skipping = true;
+    }
   }
-  if (carry !== '') {
+  if (!skipping && carry.length) yield { bytes: carry, firstLine: line };
+}
+
+/** Parses JSON Lines from a readable stream into batches (every line's value depth-checked). */
+export async function* readJsonlBatches(input: Readable, limits: JsonlLimits = {}): AsyncGenerator<JsonlBatch, void, undefined> {
+  const maxBytes = limits.maxRecordBytes ?? defaultMaxRecordBytes;
+  const checked = { maxRecordBytes: maxBytes, maxDepth: limits.maxDepth ?? defaultMaxDepth };
+  for await (const piece of readJsonlPieces(input, { maxRecordBytes: maxBytes })) {
+    if ('tooLong' in piece) {
+      yield { entries: [{ error: lineTooLong(piece.tooLong, maxBytes) }] };
+      continue;
+    }
     const entries: JsonlEntry[] = [];
-    parseLine(carry, entries);
+    const { bytes } = piece;
+    let line = piece.firstLine;
+    for (let s = 0; s < bytes.length; line++) {
+      let e = bytes.indexOf(LF, s);
+      if (e < 0) e = bytes.length;
+      const entry = jsonLineBytesEntry(bytes, s, e, line, checked);
+      if (entry) entries.push(entry);
+      s = e + 1;
+    }
     if (entries.length) yield { entries };
   }
 }
