@@ -52,3 +52,30 @@ export function describeFatal(error: unknown): string {
 export function standardChoiceOf(values: { readonly standard?: string | undefined; readonly date?: string | undefined }): { standard?: string; date?: string } {
   return { ...(values.standard !== undefined ? { standard: values.standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
 }
+
+/** The options of the reading limits, shared by every command that reads a file. */
+export const limitOptions = {
+  'max-record-bytes': { type: 'string' },
+  'max-depth': { type: 'string' },
+} as const;
+
+/** The usage lines of the reading limits. */
+export const limitUsage = `  --max-record-bytes N  the longest record (CSV record or JSON line) in bytes; a longer one is one
+                        RECORD_TOO_LONG row and reading goes on (default 1048576)
+  --max-depth N         the deepest nesting of a JSON record (default 64)`;
+
+/** A whole number written in digits, within [min, max]. */
+export function wholeNumberOption(option: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d{1,15}$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, written in digits; received ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+/** The reading limits given on the command line (absent ones stay absent: the library's defaults apply). */
+export function limitsOf(values: { readonly 'max-record-bytes'?: string | undefined; readonly 'max-depth'?: string | undefined }): { maxRecordBytes?: number; maxDepth?: number } {
+  return {
+    ...(values['max-record-bytes'] !== undefined ? { maxRecordBytes: wholeNumberOption('--max-record-bytes', values['max-record-bytes'], 16, 1 << 30) } : {}),
+    ...(values['max-depth'] !== undefined ? { maxDepth: wholeNumberOption('--max-depth', values['max-depth'], 1, 10_000) } : {}),
+  };
+}

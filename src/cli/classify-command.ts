@@ -11,7 +11,7 @@ import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
 import { parallelFromBytes } from '../node/chunk-pool.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
+import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
 
 export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl]
@@ -22,6 +22,9 @@ id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, erro
 CSV input has a header; one 0/1 column per indicator id; an empty cell is an absent field.
 The review date defaults to today; the standard defaults to the one in force on that date.
 Files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
+Records are read by the rules in the README ("Reading files"); a record that cannot be read is one
+row with its error, and reading goes on.
+${limitUsage}
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
 
 /** Runs the command; resolves to the exit status. */
@@ -38,6 +41,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
       quiet: { type: 'boolean', short: 'q' },
       threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...limitOptions,
     },
   });
   if (values.help) {
@@ -52,7 +56,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const sink = openOutput(values.out);
   const progress = startProgress(values.quiet === true, file, source);
   const choice = standardChoiceOf(values);
-  const parallel = { ...choice, output, threads: threadsFor(file, values.threads), onProgress: progress.update };
+  const parallel = { ...choice, ...limitsOf(values), output, threads: threadsFor(file, values.threads), onProgress: progress.update };
   const summary = summaryOf(input === 'csv' ? await classifyCsvParallel(source, sink, parallel) : await classifyJsonlParallel(source, sink, parallel));
   progress.stop();
   if (sink !== process.stdout) {

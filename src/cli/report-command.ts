@@ -26,7 +26,7 @@ import type { Lang } from '../report/labels.js';
 import { readHouseholdBatches } from '../node/household-reader.js';
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
-import { describeFatal, exitStatus, inputFormatOf, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { describeFatal, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
@@ -42,7 +42,9 @@ the members of the households instead; --weight COLUMN weights each household by
 category column, e.g. from 'chuan-ngheo classify'), or a survey classified on --previous-date.
 --targets measures a plan (JSON: povertyRateChangePerYear, coverage) over --years (default: the
 years between the two reviews, else 1). --charts writes SVG bar charts into DIR.
-A progress bar goes to stderr when it is a terminal (--quiet silences it).`;
+A progress bar goes to stderr when it is a terminal (--quiet silences it). A record that cannot be
+read is left out of the figures and counted on stderr (exit status 1).
+${limitUsage}`;
 
 interface Review {
   readonly standard: Standard;
@@ -68,6 +70,7 @@ async function readReview(
   weightColumn: string | undefined,
   keepEntries: boolean,
   quiet: boolean,
+  limits: { maxRecordBytes?: number; maxDepth?: number } = {},
 ): Promise<Review> {
   const batch = createBatchClassifier(choice);
   const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
@@ -77,7 +80,7 @@ async function readReview(
   const source = openInput(file);
   const progress = startProgress(quiet, file, source, 'reporting');
   let read = 0;
-  for await (const list of readHouseholdBatches(source, inputFormatOf(file, input), batch)) {
+  for await (const list of readHouseholdBatches(source, inputFormatOf(file, input), batch, limits)) {
     read += list.length;
     progress.update(read);
     for (const entry of list) {
@@ -159,6 +162,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
+      ...limitOptions,
     },
   });
   if (values.help) {
@@ -174,7 +178,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const choice = standardChoiceOf(values);
   const wantEntries = values.previous !== undefined;
   const quiet = values.quiet === true;
-  const review = await readReview(file, input, choice, values.by, values.weight, wantEntries, quiet);
+  const limits = limitsOf(values);
+  const review = await readReview(file, input, choice, values.by, values.weight, wantEntries, quiet, limits);
 
   let transitions: Transitions | undefined;
   let years = values.years !== undefined ? Number(values.years) : 1;
@@ -188,7 +193,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     }
     if (!previous) {
       if (values['previous-date'] === undefined) throw new UsageError('--previous is not a classified file (id and category columns): give --previous-date to classify it');
-      const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, undefined, undefined, true, quiet);
+      const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, undefined, undefined, true, quiet, limits);
       previous = earlier.entries;
       if (values.years === undefined) years = Math.max(1, Math.round(differenceInCalendarDays(parseISO(review.date), parseISO(earlier.date)) / 365.25));
       if (earlier.invalid > 0) process.stderr.write(`chuan-ngheo: ${earlier.invalid} invalid row(s) in --previous left out; first: ${earlier.firstError}\n`);

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSurveyValidator, formatIssue, type RecordReport } from '../survey/validate.js';
 import { readRecordBatches } from '../node/json-records.js';
-import { exitStatus, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { exitStatus, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
 
 export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --date YYYY-MM-DD] [--format text|jsonl] [--input json|jsonl] [--quiet]
@@ -16,7 +16,8 @@ export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | 
 Checks household survey records (a JSON array, or JSON Lines): schema errors, facts that cannot
 all be true (a child born after the review, a member listed twice, floor area 0 …), and recorded
 categories that disagree with the computed ones. Exit status 1 when any record is invalid.
-A progress bar goes to stderr when it is a terminal (--quiet silences it).`;
+A progress bar goes to stderr when it is a terminal (--quiet silences it).
+${limitUsage}`;
 
 /** Runs the command; resolves to the exit status. */
 export async function validateCommand(argv: string[]): Promise<number> {
@@ -30,6 +31,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
+      ...limitOptions,
     },
   });
   if (values.help) {
@@ -45,7 +47,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   let invalid = 0;
   const source = openInput(file);
   const progress = startProgress(values.quiet === true, file, source, 'validating');
-  for await (const entries of readRecordBatches(source, input)) {
+  for await (const entries of readRecordBatches(source, input, limitsOf(values))) {
     let text = '';
     for (const entry of entries) {
       const report: RecordReport =

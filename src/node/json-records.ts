@@ -5,12 +5,12 @@
  */
 import type { Readable } from 'node:stream';
 import type { ErrorDetail } from '../errors.js';
-import { readJsonlBatches, type JsonlEntry } from './jsonl-reader.js';
+import { readJsonlBatches, type JsonlEntry, type JsonlLimits } from './jsonl-reader.js';
 
 /** Reads records: a `.json` file holding an array, or JSON Lines. */
-export async function* readRecordBatches(input: Readable, format: 'json' | 'jsonl'): AsyncGenerator<JsonlEntry[], void, undefined> {
+export async function* readRecordBatches(input: Readable, format: 'json' | 'jsonl', limits: JsonlLimits = {}): AsyncGenerator<JsonlEntry[], void, undefined> {
   if (format === 'jsonl') {
-    for await (const { entries } of readJsonlBatches(input)) yield entries;
+    for await (const { entries } of readJsonlBatches(input, limits)) yield entries;
     return;
   }
   input.setEncoding('utf8');

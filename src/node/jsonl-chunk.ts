@@ -16,6 +16,8 @@ import { rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
 // A byte-order mark is dropped only at the start of the file, by the caller; inside, it is data.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const LF = 0x0a;
+/** Deeper than any valid record (survey record → members → member → list). */
+const SHALLOW = 8;
 
 /** Classifies the lines of `bytes`; `firstLine` is the 1-based number of its first line (for error messages). */
 export function classifyJsonlChunk(bytes: Uint8Array, firstLine: number, batch: BatchClassifier, format: OutputFormat, counts: ChunkCounts, out: ByteWriter, limits: JsonlLimits = {}): void {
@@ -26,13 +28,13 @@ export function classifyJsonlChunk(bytes: Uint8Array, firstLine: number, batch: 
     let row: BatchRow;
     if ('error' in entry) row = { error: entry.error };
     else {
-      // Records that pass the schema are shallow: the depth of a value is measured only when it fails.
+      // Records that pass the schema nest at most a few levels: under the usual limits, depth is measured only for a record that fails.
       try {
         row = batch.classify(entry.value);
       } catch {
         row = { error: { code: 'INVALID_ROW', path: [], message: `line ${line} could not be classified` } };
       }
-      if ('error' in row && nestsDeeperThan(entry.value, maxDepth)) row = { error: lineTooDeep(line, maxDepth) };
+      if ((maxDepth < SHALLOW || 'error' in row) && nestsDeeperThan(entry.value, maxDepth)) row = { error: lineTooDeep(line, maxDepth) };
     }
     tallyRow(row, counts);
     out.text(write(row));
