@@ -97,20 +97,21 @@ export function recordEnd(bytes: Uint8Array, start: number, end: number): number
 /** The first line end (LF or CR) in `bytes[start, end)`, quotes ignored, or -1. */
 export function firstLineEnd(bytes: Uint8Array, start: number, end: number): number {
   let lf = bytes.indexOf(LF, start);
-  if (lf >= end) lf = -1;
-  const crEnd = lf < 0 ? end : lf;
-  let cr = bytes.indexOf(CR, start);
-  if (cr >= crEnd) cr = -1;
-  return cr >= 0 ? cr : lf;
+  if (lf < 0 || lf > end) lf = end;
+  // A CR is looked for only before that LF: a search to the end of the buffer would make a chunk's rows quadratic.
+  const cr = bytes.subarray(start, lf).indexOf(CR);
+  if (cr >= 0) return start + cr;
+  return lf < end ? lf : -1;
 }
 
 /** The last line end (LF or CR) in `bytes[start, end)`, quotes ignored, or -1. */
 function lastLineEnd(bytes: Uint8Array, start: number, end: number): number {
   if (end <= start) return -1;
-  const lf = bytes.lastIndexOf(LF, end - 1);
-  const cr = bytes.lastIndexOf(CR, end - 1);
-  const last = Math.max(lf, cr);
-  return last >= start ? last : -1;
+  let lf = bytes.lastIndexOf(LF, end - 1);
+  if (lf < start) lf = start - 1;
+  const cr = bytes.subarray(lf + 1, end).lastIndexOf(CR);
+  if (cr >= 0) return lf + 1 + cr;
+  return lf >= start ? lf : -1;
 }
 
 /** The fields of one record's text (without its line end), and what is wrong with it if anything. */
