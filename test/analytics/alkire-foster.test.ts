@@ -121,6 +121,109 @@ describe('weights, subgroups and changes', () => {
   });
 });
 
+describe('numbers JavaScript writes in exponent form are read exactly', () => {
+  const two = [{ id: 'a' }, { id: 'b' }];
+  it.each([
+    [1e-7, '1/10000000'],
+    ['1e-7', '1/10000000'],
+    ['1.5E-1', '3/20'],
+    [5e-324, `1/2${'0'.repeat(323)}`],
+  ])('k = %s is %s', (k, expected) => {
+    const r = alkireFoster([{ deprived: [1, 0] }, { deprived: [0, 0] }], { indicators: two, k });
+    expect(r.k.exact).toBe(expected);
+    expect(r.H.exact).toBe('1/2');
+  });
+  it('a unit weight of 1e21 counts 10^21 units', () => {
+    const r = alkireFoster([{ deprived: [1, 1], weight: 1e21 }, { deprived: [0, 0], weight: '1e21' }], { indicators: two, k: 1 });
+    expect(r.n.exact).toBe(`2${'0'.repeat(21)}`);
+    expect(r.H.exact).toBe('1/2');
+  });
+  it('weights of 1.5e300 and 5e-324 together: the total is exact and its double is the nearest', () => {
+    const r = alkireFoster([{ deprived: [1, 1], weight: 1.5e300 }, { deprived: [0, 0], weight: 5e-324 }], { indicators: two, k: 1 });
+    // 15 × 10^299 + 5 × 10^-324 = (3 × 10^623 + 1) / (2 × 10^323)
+    expect(r.n.exact).toBe(`${3n * 10n ** 623n + 1n}/${2n * 10n ** 323n}`);
+    expect(r.n.value).toBe(1.5e300);
+    expect(r.H.value).toBe(1);
+    expect(r.H.exact).not.toBe('1');
+  });
+  it('given weights 1e-7 and 0.9999999 sum to exactly 1, as numbers or strings', () => {
+    for (const weight of [1e-7, '1e-7', '0.0000001']) {
+      const r = alkireFoster([{ deprived: ['a'] }], { indicators: [{ id: 'a', weight }, { id: 'b', weight: 0.9999999 }], weights: 'given', k: 1e-7 });
+      expect(r.indicators[0]!.weight.exact).toBe('1/10000000');
+      expect(r.H.exact).toBe('1');
+    }
+  });
+  it('a weight is the decimal the number is written as: 0.3 and 0.7 sum to 1', () => {
+    const r = alkireFoster([{ deprived: ['b'] }], { indicators: [{ id: 'a', weight: 0.3 }, { id: 'b', weight: 0.7 }], weights: 'given', k: 0.7 });
+    expect(r.H.exact).toBe('1');
+  });
+  it('cardinal cut-offs and achievements in exponent form', () => {
+    const r = alkireFoster([{ achievements: [5e-8, 1e21] }], { indicators: [{ id: 'a', cutoff: 1e-7 }, { id: 'b', cutoff: '1e21' }], k: '1/2' });
+    expect(r.M1!.exact).toBe('1/4'); // gap (1e-7 − 5e-8) / 1e-7 = 1/2, weight 1/2
+  });
+});
+
+describe('bad numbers and shapes are coded errors with path and value', () => {
+  const indicators2 = [{ id: 'a' }, { id: 'b' }];
+  const errorOf = (units: unknown, options: unknown) => {
+    const r = safeAlkireFoster(units as never, options as never);
+    if (r.success) throw new Error('expected an error');
+    expect(() => alkireFoster(units as never, options as never)).toThrow(expect.objectContaining({ name: 'ChuanNgheoError', code: r.error.code }));
+    return r.error;
+  };
+  it.each([
+    ['k NaN', [], { indicators: indicators2, k: Number.NaN }, 'INVALID_FIELD', ['k'], Number.NaN],
+    ['k Infinity', [], { indicators: indicators2, k: Number.POSITIVE_INFINITY }, 'INVALID_FIELD', ['k'], Number.POSITIVE_INFINITY],
+    ['k -1e-7', [], { indicators: indicators2, k: -1e-7 }, 'INVALID_FIELD', ['k'], -1e-7],
+    ['k 1e21', [], { indicators: indicators2, k: 1e21 }, 'INVALID_FIELD', ['k'], 1e21],
+    ['k "1e1000" (an exponent of four digits)', [], { indicators: indicators2, k: '1e1000' }, 'INVALID_FIELD', ['k'], '1e1000'],
+    ['k "0x1"', [], { indicators: indicators2, k: '0x1' }, 'INVALID_FIELD', ['k'], '0x1'],
+    ['k "1/0"', [], { indicators: indicators2, k: '1/0' }, 'INVALID_FIELD', ['k'], '1/0'],
+    ['no k', [], { indicators: indicators2 }, 'MISSING_FIELD', ['k'], undefined],
+    ['an indicator weight NaN', [], { indicators: [{ id: 'a', weight: Number.NaN }, { id: 'b', weight: 1 }], weights: 'given', k: 1 }, 'INVALID_FIELD', ['indicators', 0, 'weight'], Number.NaN],
+    ['an indicator weight -1e-7', [], { indicators: [{ id: 'a', weight: -1e-7 }, { id: 'b', weight: 1.0000001 }], weights: 'given', k: 1 }, 'INVALID_FIELD', ['indicators', 0, 'weight'], -1e-7],
+    ['a unit weight NaN', [{ deprived: [1, 0], weight: Number.NaN }], { indicators: indicators2, k: 1 }, 'INVALID_FIELD', ['units', 0, 'weight'], Number.NaN],
+    ['a unit weight -Infinity', [{ deprived: [1, 0], weight: Number.NEGATIVE_INFINITY }], { indicators: indicators2, k: 1 }, 'INVALID_FIELD', ['units', 0, 'weight'], Number.NEGATIVE_INFINITY],
+    ['a negative unit weight', [{ deprived: [1, 0] }, { deprived: [1, 0], weight: -5e-324 }], { indicators: indicators2, k: 1 }, 'INVALID_FIELD', ['units', 1, 'weight'], -5e-324],
+    ['a cut-off of 0', [{ achievements: [0, 0] }], { indicators: [{ id: 'a', cutoff: 0 }, { id: 'b', cutoff: 1 }], k: 1 }, 'INVALID_FIELD', ['indicators', 0, 'cutoff'], 0],
+    ['a negative achievement', [{ achievements: [-1e-7, 0] }], { indicators: [{ id: 'a', cutoff: 1 }, { id: 'b', cutoff: 1 }], k: 1 }, 'INVALID_FIELD', ['units', 0, 'achievements', 0], -1e-7],
+    ['vulnerableFrom NaN', [], { indicators: indicators2, k: 1, vulnerableFrom: Number.NaN }, 'INVALID_FIELD', ['vulnerableFrom'], Number.NaN],
+    ['severeFrom 2', [], { indicators: indicators2, k: 1, severeFrom: 2 }, 'INVALID_FIELD', ['severeFrom'], 2],
+  ] as const)('%s', (_, units, options, code, path, received) => {
+    const e = errorOf(units, options);
+    expect(e).toMatchObject({ code, path });
+    expect(e.received).toEqual(received);
+    expect(e.message).toMatch(path.length ? String(path[0]) : /./);
+  });
+  it('a message writes NaN, Infinity and exponents as JavaScript does', () => {
+    expect(errorOf([], { indicators: indicators2, k: Number.NaN }).message).toBe('k: expected a finite number, received NaN');
+    expect(errorOf([], { indicators: indicators2, k: 1e21 }).message).toBe('k must satisfy 0 < k ≤ 1, received 1e+21');
+  });
+  it.each([
+    ['options null', [], null, []],
+    ['options a string', [], 'k=1', []],
+    ['indicators null', [], { indicators: null, k: 1 }, ['indicators']],
+    ['no indicators', [], { indicators: [], k: 1 }, ['indicators']],
+    ['an indicator null', [], { indicators: [null], k: 1 }, ['indicators', 0]],
+    ['an indicator without an id', [], { indicators: [{ dimension: 'x' }], k: 1 }, ['indicators', 0, 'id']],
+    ['an id twice', [], { indicators: [{ id: 'a' }, { id: 'a' }], k: 1 }, ['indicators', 1, 'id']],
+    ['a dimension that is not a string', [], { indicators: [{ id: 'a', dimension: 1 }], k: 1 }, ['indicators', 0, 'dimension']],
+    ['an unknown weighting', [], { indicators: [{ id: 'a' }], weights: 'equl', k: 1 }, ['weights']],
+    ['units null', null, { indicators: [{ id: 'a' }], k: 1 }, ['units']],
+    ['units a number', 3, { indicators: [{ id: 'a' }], k: 1 }, ['units']],
+    ['a unit null', [null], { indicators: [{ id: 'a' }], k: 1 }, ['units', 0]],
+    ['deprived a string', [{ deprived: 'a' }], { indicators: [{ id: 'a' }], k: 1 }, ['units', 0, 'deprived']],
+    ['achievements a number', [{ achievements: 1 }], { indicators: [{ id: 'a', cutoff: 1 }], k: 1 }, ['units', 0, 'achievements']],
+    ['an id that is not a string after one that is', [{ deprived: ['a', 1] }], { indicators: [{ id: 'a' }], k: 1 }, ['units', 0, 'deprived', 1]],
+    ['a group that is not a string', [{ deprived: [1], group: 7 }], { indicators: [{ id: 'a' }], k: 1 }, ['units', 0, 'group']],
+  ] as const)('%s: INVALID_FIELD, not a TypeError', (_, units, options, path) => {
+    expect(errorOf(units, options)).toMatchObject({ code: 'INVALID_FIELD', path });
+  });
+  it('an unknown indicator id names its place', () => {
+    expect(errorOf([{ deprived: ['a', 'z'] }], { indicators: [{ id: 'a' }], k: 1 })).toMatchObject({ code: 'UNKNOWN_INDICATOR', path: ['units', 0, 'deprived', 1], received: 'z' });
+  });
+});
+
 function addFractions(a: string, b: string): string {
   const [an, ad = '1'] = a.split('/');
   const [bn, bd = '1'] = b.split('/');
