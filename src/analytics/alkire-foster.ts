@@ -9,7 +9,7 @@
  * @module
  */
 import { fail, toSafe, type ErrorPath, type SafeResult } from '../errors.js';
-import { exact, Fraction, show, toFraction, type ExactValue, type FractionInput } from './exact.js';
+import { exact, Fraction, show, toDouble, toFraction, type ExactValue, type FractionInput } from './exact.js';
 
 /** An indicator of the measure. */
 export interface AfIndicator {
@@ -312,40 +312,115 @@ export function alkireFoster(units: Iterable<AfUnit>, options: AfOptions): AfRes
   return { k: exact(checked.k), ...overall, groups };
 }
 
+/** Safe twin of {@link alkireFoster}: never throws for any input. */
+export function safeAlkireFoster(units: Iterable<AfUnit>, options: AfOptions): SafeResult<AfResult> {
+  return toSafe(() => alkireFoster(units, options));
+}
+
+/** A measure at one time: a number, a decimal or fraction string, or an {@link ExactValue} such as `r.M0`. */
+export type MeasureInput = FractionInput | ExactValue;
+
 /** Change of a measure between two times. */
 export interface MeasureChange {
+  readonly defined: true;
   /** `m2 − m1`, exact. */
   readonly absolute: ExactValue;
   /** `(m2 − m1) / m1`, exact (null when m1 = 0). */
   readonly relative: ExactValue | null;
   /** `(m2 − m1) / years`, exact. */
   readonly annualisedAbsolute: ExactValue;
-  /** `(m2 / m1)^(1 / years) − 1`: irrational in general, so a double (null when m1 = 0). */
+  /**
+   * `(m2 / m1)^(1 / years) − 1`: irrational in general, so a double (null when m1 = 0, when m1 and
+   * m2 differ in sign, or when the rate is beyond the range of a double).
+   */
   readonly annualisedRelative: number | null;
 }
 
 /**
- * Absolute, relative and annualised change of a measure (M0, H …) between two times.
+ * The change of a measure that is not defined at one of the two times, such as the intensity A
+ * (null in {@link AfFigures}) where nobody is poor: no change of it is defined either, while M0's
+ * and H's are.
+ */
+export interface UndefinedMeasureChange {
+  readonly defined: false;
+  readonly absolute: null;
+  readonly relative: null;
+  readonly annualisedAbsolute: null;
+  readonly annualisedRelative: null;
+  /** Which end is not defined, in words. */
+  readonly reason: string;
+}
+
+function readMeasure(value: unknown, name: 'from' | 'to'): Fraction {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const text = (value as { exact?: unknown }).exact;
+    if (typeof text === 'string') return toFraction(text, [name, 'exact'], `${name}.exact`);
+    return fail('INVALID_FIELD', [name], `${name}: expected a number, a decimal, a fraction or an exact value such as r.M0, received ${show(value)}`, value);
+  }
+  return toFraction(value, [name], name);
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** ln n for a positive bigint of any size. */
+function lnBig(n: bigint): number {
+  if (n <= SAFE) return Math.log(Number(n));
+  const shift = n.toString(2).length - 64;
+  return Math.log(Number(n >> BigInt(shift))) + shift * Math.LN2;
+}
+
+/** `ratio^(1 / years) − 1` as a double, through logarithms when the ratio is beyond a double's range. */
+function annualisedRate(ratio: Fraction, years: Fraction): number | null {
+  if (ratio.equals(0)) return -1;
+  if (ratio.lt(0)) return null;
+  const r = toDouble(ratio);
+  const t = toDouble(years);
+  const rate = r > 0 && Number.isFinite(r) ? Math.pow(r, 1 / t) - 1 : Math.exp((lnBig(ratio.n) - lnBig(ratio.d)) / t) - 1;
+  return Number.isFinite(rate) ? rate : null;
+}
+
+/**
+ * Absolute, relative and annualised change of a measure (M0, H, A …) between two times. A measure
+ * given as `null`, as A is where nobody is poor, is not defined: the change is then
+ * `{ defined: false, reason }` with every figure null, not an error.
  *
+ * @throws {ChuanNgheoError} `INVALID_FIELD` for a measure or a number of years that cannot be read
+ * exactly, or years ≤ 0.
  * @example
  * measureChange('1/4', '1/5', 2).absolute.exact //=> '-1/20'
+ * measureChange(before.A, after.A, 2).defined    //=> false when nobody was poor before
  */
-export function measureChange(from: FractionInput | ExactValue, to: FractionInput | ExactValue, years: FractionInput): MeasureChange {
-  const read = (v: FractionInput | ExactValue, name: string) => toFraction(typeof v === 'object' ? v.exact : v, [name], name);
-  const m1 = read(from, 'from');
-  const m2 = read(to, 'to');
+export function measureChange(from: MeasureInput, to: MeasureInput, years: FractionInput): MeasureChange;
+export function measureChange(from: MeasureInput | null, to: MeasureInput | null, years: FractionInput): MeasureChange | UndefinedMeasureChange;
+export function measureChange(from: MeasureInput | null, to: MeasureInput | null, years: FractionInput): MeasureChange | UndefinedMeasureChange {
+  const m1 = from === null ? null : readMeasure(from, 'from');
+  const m2 = to === null ? null : readMeasure(to, 'to');
   const t = toFraction(years, ['years'], 'years');
-  if (t.lte(0)) fail('INVALID_FIELD', ['years'], 'years must be positive', years);
+  if (t.lte(0)) fail('INVALID_FIELD', ['years'], `years must be positive, received ${show(years)}`, years);
+  if (m1 === null || m2 === null) {
+    const which = m1 === null && m2 === null ? 'from and to are null: the measure is not defined at either time' : m1 === null ? 'from is null: the measure is not defined at the earlier time' : 'to is null: the measure is not defined at the later time';
+    return {
+      defined: false,
+      absolute: null,
+      relative: null,
+      annualisedAbsolute: null,
+      annualisedRelative: null,
+      reason: `${which} (as the intensity A is not where nobody is poor), so neither is its change`,
+    };
+  }
   const absolute = m2.sub(m1);
   return {
+    defined: true,
     absolute: exact(absolute),
     relative: m1.equals(0) ? null : exact(absolute.div(m1)),
     annualisedAbsolute: exact(absolute.div(t)),
-    annualisedRelative: m1.equals(0) ? null : Math.pow(m2.div(m1).valueOf(), 1 / t.valueOf()) - 1,
+    annualisedRelative: m1.equals(0) ? null : annualisedRate(m2.div(m1), t),
   };
 }
 
-/** Safe twin of {@link alkireFoster}: never throws for any input. */
-export function safeAlkireFoster(units: Iterable<AfUnit>, options: AfOptions): SafeResult<AfResult> {
-  return toSafe(() => alkireFoster(units, options));
+/** Safe twin of {@link measureChange}: never throws for any input. */
+export function safeMeasureChange(from: MeasureInput, to: MeasureInput, years: FractionInput): SafeResult<MeasureChange>;
+export function safeMeasureChange(from: MeasureInput | null, to: MeasureInput | null, years: FractionInput): SafeResult<MeasureChange | UndefinedMeasureChange>;
+export function safeMeasureChange(from: MeasureInput | null, to: MeasureInput | null, years: FractionInput): SafeResult<MeasureChange | UndefinedMeasureChange> {
+  return toSafe(() => measureChange(from, to, years));
 }

@@ -1,7 +1,7 @@
 // Alkire-Foster measures against the public vectors of the specification (measures.md, section 3),
 // in exact arithmetic.
 import { describe, expect, it } from 'vitest';
-import { alkireFoster, measureChange, safeAlkireFoster, type AfIndicator } from '../../src/index.js';
+import { alkireFoster, errorCodes, measureChange, safeAlkireFoster, safeMeasureChange, type AfIndicator } from '../../src/index.js';
 
 // Alkire & Foster (2011), Journal of Public Economics 95:476-487, section 2.
 const y = [
@@ -221,6 +221,57 @@ describe('bad numbers and shapes are coded errors with path and value', () => {
   });
   it('an unknown indicator id names its place', () => {
     expect(errorOf([{ deprived: ['a', 'z'] }], { indicators: [{ id: 'a' }], k: 1 })).toMatchObject({ code: 'UNKNOWN_INDICATOR', path: ['units', 0, 'deprived', 1], received: 'z' });
+  });
+});
+
+describe('measureChange when a measure is not defined', () => {
+  const indicators2 = [{ id: 'a' }, { id: 'b' }];
+  const nobodyPoor = alkireFoster([{ deprived: [0, 0] }, { deprived: [1, 0] }], { indicators: indicators2, k: 1 });
+  const somePoor = alkireFoster([{ deprived: [1, 1] }, { deprived: [1, 0] }], { indicators: indicators2, k: 1 });
+  it('A is null where nobody is poor; the change of H and M0 is defined, that of A is not', () => {
+    expect(nobodyPoor.A).toBeNull();
+    expect(measureChange(nobodyPoor.H, somePoor.H, 2)).toMatchObject({ defined: true, absolute: { exact: '1/2' }, relative: null });
+    expect(measureChange(nobodyPoor.M0, somePoor.M0, 2)).toMatchObject({ defined: true, absolute: { exact: '1/2' }, annualisedAbsolute: { exact: '1/4' } });
+    expect(measureChange(nobodyPoor.A, somePoor.A, 2)).toEqual({
+      defined: false,
+      absolute: null,
+      relative: null,
+      annualisedAbsolute: null,
+      annualisedRelative: null,
+      reason: 'from is null: the measure is not defined at the earlier time (as the intensity A is not where nobody is poor), so neither is its change',
+    });
+  });
+  it('either end, or both', () => {
+    expect(measureChange(somePoor.A, nobodyPoor.A, 1)).toMatchObject({ defined: false, reason: expect.stringMatching(/^to is null: .* later time/) });
+    expect(measureChange(null, null, 1)).toMatchObject({ defined: false, reason: expect.stringMatching(/^from and to are null/) });
+  });
+  it('the years are still checked', () => {
+    expect(safeMeasureChange(null, '1/2', 0)).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path: ['years'], received: 0 } });
+  });
+  it('reads exponent forms exactly and stays finite on huge ratios', () => {
+    expect(measureChange(1e-7, '2e-7', 1)).toMatchObject({ absolute: { exact: '1/10000000' }, relative: { exact: '1' }, annualisedRelative: 1 });
+    // (1.5e300 / 5e-324)^(1/1000) − 1, through logarithms: the ratio is beyond a double.
+    const c = measureChange(5e-324, 1.5e300, 1000);
+    expect(c.annualisedRelative).toBeCloseTo(Math.exp((Math.log(3) + 623 * Math.LN10) / 1000) - 1, 10);
+    expect(c.relative!.value).toBe(Number.POSITIVE_INFINITY);
+  });
+  it('no annualised rate between measures of opposite signs', () => {
+    expect(measureChange(-1, 1, 2).annualisedRelative).toBeNull();
+    expect(measureChange('1/2', 0, 2).annualisedRelative).toBe(-1);
+  });
+  it.each([
+    [undefined, '1/2', 1, ['from']],
+    [{}, '1/2', 1, ['from']],
+    [{ exact: 'x' }, '1/2', 1, ['from', 'exact']],
+    ['1/2', Number.NaN, 1, ['to']],
+    ['1/2', '1/3', Number.POSITIVE_INFINITY, ['years']],
+    ['1/2', '1/3', -1e-7, ['years']],
+    ['1/2', '1/3', '1e-7', null],
+  ] as const)('safeMeasureChange(%j, %j, %j)', (from, to, years, path) => {
+    const r = safeMeasureChange(from as never, to as never, years as never);
+    if (path === null) expect(r.success).toBe(true);
+    else expect(r).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path } });
+    if (!r.success) expect(errorCodes).toContain(r.error.code);
   });
 });
 
