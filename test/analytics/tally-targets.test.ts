@@ -1,6 +1,6 @@
 // Headcounts and the targets report.
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, compareReviews, createTally, measureTargets, tallyAll, type TargetPlanInput } from '../../src/index.js';
+import { barChartSvg, compareReviews, createTally, measureTargets, safeCreateTally, safeTallyAll, tallyAll, type TallyItem, type TargetPlanInput } from '../../src/index.js';
 
 const indicators = ['healthInsurance', 'housingQuality'];
 
@@ -58,6 +58,100 @@ describe('createTally', () => {
     // 2^53 + 1 is not a double: the exact total is kept, and the rate is exactly 100.
     expect(big.result().total.householdRates.poor).toBe(100);
     expect(big.result().total.households.total).toBe(Number.MAX_SAFE_INTEGER + 2);
+  });
+});
+
+describe('survey weights in exponent form, and weights and items that do not fit', () => {
+  const poor = { category: 'poor' as const, deprived: ['healthInsurance'], size: 2 };
+  const none = { category: 'none' as const, deprived: [], size: 1 };
+  it.each([
+    [1e-7, '3e-7', 25],
+    ['1.5e-7', 4.5e-7, 25],
+    [1e21, '1e21', 50],
+    [5e-324, 0, 100],
+  ] as const)('weights %s and %s are read exactly: poor rate %s %%', (a, b, rate) => {
+    const t = createTally({ indicators });
+    t.add({ ...poor, weight: a });
+    t.add({ ...none, weight: b });
+    expect(t.result().total.householdRates.poor).toBe(rate);
+    expect(t.result().weighted).toBe(true);
+  });
+  it('1e-7 + 3e-7 households and 2 × 1e-7 persons, exactly', () => {
+    const t = createTally({ indicators });
+    t.add({ ...poor, weight: 1e-7 });
+    t.add({ ...none, weight: '3e-7' });
+    const r = t.result().total;
+    expect(r.households).toEqual({ total: 4e-7, poor: 1e-7, 'near-poor': 0, average: 0, none: 3e-7 });
+    expect(r.persons.poor).toBe(2e-7);
+    expect(r.indicators[0]).toMatchObject({ all: 1e-7, poor: 1e-7 });
+  });
+  it('1.5e300 and 5e-324 side by side', () => {
+    const t = createTally({ indicators });
+    t.add({ ...poor, weight: 1.5e300 });
+    t.add({ ...none, weight: 5e-324 });
+    expect(t.result().total.households.total).toBe(1.5e300);
+    expect(t.result().total.householdRates.poor).toBe(100);
+  });
+  it.each([
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    -1,
+    -1e-7,
+    '-1',
+    'abc',
+    '',
+    '0x10',
+    '1/3',
+    '1e1000',
+    'Infinity',
+    null,
+    true,
+  ])('weight %j: INVALID_FIELD with the value, and nothing counted', (weight) => {
+    const t = createTally({ indicators });
+    t.add(none);
+    const item = { ...poor, weight } as unknown as TallyItem;
+    expect(() => t.add(item)).toThrow(expect.objectContaining({ name: 'ChuanNgheoError', code: 'INVALID_FIELD', path: ['weight'], received: weight }));
+    expect(t.safeAdd(item)).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path: ['weight'] } });
+    expect(t.result().total.households).toEqual({ total: 1, poor: 0, 'near-poor': 0, average: 0, none: 1 });
+    expect(t.result().weighted).toBe(false);
+  });
+  it('a message writes the value as JavaScript does', () => {
+    expect(createTally({ indicators }).safeAdd({ ...poor, weight: Number.NaN })).toMatchObject({
+      error: { message: 'weight: expected a finite number ≥ 0 or a decimal string such as "2.5" or "1.5e-7", received NaN' },
+    });
+  });
+  it.each([
+    [null, [], 'INVALID_FIELD'],
+    [{ ...poor, category: 'rich' }, ['category'], 'INVALID_FIELD'],
+    [{ ...poor, deprived: 'healthInsurance' }, ['deprived'], 'INVALID_FIELD'],
+    [{ ...poor, size: 0 }, ['size'], 'INVALID_SIZE'],
+    [{ ...poor, size: 2.5 }, ['size'], 'INVALID_SIZE'],
+    [{ ...poor, size: '2' }, ['size'], 'INVALID_SIZE'],
+    [{ ...poor, group: 7 }, ['group'], 'INVALID_FIELD'],
+    [{ ...poor, children: { children: 1, withoutHealthInsurance: Number.NaN, malnourished: 0, notInSchool: 0 } }, ['children', 'withoutHealthInsurance'], 'INVALID_FIELD'],
+  ])('item %j: %s %s, not a TypeError', (item, path, code) => {
+    const t = createTally({ indicators });
+    expect(t.safeAdd(item as unknown as TallyItem)).toMatchObject({ success: false, error: { code, path } });
+    expect(t.result().total.households.total).toBe(0);
+  });
+  it.each([
+    [null, []],
+    [{ indicators: 'healthInsurance' }, ['indicators']],
+    [{ indicators: [1] }, ['indicators', 0]],
+    [{ indicators, decimals: -1 }, ['decimals']],
+    [{ indicators, decimals: 2.5 }, ['decimals']],
+    [{ indicators, decimals: 21 }, ['decimals']],
+  ])('options %j: INVALID_FIELD at %j', (options, path) => {
+    expect(safeCreateTally(options as never)).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path } });
+    expect(() => createTally(options as never)).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path }));
+  });
+  it('tallyAll names the item; safeTallyAll resolves to the failure', async () => {
+    const items = [none, { ...poor, weight: Number.NaN }];
+    await expect(tallyAll(items, { indicators })).rejects.toMatchObject({ code: 'INVALID_FIELD', path: ['items', 1, 'weight'], message: expect.stringMatching(/^items\[1\]\.weight: /) });
+    expect(await safeTallyAll(items, { indicators })).toMatchObject({ success: false, error: { path: ['items', 1, 'weight'] } });
+    expect(await safeTallyAll(null as never, { indicators })).toMatchObject({ success: false, error: { path: ['items'] } });
+    expect(await safeTallyAll([none], { indicators })).toMatchObject({ success: true, data: { total: { households: { total: 1 } } } });
   });
 });
 
