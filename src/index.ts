@@ -59,9 +59,9 @@ export type { AfIndicator, AfUnit, AfOptions, AfResult, AfFigures, AfIndicatorFi
 export type { ExactValue, FractionInput } from './analytics/exact.js';
 export { createTally, safeCreateTally, tallyAll, safeTallyAll, categories } from './analytics/tally.js';
 export type { Tally, TallyBuilder, TallyItem, TallyOptions, GroupTally, CategoryCounts, CategoryRates, IndicatorCounts } from './analytics/tally.js';
-export { compareReviews } from './analytics/transitions.js';
+export { compareReviews, safeCompareReviews } from './analytics/transitions.js';
 export type { ReviewEntry, ListMovement, Transitions } from './analytics/transitions.js';
-export { defineTargetPlan, measureTargets, targetPlanSchema } from './analytics/targets.js';
+export { defineTargetPlan, safeDefineTargetPlan, measureTargets, safeMeasureTargets, targetPlanSchema } from './analytics/targets.js';
 export type { TargetPlan, TargetPlanInput, TargetResult } from './analytics/targets.js';
 export { childFacts } from './analytics/children.js';
 export type { ChildFacts } from './analytics/children.js';

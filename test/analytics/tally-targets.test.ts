@@ -1,6 +1,6 @@
 // Headcounts and the targets report.
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, compareReviews, createTally, measureTargets, safeCreateTally, safeTallyAll, tallyAll, type TallyItem, type TargetPlanInput } from '../../src/index.js';
+import { barChartSvg, compareReviews, createTally, defineTargetPlan, measureTargets, safeCreateTally, safeDefineTargetPlan, safeMeasureTargets, safeTallyAll, tallyAll, type TallyItem, type TargetPlanInput } from '../../src/index.js';
 
 const indicators = ['healthInsurance', 'housingQuality'];
 
@@ -187,6 +187,42 @@ describe('measureTargets', () => {
   });
   it('without an earlier review the rate change cannot be measured', () => {
     expect(measureTargets(plan, tally.result())[0]).toMatchObject({ measured: null, gap: null, met: null });
+  });
+  it('plan figures in exponent form are read exactly', () => {
+    const tiny = { id: 'p', title: 'plan', reference: 'a plan', povertyRateChangePerYear: -1e-7, coverage: [{ indicator: 'healthInsurance', among: 'poor' as const, minimumPercent: 5e-324 }] };
+    expect(defineTargetPlan(tiny).povertyRateChangePerYear).toBe(-1e-7);
+    const noChange = compareReviews([{ id: 1, category: 'poor' }], [{ id: 1, category: 'poor' }]);
+    const [rate, coverage] = measureTargets(tiny, tally.result(), noChange, 2);
+    // A fall of 2 × 10^-7 points was planned and none happened: not met, though the target shows as 0.
+    expect(rate).toMatchObject({ measured: 0, target: 0, gap: 0, met: false });
+    expect(Object.is(rate!.target, -0)).toBe(false);
+    expect(coverage).toMatchObject({ measured: 50, target: 5e-324, met: true });
+    const huge = measureTargets({ ...tiny, povertyRateChangePerYear: 1.5e300, coverage: [] }, tally.result(), noChange, 2);
+    expect(huge[0]).toMatchObject({ target: 3e300, gap: 3e300, met: true });
+  });
+  it.each([
+    [{ povertyRateChangePerYear: Number.NaN }, ['povertyRateChangePerYear'], Number.NaN],
+    [{ povertyRateChangePerYear: Number.POSITIVE_INFINITY }, ['povertyRateChangePerYear'], Number.POSITIVE_INFINITY],
+    [{ povertyRateChangePerYear: '1e-7' }, ['povertyRateChangePerYear'], '1e-7'],
+    [{ coverage: [{ indicator: 'healthInsurance', among: 'poor', minimumPercent: 1e21 }] }, ['coverage', 0, 'minimumPercent'], 1e21],
+    [{ coverage: [{ indicator: 'healthInsurance', among: 'poor', minimumPercent: -1e-7 }] }, ['coverage', 0, 'minimumPercent'], -1e-7],
+  ])('plan %j: INVALID_FIELD at %j with the value', (change, path, received) => {
+    const r = safeDefineTargetPlan({ ...plan, ...change });
+    expect(r).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path } });
+    if (!r.success) expect(r.error.received).toEqual(received);
+    expect(safeMeasureTargets({ ...plan, ...change } as never, tally.result())).toMatchObject({ success: false, error: { path } });
+  });
+  it.each([
+    [null, undefined, 1, ['tally']],
+    [{}, undefined, 1, ['tally']],
+    ['tally', { rates: {} }, 1, ['transitions']],
+    ['tally', undefined, 0, ['years']],
+    ['tally', undefined, Number.NaN, ['years']],
+    ['tally', undefined, Number.POSITIVE_INFINITY, ['years']],
+  ])('measureTargets with tally %j, transitions %j, years %s: INVALID_FIELD at %j', (t, transitions, years, path) => {
+    const args = [plan, t === 'tally' ? tally.result() : t, transitions, years] as const;
+    expect(safeMeasureTargets(...(args as unknown as Parameters<typeof measureTargets>))).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path } });
+    expect(() => measureTargets(...(args as unknown as Parameters<typeof measureTargets>))).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path }));
   });
   it('a target on an unknown indicator is an error', () => {
     expect(() => measureTargets({ ...plan, coverage: [{ indicator: 'x', among: 'poor', minimumPercent: 1 }] }, tally.result())).toThrow(expect.objectContaining({ code: 'UNKNOWN_INDICATOR', path: ['coverage', 0, 'indicator'] }));
