@@ -99,6 +99,12 @@ describe('chuan-ngheo validate', () => {
     expect(lines[3]).toMatch(/^record 5: INVALID_ROW at \(root\): line 5 is not valid JSON/);
     expect(r.stderr).toMatch(/5 record\(s\) .*: 1 valid, 4 invalid/);
   });
+  it('--format jsonl: one report per record, valid a boolean', () => {
+    const r = run(['validate', 'test/fixtures/roster-broken.jsonl', '--date', '2025-12-01', '--format', 'jsonl', '--quiet']);
+    expect(r.status).toBe(1);
+    const reports = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { index: number; valid: unknown });
+    expect(reports.map((x) => x.valid)).toEqual([true, false, false, false, false]);
+  });
 });
 
 describe('chuan-ngheo report with an earlier review, a plan and charts', () => {
