@@ -1,7 +1,8 @@
 // Alkire-Foster measures against the public vectors of the specification (measures.md, section 3),
 // in exact arithmetic.
 import { describe, expect, it } from 'vitest';
-import { alkireFoster, errorCodes, measureChange, safeAlkireFoster, safeMeasureChange, type AfIndicator } from '../../src/index.js';
+import fc from 'fast-check';
+import { Decimal, alkireFoster, errorCodes, measureChange, safeAlkireFoster, safeMeasureChange, type AfIndicator } from '../../src/index.js';
 
 // Alkire & Foster (2011), Journal of Public Economics 95:476-487, section 2.
 const y = [
@@ -272,6 +273,104 @@ describe('measureChange when a measure is not defined', () => {
     if (path === null) expect(r.success).toBe(true);
     else expect(r).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path } });
     if (!r.success) expect(errorCodes).toContain(r.error.code);
+  });
+});
+
+describe('safeAlkireFoster never throws', () => {
+  // Mostly input that fits, so that the measures are computed, with any value put in its place now
+  // and then: doubles (NaN, ±Infinity, -0 and subnormals included), the exponent forms JavaScript
+  // writes, exponent strings in and out of range, fractions with a zero denominator, and junk.
+  const junk = fc.oneof(
+    fc.double(),
+    fc.constantFrom(-1e-7, -1.5e300, -5e-324, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e21, 2),
+    fc.tuple(fc.integer({ min: -99, max: 99 }), fc.integer({ min: -1200, max: 1200 })).map(([m, e]) => `${m}e${e}`),
+    fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 0, max: 5 })).map(([n, d]) => `${n}/${d}`),
+    fc.constantFrom('1e1000', '1e-1000', '0x10', 'NaN', 'Infinity', '', '.5', '5.', '1e', 'e5', '1/0'),
+    fc.anything({ maxDepth: 1 }),
+  );
+  const sometimesJunk = <T,>(good: fc.Arbitrary<T>) => fc.oneof({ weight: 30, arbitrary: good }, { weight: 1, arbitrary: junk });
+  const exponentString = (min: number, max: number) => fc.tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min, max })).map(([m, e]) => `${m}e${e}`);
+  const unitWeight = sometimesJunk(
+    fc.oneof(
+      fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }),
+      fc.constantFrom(1, 1e-7, 1e21, 5e-324, 1.5e300, '2.5', '1/3'),
+      exponentString(-400, 400),
+    ),
+  );
+  const cut = sometimesJunk(fc.oneof(fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), fc.constantFrom(1e-7, 5e-324, '1/3', '1e-7', '5e-1', 1), exponentString(-400, -2)));
+  const positive = sometimesJunk(fc.oneof(fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true }), fc.constantFrom(1e-7, 1e21, '1.5e300'), exponentString(-400, 400)));
+  const achievement = sometimesJunk(fc.oneof(fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }), fc.constantFrom(0, 5e-324, 1e21), exponentString(-400, 400)));
+
+  const scenario = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 4 }).chain((ids) => {
+    const d = ids.length;
+    const given = fc.constantFrom<readonly (number | string)[]>(
+      ids.map(() => `1/${d}`),
+      ids.map((_, j) => (j === 0 ? (d === 1 ? 1 : 1e-7) : j === 1 ? `${1 - 1e-7 * (d - 1)}` : 1e-7)),
+    );
+    const deprived = fc.oneof(fc.array(fc.constantFrom(0, 1, true, false), { minLength: d, maxLength: d }), fc.subarray(ids));
+    return fc.record({
+      cardinal: fc.boolean(),
+      mode: fc.constantFrom('equal', 'nested', 'given'),
+      given,
+      dimensions: fc.array(fc.constantFrom('x', 'y'), { minLength: d, maxLength: d }),
+      cutoffs: fc.array(positive, { minLength: d, maxLength: d }),
+      k: cut,
+      vulnerableFrom: fc.option(cut, { nil: undefined }),
+      severeFrom: fc.option(cut, { nil: undefined }),
+      units: fc.array(
+        fc.record({
+          deprived: sometimesJunk(deprived),
+          achievements: fc.array(achievement, { minLength: d, maxLength: d }),
+          weight: fc.option(unitWeight, { nil: undefined }),
+          group: fc.option(sometimesJunk(fc.constantFrom('north', 'south')), { nil: undefined }),
+        }),
+        { maxLength: 6 },
+      ),
+      broken: fc.oneof({ weight: 30, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('options', 'units', 'indicator', 'unit') }),
+      junk,
+    }).map((x) => {
+      const indicators = ids.map((id, j) => ({ id, dimension: x.dimensions[j], ...(x.mode === 'given' ? { weight: x.given[j] } : {}), ...(x.cardinal ? { cutoff: x.cutoffs[j] } : {}) }));
+      const units = x.units.map((u) => ({ ...(x.cardinal ? { achievements: u.achievements } : { deprived: u.deprived }), ...(u.weight !== undefined ? { weight: u.weight } : {}), ...(u.group !== undefined ? { group: u.group } : {}) }));
+      const options = { indicators, weights: x.mode, k: x.k, ...(x.vulnerableFrom !== undefined ? { vulnerableFrom: x.vulnerableFrom } : {}), ...(x.severeFrom !== undefined ? { severeFrom: x.severeFrom } : {}) };
+      if (x.broken === 'options') return { units, options: x.junk };
+      if (x.broken === 'units') return { units: x.junk, options };
+      if (x.broken === 'indicator') return { units, options: { ...options, indicators: [...indicators.slice(1), x.junk] } };
+      if (x.broken === 'unit') return { units: [...units, x.junk], options };
+      return { units, options };
+    });
+  });
+
+  it('for arbitrary weights, k and units: a coded error, or figures between 0 and 1', () => {
+    fc.assert(
+      fc.property(scenario, ({ units: us, options: opts }) => {
+        const r = safeAlkireFoster(us as never, opts as never);
+        if (!r.success) {
+          expect(errorCodes).toContain(r.error.code);
+          expect(Array.isArray(r.error.path)).toBe(true);
+          expect(r.error.message).not.toMatch(/Invalid argument|Division by Zero|TypeError/);
+          return;
+        }
+        const { H, M0, A } = r.data;
+        for (const v of [H, M0]) expect(v.value >= 0 && v.value <= 1).toBe(true);
+        expect(A === null ? r.data.q.exact === '0' : A.value > 0 && A.value <= 1).toBe(true);
+        expect(Number.isNaN(r.data.n.value)).toBe(false);
+        expect(() => JSON.stringify(r.data)).not.toThrow();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a number and its decimal written out in full give the same exact figures', () => {
+    const weight = fc.double({ min: 0, noNaN: true, noDefaultInfinity: true, max: Number.MAX_VALUE });
+    fc.assert(
+      fc.property(weight, weight, fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), (w1, w2, k) => {
+        const measure = (a: number | string, b: number | string, cut: number | string) =>
+          alkireFoster([{ deprived: [1, 0], weight: a }, { deprived: [0, 1], weight: b }], { indicators: [{ id: 'a', weight: '1/3' }, { id: 'b', weight: '2/3' }], weights: 'given', k: cut });
+        const written = (x: number) => new Decimal(x).toFixed();
+        expect(measure(w1, w2, k)).toEqual(measure(written(w1), written(w2), written(k)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
