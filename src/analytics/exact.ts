@@ -1,10 +1,16 @@
 /**
  * Exact fractions for measures (fraction.js, bigint-backed), and their plain-JSON form.
  *
+ * A number is read as the decimal JavaScript writes for it, exactly: `0.1` is 1/10, `1e-7` is
+ * 1/10,000,000, `5e-324` is 5/10^324 and `1.5e300` is 15 × 10^299, so weights such as 0.3 and
+ * 0.7 sum to exactly 1. NaN and ±Infinity are refused. A string may be a decimal, with or without
+ * an exponent of at most three digits (`"0.25"`, `"1.5e-7"`), or a fraction (`"1/6"`).
+ *
  * @module
  */
 import Fraction from 'fraction.js';
-import { fail, type ErrorPath } from '../errors.js';
+import { describeValue, fail, type ErrorPath } from '../errors.js';
+import { Decimal } from '../money.js';
 
 export { Fraction };
 
@@ -15,17 +21,69 @@ export interface ExactValue {
   readonly value: number;
 }
 
-/** A weight, a cut-off or an achievement: a number, a decimal string or a fraction string (`"1/6"`). */
+/**
+ * A weight, a cut-off or an achievement: a finite number, a decimal string (`"0.25"`, `"1.5e-7"`)
+ * or a fraction string (`"1/6"`).
+ */
 export type FractionInput = number | string;
 
-/** Reads a number or string exactly (a number through its shortest decimal form). */
+/** Sign, digits, fraction digits and exponent of a decimal, as JavaScript writes numbers. */
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,3}))?$/;
+const FRACTION = /^(-?\d+)\s*\/\s*(\d+)$/;
+
+/** A received value for a message: `NaN`, `Infinity` and `1e-7` as JavaScript writes them. */
+export function show(value: unknown): string {
+  return typeof value === 'number' ? String(value) : describeValue(value);
+}
+
+/** The exact value of a decimal text that matches {@link DECIMAL}, or `undefined`. */
+function decimalFraction(text: string): Fraction | undefined {
+  const m = DECIMAL.exec(text);
+  if (!m) return undefined;
+  const [, sign, whole, fraction = '', exponent = '0'] = m;
+  const scale = Number(exponent) - fraction.length;
+  const digits = BigInt(`${sign}${whole}${fraction}`);
+  return scale >= 0 ? new Fraction(digits * 10n ** BigInt(scale), 1n) : new Fraction(digits, 10n ** BigInt(-scale));
+}
+
+/**
+ * Reads a number or a string exactly, or throws `INVALID_FIELD` at `path` naming `what`.
+ *
+ * @throws {ChuanNgheoError} `INVALID_FIELD` for NaN, ±Infinity, a string of another form, a
+ * fraction with a zero denominator, or anything else.
+ */
 export function toFraction(value: unknown, path: ErrorPath, what: string): Fraction {
-  if (typeof value === 'number' && Number.isFinite(value)) return new Fraction(String(value));
-  if (typeof value === 'string' && /^\s*-?(\d+(\.\d+)?|\d+\s*\/\s*\d+)\s*$/.test(value) && !/\/\s*0+\s*$/.test(value)) return new Fraction(value.replace(/\s+/g, ''));
-  return fail('INVALID_FIELD', path, `${what}: expected a number, a decimal or a fraction such as "1/6", received ${JSON.stringify(value)}`, value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return fail('INVALID_FIELD', path, `${what}: expected a finite number, received ${show(value)}`, value);
+    // String() writes the shortest decimal that reads back as this number, exponent form included.
+    return decimalFraction(String(value))!;
+  }
+  if (typeof value === 'string') {
+    const text = value.trim();
+    const asDecimal = decimalFraction(text);
+    if (asDecimal) return asDecimal;
+    const m = FRACTION.exec(text);
+    if (m && !/^0+$/.test(m[2]!)) return new Fraction(BigInt(m[1]!), BigInt(m[2]!));
+  }
+  return fail('INVALID_FIELD', path, `${what}: expected a finite number, a decimal such as "0.25" or "1.5e-7", or a fraction such as "1/6", received ${show(value)}`, value);
+}
+
+/** Whether a text is a decimal as {@link toFraction} reads it: `12`, `-0.5`, `1.5e-7` (an exponent of at most three digits). */
+export function isDecimalText(text: string): boolean {
+  return DECIMAL.test(text.trim());
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const Wide = Decimal.clone({ precision: 25 });
+
+/** The nearest double to a fraction, also when its numerator and denominator exceed a double's range. */
+export function toDouble(f: Fraction): number {
+  if (f.n <= SAFE && f.d <= SAFE) return f.valueOf();
+  const magnitude = new Wide(f.n.toString()).div(f.d.toString()).toNumber();
+  return f.s < 0n ? -magnitude : magnitude;
 }
 
 /** The plain-JSON form of a fraction. */
 export function exact(f: Fraction): ExactValue {
-  return { exact: f.toFraction(), value: f.valueOf() };
+  return { exact: f.toFraction(), value: toDouble(f) };
 }

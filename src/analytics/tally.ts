@@ -8,9 +8,11 @@
  *
  * @module
  */
+import { ChuanNgheoError, fail, formatPath, toSafe, type ErrorPath, type SafeResult } from '../errors.js';
 import { Decimal } from '../money.js';
 import type { Category } from '../rule.js';
 import type { ChildFacts } from './children.js';
+import { isDecimalText, show } from './exact.js';
 
 /** The categories, in report order. */
 export const categories: readonly Category[] = ['poor', 'near-poor', 'average', 'none'];
@@ -21,7 +23,10 @@ export interface TallyItem {
   readonly deprived: readonly string[];
   /** Members of the household (for counts by persons). */
   readonly size: number;
-  /** Survey weight (default 1); a number or a decimal string. */
+  /**
+   * Survey weight (default 1): a finite number ≥ 0 or a decimal string (`"2.5"`, `"1.5e-7"`), read
+   * exactly as the decimal it is written as.
+   */
   readonly weight?: number | string;
   /** The household's value of the grouping key (default: all in one group). */
   readonly group?: string;
@@ -96,8 +101,74 @@ export interface Tally {
 export interface TallyOptions {
   /** Indicator ids, in report order (usually the standard's). */
   readonly indicators: readonly string[];
-  /** Decimal places of rates in percent (default 2). */
+  /** Decimal places of rates in percent: a whole number from 0 to 20 (default 2). */
   readonly decimals?: number;
+}
+
+/** A tally being filled: `add` each classified household, then read `result()`. */
+export interface TallyBuilder {
+  /** Adds a household. @throws {ChuanNgheoError} For an item that does not fit (`INVALID_FIELD`, `INVALID_SIZE`), with its path; nothing is counted then. */
+  add(item: TallyItem): void;
+  /** Safe twin of `add`: never throws; a refused item is not counted. */
+  safeAdd(item: TallyItem): SafeResult<void>;
+  result(): Tally;
+}
+
+/**
+ * A survey weight, exactly: a whole number as a plain number while it is a safe integer, otherwise
+ * a decimal; `undefined` for anything but a finite number ≥ 0 or a decimal string (an exponent of at
+ * most three digits allowed) that is not negative.
+ */
+export function readWeight(value: unknown): number | Decimal | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) return undefined;
+    return Number.isSafeInteger(value) ? value : new Decimal(value);
+  }
+  if (typeof value === 'string' && isDecimalText(value)) {
+    const text = value.trim();
+    return text.startsWith('-') ? undefined : new Decimal(text);
+  }
+  return undefined;
+}
+
+/** Checks a number of decimal places: a whole number from 0 to 20. */
+export function checkDecimals(value: unknown, path: ErrorPath): number {
+  if (value === undefined) return 2;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 20) {
+    return fail('INVALID_FIELD', path, `${formatPath(path)}: expected a whole number of decimal places from 0 to 20, received ${show(value)}`, value);
+  }
+  return value;
+}
+
+const categorySet: ReadonlySet<unknown> = new Set<Category>(['poor', 'near-poor', 'average', 'none']);
+const childKeys = ['children', 'withoutHealthInsurance', 'malnourished', 'notInSchool'] as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks an item before anything is counted; returns its weight. Paths start with `at`. */
+function checkItem(item: unknown, at: ErrorPath): number | Decimal {
+  const where = (...rest: (string | number)[]): [ErrorPath, string] => {
+    const path = [...at, ...rest];
+    return [path, path.length === 0 ? 'item' : formatPath(path)];
+  };
+  const refuse = (rest: (string | number)[], expected: string, value: unknown, code: 'INVALID_FIELD' | 'INVALID_SIZE' = 'INVALID_FIELD'): never => {
+    const [path, name] = where(...rest);
+    return fail(code, path, `${name}: expected ${expected}, received ${show(value)}`, value);
+  };
+  if (!isObject(item)) return refuse([], 'an object with category, deprived and size', item);
+  if (!categorySet.has(item.category)) refuse(['category'], 'poor, near-poor, average or none', item.category);
+  if (!Array.isArray(item.deprived)) refuse(['deprived'], 'a list of indicator ids', item.deprived);
+  if (!Number.isSafeInteger(item.size) || (item.size as number) < 1) refuse(['size'], 'a whole number of members ≥ 1', item.size, 'INVALID_SIZE');
+  if (item.group !== undefined && typeof item.group !== 'string') refuse(['group'], 'a string', item.group);
+  if (item.children !== undefined) {
+    if (!isObject(item.children)) refuse(['children'], 'counts of children', item.children);
+    const children = item.children as Record<string, unknown>;
+    for (const key of childKeys) if (!Number.isSafeInteger(children[key]) || (children[key] as number) < 0) refuse(['children', key], 'a whole number ≥ 0', children[key]);
+  }
+  if (item.weight === undefined) return 1;
+  return readWeight(item.weight) ?? refuse(['weight'], 'a finite number ≥ 0 or a decimal string such as "2.5" or "1.5e-7"', item.weight);
 }
 
 /**
@@ -167,24 +238,21 @@ class Accumulator {
   }
 }
 
-/**
- * Starts a streaming tally: `add` each classified household, then read `result()`.
- *
- * @example
- * const tally = createTally({ indicators: ['healthInsurance'] });
- * tally.add({ category: 'poor', deprived: ['healthInsurance'], size: 4, group: 'Xã A' });
- * tally.add({ category: 'none', deprived: [], size: 2, group: 'Xã A' });
- * tally.result().total.householdRates.poor //=> 50
- */
-export function createTally(options: TallyOptions): { add(item: TallyItem): void; result(): Tally } {
-  const decimals = options.decimals ?? 2;
+/** The tally itself; `at` is the path of the next item when the caller numbers them. */
+function startTally(options: TallyOptions): TallyBuilder & { addAt(item: TallyItem, at: ErrorPath): void } {
+  if (!isObject(options)) fail('INVALID_FIELD', [], `options: expected an object with indicators, received ${show(options)}`, options);
+  const indicatorList: unknown = options.indicators;
+  if (!Array.isArray(indicatorList)) fail('INVALID_FIELD', ['indicators'], `indicators: expected a list of indicator ids, received ${show(indicatorList)}`, indicatorList);
+  (indicatorList as unknown[]).forEach((id, i) => {
+    if (typeof id !== 'string') fail('INVALID_FIELD', ['indicators', i], `indicators[${i}]: expected an indicator id, received ${show(id)}`, id);
+  });
+  const decimals = checkDecimals(options.decimals, ['decimals']);
   const total = new Accumulator(options.indicators);
   const groups = new Map<string, Accumulator>();
   let weighted = false;
 
   const percent = (part: Decimal, whole: Decimal): number =>
     whole.isZero() ? 0 : part.mul(100).div(whole).toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toNumber();
-
   const finish = (name: string, acc: Accumulator): GroupTally => {
     const counts = (sums: Record<'total' | Category, ExactSum>): CategoryCounts => ({
       total: sums.total.value.toNumber(),
@@ -237,19 +305,22 @@ export function createTally(options: TallyOptions): { add(item: TallyItem): void
     };
   };
 
+  const addAt = (item: TallyItem, at: ErrorPath): void => {
+    // Whole weights stay plain numbers (exact as safe integers); others are exact decimals.
+    const weight = checkItem(item, at);
+    if (item.weight !== undefined) weighted = true;
+    total.add(item, weight);
+    if (item.group !== undefined) {
+      let acc = groups.get(item.group);
+      if (!acc) groups.set(item.group, (acc = new Accumulator(options.indicators)));
+      acc.add(item, weight);
+    }
+  };
+
   return {
-    add(item) {
-      if (item.weight !== undefined) weighted = true;
-      // Whole weights stay plain numbers (exact as safe integers); others are read as exact decimals.
-      const given = item.weight ?? 1;
-      const weight = typeof given === 'number' && Number.isSafeInteger(given) ? given : new Decimal(given);
-      total.add(item, weight);
-      if (item.group !== undefined) {
-        let acc = groups.get(item.group);
-        if (!acc) groups.set(item.group, (acc = new Accumulator(options.indicators)));
-        acc.add(item, weight);
-      }
-    },
+    addAt,
+    add: (item) => addAt(item, []),
+    safeAdd: (item) => toSafe(() => addAt(item, [])),
     result() {
       return {
         total: finish('total', total),
@@ -262,13 +333,51 @@ export function createTally(options: TallyOptions): { add(item: TallyItem): void
 }
 
 /**
+ * Starts a streaming tally: `add` each classified household, then read `result()`.
+ *
+ * @throws {ChuanNgheoError} `INVALID_FIELD` for options that do not fit (indicators not a list of
+ * ids, decimals not a whole number from 0 to 20).
+ * @example
+ * const tally = createTally({ indicators: ['healthInsurance'] });
+ * tally.add({ category: 'poor', deprived: ['healthInsurance'], size: 4, group: 'Xã A' });
+ * tally.add({ category: 'none', deprived: [], size: 2, group: 'Xã A' });
+ * tally.result().total.householdRates.poor //=> 50
+ */
+export function createTally(options: TallyOptions): TallyBuilder {
+  const { add, safeAdd, result } = startTally(options);
+  return { add, safeAdd, result };
+}
+
+/** Safe twin of {@link createTally}: never throws. */
+export function safeCreateTally(options: TallyOptions): SafeResult<TallyBuilder> {
+  return toSafe(() => createTally(options));
+}
+
+/**
  * Tallies an iterable or async iterable of classified households.
  *
+ * @throws {ChuanNgheoError} As {@link createTally}, and for an item that does not fit, with its
+ * place in the path (`['items', 3, 'weight']`).
  * @example
  * const tally = await tallyAll(households, { indicators: standard.indicators.map((i) => i.id) });
  */
 export async function tallyAll(items: Iterable<TallyItem> | AsyncIterable<TallyItem>, options: TallyOptions): Promise<Tally> {
-  const tally = createTally(options);
-  for await (const item of items) tally.add(item);
+  const tally = startTally(options);
+  const source = items as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown } | null | undefined;
+  if (typeof source?.[Symbol.iterator] !== 'function' && typeof source?.[Symbol.asyncIterator] !== 'function') {
+    fail('INVALID_FIELD', ['items'], `items: expected a list or an (async) iterable of classified households, received ${show(items)}`, items);
+  }
+  let index = 0;
+  for await (const item of items) tally.addAt(item, ['items', index++]);
   return tally.result();
+}
+
+/** Safe twin of {@link tallyAll}: resolves to a failure instead of rejecting for input that does not fit. */
+export async function safeTallyAll(items: Iterable<TallyItem> | AsyncIterable<TallyItem>, options: TallyOptions): Promise<SafeResult<Tally>> {
+  try {
+    return { success: true, data: await tallyAll(items, options) };
+  } catch (error) {
+    if (error instanceof ChuanNgheoError) return { success: false, error: error.toJSON() };
+    throw error;
+  }
 }

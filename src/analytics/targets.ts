@@ -7,9 +7,10 @@
  * @module
  */
 import { z } from 'zod';
-import { fail } from '../errors.js';
+import { fail, toSafe, type SafeResult } from '../errors.js';
 import { parseOrFail } from '../schema-issues.js';
 import { Decimal } from '../money.js';
+import { show } from './exact.js';
 import type { Tally } from './tally.js';
 import type { Transitions } from './transitions.js';
 
@@ -18,7 +19,10 @@ export const targetPlanSchema = z.strictObject({
   title: z.string().min(1),
   /** The plan's citation, e.g. `Plan 121/KH-UBND of Bắc Ninh province (2023-2025)`. */
   reference: z.string().min(1),
-  /** Poverty rate change per year, in percentage points (negative: a fall). */
+  /**
+   * Poverty rate change per year, in percentage points (negative: a fall). Figures are finite JSON
+   * numbers, read exactly as the decimal they are written as (`-1.5`, `1e-7`).
+   */
   povertyRateChangePerYear: z.number().optional(),
   coverage: z
     .array(
@@ -51,21 +55,45 @@ export interface TargetResult {
   readonly unit: 'percent' | 'percentage points';
 }
 
-/** Validates a plan. @throws {ChuanNgheoError} `INVALID_FIELD` with the path. */
+/** Validates a plan. @throws {ChuanNgheoError} `INVALID_FIELD` with the path (NaN, Infinity or a string as a figure among others). */
 export function defineTargetPlan(input: unknown): TargetPlan {
   return parseOrFail(targetPlanSchema, input, 'INVALID_FIELD', 'target plan');
+}
+
+/** Safe twin of {@link defineTargetPlan}: never throws. */
+export function safeDefineTargetPlan(input: unknown): SafeResult<TargetPlan> {
+  return toSafe(() => defineTargetPlan(input));
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The parts of a tally and of transitions that the targets read, checked for shape. */
+function checkInputs(tally: unknown, transitions: unknown, years: unknown): void {
+  const total = isObject(tally) ? tally.total : undefined;
+  const rounding = isObject(tally) ? tally.rounding : undefined;
+  if (!isObject(total) || !isObject(total.households) || !Array.isArray(total.indicators) || !isObject(rounding) || !Number.isInteger(rounding.decimals)) {
+    fail('INVALID_FIELD', ['tally'], `tally: expected the result of createTally or tallyAll, received ${show(tally)}`, tally);
+  }
+  if (transitions !== undefined && !(isObject(transitions) && isObject(transitions.rates) && Number.isFinite(transitions.rates.poorChange))) {
+    fail('INVALID_FIELD', ['transitions'], `transitions: expected the result of compareReviews, received ${show(transitions)}`, transitions);
+  }
+  if (typeof years !== 'number' || !Number.isFinite(years) || years <= 0) fail('INVALID_FIELD', ['years'], `years: expected a finite number > 0, received ${show(years)}`, years);
 }
 
 /**
  * Measures a plan's targets on a tally (and, for the rate change, the transitions from the earlier
  * review over `years`).
  *
- * @throws {ChuanNgheoError} `UNKNOWN_INDICATOR` when a target names an indicator the tally lacks.
+ * @throws {ChuanNgheoError} `INVALID_FIELD` for a plan that fails {@link defineTargetPlan}, a
+ * tally or transitions of another shape, or years that are not a finite number > 0;
+ * `UNKNOWN_INDICATOR` when a target names an indicator the tally lacks.
  */
 export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): readonly TargetResult[] {
   const p = defineTargetPlan(plan);
+  checkInputs(tally, transitions, years);
   const decimals = tally.rounding.decimals;
-  const round = (d: InstanceType<typeof Decimal>) => d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toNumber();
+  // Rounded half to even; a value that rounds to zero is 0, never -0.
+  const round = (d: InstanceType<typeof Decimal>) => d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toNumber() || 0;
   const results: TargetResult[] = [];
   if (p.povertyRateChangePerYear !== undefined) {
     const target = new Decimal(p.povertyRateChangePerYear).mul(years);
@@ -95,4 +123,9 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
     });
   });
   return results;
+}
+
+/** Safe twin of {@link measureTargets}: never throws. */
+export function safeMeasureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): SafeResult<readonly TargetResult[]> {
+  return toSafe(() => measureTargets(plan, tally, transitions, years));
 }

@@ -6,9 +6,11 @@
  *
  * @module
  */
-import { fail } from '../errors.js';
+import { fail, toSafe, type SafeResult } from '../errors.js';
 import { Decimal } from '../money.js';
 import type { Category } from '../rule.js';
+import { show } from './exact.js';
+import { checkDecimals } from './tally.js';
 
 /** A household in one review. */
 export interface ReviewEntry {
@@ -68,12 +70,23 @@ const better: Readonly<Record<'poor' | 'near-poor', ReadonlySet<Category>>> = {
   'near-poor': new Set(['average', 'none']),
 };
 
-function index(entries: Iterable<ReviewEntry>, which: string): Map<string | number, ReviewEntry> {
+const categorySet: ReadonlySet<unknown> = new Set<Category>(['poor', 'near-poor', 'average', 'none']);
+const escapes: ReadonlySet<unknown> = new Set([undefined, null, 'poverty', 'near-poverty']);
+
+function index(entries: Iterable<ReviewEntry>, which: 'before' | 'after'): Map<string | number, ReviewEntry> {
+  if (typeof (entries as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== 'function') {
+    fail('INVALID_FIELD', [which], `${which}: expected a list (or another iterable) of households with id and category, received ${show(entries)}`, entries);
+  }
   const map = new Map<string | number, ReviewEntry>();
   let i = 0;
-  for (const e of entries) {
-    if (map.has(e.id)) fail('INVALID_FIELD', [which, i, 'id'], `${which}[${i}]: household id ${JSON.stringify(e.id)} appears twice`, e.id);
-    map.set(e.id, e);
+  for (const e of entries as Iterable<unknown>) {
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) fail('INVALID_FIELD', [which, i], `${which}[${i}]: expected a household with id and category, received ${show(e)}`, e);
+    const { id, category, escaped } = e as Record<string, unknown>;
+    if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) fail('INVALID_FIELD', [which, i, 'id'], `${which}[${i}].id: expected a string or a finite number, received ${show(id)}`, id);
+    if (!categorySet.has(category)) fail('INVALID_FIELD', [which, i, 'category'], `${which}[${i}].category: expected poor, near-poor, average or none, received ${show(category)}`, category);
+    if (!escapes.has(escaped)) fail('INVALID_FIELD', [which, i, 'escaped'], `${which}[${i}].escaped: expected poverty, near-poverty or null, received ${show(escaped)}`, escaped);
+    if (map.has(id as string | number)) fail('INVALID_FIELD', [which, i, 'id'], `${which}[${i}]: household id ${JSON.stringify(id)} appears twice`, id);
+    map.set(id as string | number, e as ReviewEntry);
     i++;
   }
   return map;
@@ -82,13 +95,15 @@ function index(entries: Iterable<ReviewEntry>, which: string): Map<string | numb
 /**
  * Compares two reviews.
  *
- * @throws {ChuanNgheoError} `INVALID_FIELD` when an id appears twice in one review.
+ * @throws {ChuanNgheoError} `INVALID_FIELD` when an id appears twice in one review, or for an entry
+ * or option that does not fit, with its path (`['after', 3, 'category']`).
  * @example
  * const t = compareReviews(previous, current);
  * t.poor.escaped //=> 12
  */
 export function compareReviews(before: Iterable<ReviewEntry>, after: Iterable<ReviewEntry>, options: { readonly decimals?: number } = {}): Transitions {
-  const decimals = options.decimals ?? 2;
+  if (typeof options !== 'object' || options === null) fail('INVALID_FIELD', [], `options: expected an object, received ${show(options)}`, options);
+  const decimals = checkDecimals(options.decimals, ['decimals']);
   const a = index(before, 'before');
   const b = index(after, 'after');
   const movement = (list: 'poor' | 'near-poor'): ListMovement => {
@@ -133,4 +148,9 @@ export function compareReviews(before: Iterable<ReviewEntry>, after: Iterable<Re
     // The change is computed from the exact rates, then rounded once.
     rates: { poorBefore: round(pb), poorAfter: round(pa), poorChange: round(pa.sub(pb)), nearPoorBefore: round(nb), nearPoorAfter: round(na), nearPoorChange: round(na.sub(nb)), decimals },
   };
+}
+
+/** Safe twin of {@link compareReviews}: never throws. */
+export function safeCompareReviews(before: Iterable<ReviewEntry>, after: Iterable<ReviewEntry>, options: { readonly decimals?: number } = {}): SafeResult<Transitions> {
+  return toSafe(() => compareReviews(before, after, options));
 }

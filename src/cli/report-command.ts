@@ -11,8 +11,7 @@ import { readCsv } from '../csv/records.js';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import { createBatchClassifier } from '../batch.js';
-import { readAmount } from '../money.js';
-import { createTally, type Tally } from '../analytics/tally.js';
+import { createTally, readWeight, type Tally } from '../analytics/tally.js';
 import { childFacts } from '../analytics/children.js';
 import { compareReviews, type ReviewEntry, type Transitions } from '../analytics/transitions.js';
 import { defineTargetPlan, measureTargets } from '../analytics/targets.js';
@@ -92,15 +91,15 @@ async function readReview(
       }
       const value = (entry as { value: Record<string, unknown> }).value;
       const attributes = (value.attributes as Record<string, unknown> | undefined) ?? {};
-      let weight: string | undefined;
+      let weight: number | string | undefined;
       if (weightColumn !== undefined) {
         const raw = attributes[weightColumn];
-        if (readAmount(raw) === undefined) {
+        if (readWeight(raw) === undefined) {
           invalid++;
-          firstError ??= `record ${entry.record}: INVALID_FIELD: weight column ${weightColumn} must be a number ≥ 0, received ${JSON.stringify(raw)}`;
+          firstError ??= `record ${entry.record}: INVALID_FIELD: weight column ${weightColumn} must be a number ≥ 0 such as 2.5 or 1.5e-7, received ${JSON.stringify(raw)}`;
           continue;
         }
-        weight = String(raw);
+        weight = raw as number | string;
       }
       const group = by === undefined ? undefined : by === 'area' ? r.area : attributes[by];
       tally.add({
@@ -183,7 +182,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
 
   let transitions: Transitions | undefined;
   let years = values.years !== undefined ? Number(values.years) : 1;
-  if (values.years !== undefined && !(years > 0)) throw new UsageError(`--years must be a positive number; received ${JSON.stringify(values.years)}`);
+  if (values.years !== undefined && !(Number.isFinite(years) && years > 0)) throw new UsageError(`--years must be a positive number; received ${JSON.stringify(values.years)}`);
   if (values.previous !== undefined) {
     let previous: ReviewEntry[] | undefined;
     try {

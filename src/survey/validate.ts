@@ -53,9 +53,12 @@ export interface RecordReport {
 export interface SurveyReport {
   readonly standard: string;
   readonly date: IsoDate;
+  /** Whether every record is valid (true for no records), like {@link RecordReport.valid}. */
+  readonly valid: boolean;
+  /** Records checked. */
   readonly records: number;
-  readonly valid: number;
-  readonly invalid: number;
+  readonly validCount: number;
+  readonly invalidCount: number;
   readonly reports: readonly RecordReport[];
 }
 
@@ -196,14 +199,16 @@ export function createSurveyValidator(options: ClassifyOptions = {}): SurveyVali
  *
  * @example
  * const report = validateSurvey(records, { date: '2025-12-01' });
- * report.invalid //=> 0
+ * report.valid        //=> true
+ * report.invalidCount //=> 0
  */
 export function validateSurvey(records: Iterable<unknown>, options: ClassifyOptions = {}): SurveyReport {
   const validator = createSurveyValidator(options);
   const reports: RecordReport[] = [];
   for (const input of records) reports.push(validator.check(input));
-  const valid = reports.filter((r) => r.valid).length;
-  return { standard: validator.standard, date: validator.date, records: reports.length, valid, invalid: reports.length - valid, reports };
+  const validCount = reports.filter((r) => r.valid).length;
+  const invalidCount = reports.length - validCount;
+  return { standard: validator.standard, date: validator.date, valid: invalidCount === 0, records: reports.length, validCount, invalidCount, reports };
 }
 
 /** One issue as a readable line. */
@@ -214,7 +219,7 @@ export function formatIssue(report: RecordReport, issue: SurveyIssue): string {
 /** The findings as readable lines, one per issue. */
 export function formatSurveyReport(report: SurveyReport): string {
   const lines = report.reports.flatMap((r) => r.issues.map((i) => formatIssue(r, i)));
-  return [`${report.records} record(s) under ${report.standard} on ${report.date}: ${report.valid} valid, ${report.invalid} invalid`, ...lines].join('\n');
+  return [`${report.records} record(s) under ${report.standard} on ${report.date}: ${report.validCount} valid, ${report.invalidCount} invalid`, ...lines].join('\n');
 }
 
 /**
@@ -226,6 +231,6 @@ export function formatSurveyReport(report: SurveyReport): string {
  */
 export function assertValidSurvey(records: Iterable<unknown>, options: ClassifyOptions = {}): SurveyReport {
   const report = validateSurvey(records, options);
-  if (report.invalid > 0) throw new Error(formatSurveyReport(report));
+  if (!report.valid) throw new Error(formatSurveyReport(report));
   return report;
 }

@@ -1,6 +1,6 @@
 // Headcounts and the targets report.
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, compareReviews, createTally, measureTargets, tallyAll, type TargetPlanInput } from '../../src/index.js';
+import { barChartSvg, compareReviews, createTally, defineTargetPlan, measureTargets, safeCreateTally, safeDefineTargetPlan, safeMeasureTargets, safeTallyAll, tallyAll, type TallyItem, type TargetPlanInput } from '../../src/index.js';
 
 const indicators = ['healthInsurance', 'housingQuality'];
 
@@ -61,6 +61,100 @@ describe('createTally', () => {
   });
 });
 
+describe('survey weights in exponent form, and weights and items that do not fit', () => {
+  const poor = { category: 'poor' as const, deprived: ['healthInsurance'], size: 2 };
+  const none = { category: 'none' as const, deprived: [], size: 1 };
+  it.each([
+    [1e-7, '3e-7', 25],
+    ['1.5e-7', 4.5e-7, 25],
+    [1e21, '1e21', 50],
+    [5e-324, 0, 100],
+  ] as const)('weights %s and %s are read exactly: poor rate %s %%', (a, b, rate) => {
+    const t = createTally({ indicators });
+    t.add({ ...poor, weight: a });
+    t.add({ ...none, weight: b });
+    expect(t.result().total.householdRates.poor).toBe(rate);
+    expect(t.result().weighted).toBe(true);
+  });
+  it('1e-7 + 3e-7 households and 2 × 1e-7 persons, exactly', () => {
+    const t = createTally({ indicators });
+    t.add({ ...poor, weight: 1e-7 });
+    t.add({ ...none, weight: '3e-7' });
+    const r = t.result().total;
+    expect(r.households).toEqual({ total: 4e-7, poor: 1e-7, 'near-poor': 0, average: 0, none: 3e-7 });
+    expect(r.persons.poor).toBe(2e-7);
+    expect(r.indicators[0]).toMatchObject({ all: 1e-7, poor: 1e-7 });
+  });
+  it('1.5e300 and 5e-324 side by side', () => {
+    const t = createTally({ indicators });
+    t.add({ ...poor, weight: 1.5e300 });
+    t.add({ ...none, weight: 5e-324 });
+    expect(t.result().total.households.total).toBe(1.5e300);
+    expect(t.result().total.householdRates.poor).toBe(100);
+  });
+  it.each([
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    -1,
+    -1e-7,
+    '-1',
+    'abc',
+    '',
+    '0x10',
+    '1/3',
+    '1e1000',
+    'Infinity',
+    null,
+    true,
+  ])('weight %j: INVALID_FIELD with the value, and nothing counted', (weight) => {
+    const t = createTally({ indicators });
+    t.add(none);
+    const item = { ...poor, weight } as unknown as TallyItem;
+    expect(() => t.add(item)).toThrow(expect.objectContaining({ name: 'ChuanNgheoError', code: 'INVALID_FIELD', path: ['weight'], received: weight }));
+    expect(t.safeAdd(item)).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path: ['weight'] } });
+    expect(t.result().total.households).toEqual({ total: 1, poor: 0, 'near-poor': 0, average: 0, none: 1 });
+    expect(t.result().weighted).toBe(false);
+  });
+  it('a message writes the value as JavaScript does', () => {
+    expect(createTally({ indicators }).safeAdd({ ...poor, weight: Number.NaN })).toMatchObject({
+      error: { message: 'weight: expected a finite number ≥ 0 or a decimal string such as "2.5" or "1.5e-7", received NaN' },
+    });
+  });
+  it.each([
+    [null, [], 'INVALID_FIELD'],
+    [{ ...poor, category: 'rich' }, ['category'], 'INVALID_FIELD'],
+    [{ ...poor, deprived: 'healthInsurance' }, ['deprived'], 'INVALID_FIELD'],
+    [{ ...poor, size: 0 }, ['size'], 'INVALID_SIZE'],
+    [{ ...poor, size: 2.5 }, ['size'], 'INVALID_SIZE'],
+    [{ ...poor, size: '2' }, ['size'], 'INVALID_SIZE'],
+    [{ ...poor, group: 7 }, ['group'], 'INVALID_FIELD'],
+    [{ ...poor, children: { children: 1, withoutHealthInsurance: Number.NaN, malnourished: 0, notInSchool: 0 } }, ['children', 'withoutHealthInsurance'], 'INVALID_FIELD'],
+  ])('item %j: %s %s, not a TypeError', (item, path, code) => {
+    const t = createTally({ indicators });
+    expect(t.safeAdd(item as unknown as TallyItem)).toMatchObject({ success: false, error: { code, path } });
+    expect(t.result().total.households.total).toBe(0);
+  });
+  it.each([
+    [null, []],
+    [{ indicators: 'healthInsurance' }, ['indicators']],
+    [{ indicators: [1] }, ['indicators', 0]],
+    [{ indicators, decimals: -1 }, ['decimals']],
+    [{ indicators, decimals: 2.5 }, ['decimals']],
+    [{ indicators, decimals: 21 }, ['decimals']],
+  ])('options %j: INVALID_FIELD at %j', (options, path) => {
+    expect(safeCreateTally(options as never)).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path } });
+    expect(() => createTally(options as never)).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path }));
+  });
+  it('tallyAll names the item; safeTallyAll resolves to the failure', async () => {
+    const items = [none, { ...poor, weight: Number.NaN }];
+    await expect(tallyAll(items, { indicators })).rejects.toMatchObject({ code: 'INVALID_FIELD', path: ['items', 1, 'weight'], message: expect.stringMatching(/^items\[1\]\.weight: /) });
+    expect(await safeTallyAll(items, { indicators })).toMatchObject({ success: false, error: { path: ['items', 1, 'weight'] } });
+    expect(await safeTallyAll(null as never, { indicators })).toMatchObject({ success: false, error: { path: ['items'] } });
+    expect(await safeTallyAll([none], { indicators })).toMatchObject({ success: true, data: { total: { households: { total: 1 } } } });
+  });
+});
+
 describe('measureTargets', () => {
   const tally = createTally({ indicators });
   tally.add({ category: 'poor', deprived: ['healthInsurance'], size: 1 });
@@ -93,6 +187,42 @@ describe('measureTargets', () => {
   });
   it('without an earlier review the rate change cannot be measured', () => {
     expect(measureTargets(plan, tally.result())[0]).toMatchObject({ measured: null, gap: null, met: null });
+  });
+  it('plan figures in exponent form are read exactly', () => {
+    const tiny = { id: 'p', title: 'plan', reference: 'a plan', povertyRateChangePerYear: -1e-7, coverage: [{ indicator: 'healthInsurance', among: 'poor' as const, minimumPercent: 5e-324 }] };
+    expect(defineTargetPlan(tiny).povertyRateChangePerYear).toBe(-1e-7);
+    const noChange = compareReviews([{ id: 1, category: 'poor' }], [{ id: 1, category: 'poor' }]);
+    const [rate, coverage] = measureTargets(tiny, tally.result(), noChange, 2);
+    // A fall of 2 × 10^-7 points was planned and none happened: not met, though the target shows as 0.
+    expect(rate).toMatchObject({ measured: 0, target: 0, gap: 0, met: false });
+    expect(Object.is(rate!.target, -0)).toBe(false);
+    expect(coverage).toMatchObject({ measured: 50, target: 5e-324, met: true });
+    const huge = measureTargets({ ...tiny, povertyRateChangePerYear: 1.5e300, coverage: [] }, tally.result(), noChange, 2);
+    expect(huge[0]).toMatchObject({ target: 3e300, gap: 3e300, met: true });
+  });
+  it.each([
+    [{ povertyRateChangePerYear: Number.NaN }, ['povertyRateChangePerYear'], Number.NaN],
+    [{ povertyRateChangePerYear: Number.POSITIVE_INFINITY }, ['povertyRateChangePerYear'], Number.POSITIVE_INFINITY],
+    [{ povertyRateChangePerYear: '1e-7' }, ['povertyRateChangePerYear'], '1e-7'],
+    [{ coverage: [{ indicator: 'healthInsurance', among: 'poor', minimumPercent: 1e21 }] }, ['coverage', 0, 'minimumPercent'], 1e21],
+    [{ coverage: [{ indicator: 'healthInsurance', among: 'poor', minimumPercent: -1e-7 }] }, ['coverage', 0, 'minimumPercent'], -1e-7],
+  ])('plan %j: INVALID_FIELD at %j with the value', (change, path, received) => {
+    const r = safeDefineTargetPlan({ ...plan, ...change });
+    expect(r).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path } });
+    if (!r.success) expect(r.error.received).toEqual(received);
+    expect(safeMeasureTargets({ ...plan, ...change } as never, tally.result())).toMatchObject({ success: false, error: { path } });
+  });
+  it.each([
+    [null, undefined, 1, ['tally']],
+    [{}, undefined, 1, ['tally']],
+    ['tally', { rates: {} }, 1, ['transitions']],
+    ['tally', undefined, 0, ['years']],
+    ['tally', undefined, Number.NaN, ['years']],
+    ['tally', undefined, Number.POSITIVE_INFINITY, ['years']],
+  ])('measureTargets with tally %j, transitions %j, years %s: INVALID_FIELD at %j', (t, transitions, years, path) => {
+    const args = [plan, t === 'tally' ? tally.result() : t, transitions, years] as const;
+    expect(safeMeasureTargets(...(args as unknown as Parameters<typeof measureTargets>))).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path } });
+    expect(() => measureTargets(...(args as unknown as Parameters<typeof measureTargets>))).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path }));
   });
   it('a target on an unknown indicator is an error', () => {
     expect(() => measureTargets({ ...plan, coverage: [{ indicator: 'x', among: 'poor', minimumPercent: 1 }] }, tally.result())).toThrow(expect.objectContaining({ code: 'UNKNOWN_INDICATOR', path: ['coverage', 0, 'indicator'] }));

@@ -1,7 +1,7 @@
 // Movement between two reviews, case by case (the official templates: beginning, escaped, fallen
 // back, newly poor, moved between lists, end).
 import { describe, expect, it } from 'vitest';
-import { compareReviews, type ReviewEntry } from '../../src/index.js';
+import { compareReviews, safeCompareReviews, type ReviewEntry } from '../../src/index.js';
 
 const before: ReviewEntry[] = [
   { id: 'stays-poor', category: 'poor' },
@@ -77,5 +77,22 @@ describe('compareReviews', () => {
   });
   it('a repeated id is an error naming it', () => {
     expect(() => compareReviews([{ id: 'a', category: 'poor' }, { id: 'a', category: 'none' }], [])).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path: ['before', 1, 'id'] }));
+  });
+  it.each([
+    [null, [], ['before']],
+    [[null], [], ['before', 0]],
+    [[{ category: 'poor' }], [], ['before', 0, 'id']],
+    [[{ id: Number.NaN, category: 'poor' }], [], ['before', 0, 'id']],
+    [[], [{ id: 1, category: 'rich' }], ['after', 0, 'category']],
+    [[{ id: 1, category: 'poor', escaped: 'yes' }], [], ['before', 0, 'escaped']],
+  ])('%j → %j: INVALID_FIELD at %j, not a TypeError', (a, b, path) => {
+    expect(safeCompareReviews(a as never, b as never)).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path } });
+    expect(() => compareReviews(a as never, b as never)).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path }));
+  });
+  it.each([-1, 2.5, 21, Number.NaN])('decimals %s: INVALID_FIELD', (decimals) => {
+    expect(safeCompareReviews([], [], { decimals })).toMatchObject({ success: false, error: { code: 'INVALID_FIELD', path: ['decimals'], received: decimals } });
+  });
+  it('safeCompareReviews gives the comparison', () => {
+    expect(safeCompareReviews(before, after)).toEqual({ success: true, data: t });
   });
 });

@@ -99,6 +99,12 @@ describe('chuan-ngheo validate', () => {
     expect(lines[3]).toMatch(/^record 5: INVALID_ROW at \(root\): line 5 is not valid JSON/);
     expect(r.stderr).toMatch(/5 record\(s\) .*: 1 valid, 4 invalid/);
   });
+  it('--format jsonl: one report per record, valid a boolean', () => {
+    const r = run(['validate', 'test/fixtures/roster-broken.jsonl', '--date', '2025-12-01', '--format', 'jsonl', '--quiet']);
+    expect(r.status).toBe(1);
+    const reports = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { index: number; valid: unknown });
+    expect(reports.map((x) => x.valid)).toEqual([true, false, false, false, false]);
+  });
 });
 
 describe('chuan-ngheo report with an earlier review, a plan and charts', () => {
@@ -224,13 +230,13 @@ describe('chuan-ngheo report by persons and with weights', () => {
     const sizes = readFileSync('examples/households.csv', 'utf8').trimEnd().split('\n').slice(1).map((l) => Number(l.split(',')[4]));
     expect(summary!.rows.at(-1)!.Persons).toBe(sizes.reduce((a, b) => a + b, 0));
   });
-  it('--weight uses a column as survey weight, and a bad weight leaves the row out with exit 1', () => {
+  it('--weight uses a column as survey weight (exponent form too), and a bad weight leaves the row out with exit 1', () => {
     const file = join(dir, 'weighted.csv');
-    writeFileSync(file, 'id,area,size,incomeMonthlyTotal,w\nA,rural,1,1,2.5\nB,rural,1,9000000,0.5\nC,rural,1,1,x\n');
+    writeFileSync(file, 'id,area,size,incomeMonthlyTotal,w\nA,rural,1,1,2.5\nB,rural,1,9000000,0.5\nC,rural,1,1,x\nD,rural,1,9000000,1e-1\n');
     const r = run(['report', file, '--date', '2025-12-01', '--weight', 'w', '--format', 'json']);
     expect(r.status).toBe(1);
     const [summary] = JSON.parse(r.stdout) as { rows: Record<string, number>[] }[];
-    expect(summary!.rows.at(-1)).toMatchObject({ Households: 3, 'Near-poor': 2.5 });
+    expect(summary!.rows.at(-1)).toMatchObject({ Households: 3.1, 'Near-poor': 2.5 });
     expect(r.stderr).toMatch(/weight column w must be a number/);
   });
 });

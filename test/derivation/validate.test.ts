@@ -11,7 +11,18 @@ describe('validateSurvey', () => {
   it('the example roster is valid (one line for a test suite)', () => {
     const roster = readFileSync('examples/roster.jsonl', 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     const report = assertValidSurvey(roster, { date: review });
-    expect(report).toMatchObject({ records: 36, valid: 36, invalid: 0 });
+    expect(report).toMatchObject({ valid: true, records: 36, validCount: 36, invalidCount: 0 });
+  });
+
+  it('valid is a boolean for the survey as for each record; the counts have their own names', () => {
+    const good = recordWith([okAdult], { id: 'G' });
+    const bad = recordWith([], { id: 'B' });
+    for (const [records, valid, validCount] of [[[], true, 0], [[good], true, 1], [[good, bad], false, 1]] as const) {
+      const report = validateSurvey(records, { date: review });
+      expect(report).toMatchObject({ valid, records: records.length, validCount, invalidCount: records.length - validCount });
+      expect(typeof report.valid).toBe('boolean');
+      for (const r of report.reports) expect(typeof r.valid).toBe('boolean');
+    }
   });
 
   it.each([
