@@ -23,7 +23,8 @@ export default defineConfig([
     target: 'node20',
     silent: true,
     splitting: true,
-    noExternal: [/.*/],
+    // exceljs and unzipper are left out: they are loaded only when a workbook is read or written, from the install.
+    noExternal: [/^(?!(?:exceljs|unzipper)$)/],
     minify: true,
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },

@@ -52,6 +52,10 @@ export const errorCodes = [
   'NO_REVIEW_SCORES',
   /** A survey record lacks facts that the classification depends on. */
   'UNDETERMINED_INDICATOR',
+  /** A spreadsheet cell holds an error value (`#N/A`, `#DIV/0!`) or a formula without its computed value. */
+  'INVALID_CELL',
+  /** A workbook has no worksheet of the requested name. */
+  'UNKNOWN_SHEET',
 ] as const;
 
 /** A stable error code; see {@link errorCodes}. */

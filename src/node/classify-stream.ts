@@ -10,6 +10,7 @@ import type { Category } from '../rule.js';
 import type { OutputFormat } from './output.js';
 import { classifyCsvParallel } from './classify-csv-parallel.js';
 import { classifyJsonlParallel } from './classify-jsonl-parallel.js';
+import { classifyXlsx } from './classify-xlsx.js';
 import type { ChunkCounts } from './chunk-output.js';
 import type { InputFormat } from './classify-rows.js';
 
@@ -19,6 +20,8 @@ export type { InputFormat };
 export interface ClassifyStreamOptions extends ClassifyOptions {
   readonly input: InputFormat;
   readonly output: OutputFormat;
+  /** The worksheet of an .xlsx input (default: the first visible one). */
+  readonly sheet?: string;
   /** Called after each batch with the number of rows so far and the bytes read so far. */
   readonly onProgress?: (rows: number) => void;
 }
@@ -34,7 +37,7 @@ export interface StreamSummary {
 }
 
 /**
- * Classifies a CSV or JSON Lines stream and writes one row out per row in, in order.
+ * Classifies a CSV, JSON Lines or .xlsx stream and writes one row out per row in, in order.
  *
  * @throws {ChuanNgheoError} When the standard cannot be resolved or the CSV header is unusable.
  * @example
@@ -43,8 +46,10 @@ export interface StreamSummary {
  */
 export async function classifyStream(input: Readable, output: Writable, options: ClassifyStreamOptions): Promise<StreamSummary> {
   // On this thread: CSV takes the fast path, JSON Lines its chunked reader (same results, errors included).
-  const here = { ...options, threads: 1 };
-  return summaryOf(options.input === 'csv' ? await classifyCsvParallel(input, output, here) : await classifyJsonlParallel(input, output, here));
+  const { input: format, output: to } = options;
+  if (format === 'xlsx') return summaryOf(await classifyXlsx(input, output, options));
+  const here = { ...options, output: to, threads: 1 };
+  return summaryOf(format === 'csv' ? await classifyCsvParallel(input, output, here) : await classifyJsonlParallel(input, output, here));
 }
 
 /** The summary of the counts of a chunked run. */

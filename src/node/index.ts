@@ -1,11 +1,13 @@
 /**
- * chuan-ngheo/node: reading and writing survey files (CSV, JSON Lines) as streams. Node only;
- * the pure core is the package's main entry.
+ * chuan-ngheo/node: reading and writing survey files (CSV, JSON Lines, Excel workbooks) as
+ * streams. Node only; the pure core is the package's main entry. exceljs is loaded only when a
+ * workbook is read or written.
  *
  * @packageDocumentation
  */
 export { classifyStream, summaryOf } from './classify-stream.js';
 export { classifyRowsOf } from './classify-rows.js';
+export type { RowsOptions } from './classify-rows.js';
 export type { ClassifyStreamOptions, StreamSummary, InputFormat } from './classify-stream.js';
 export { readCsvRows } from './csv-reader.js';
 export type { CsvRowsBatch } from './csv-reader.js';
@@ -31,3 +33,9 @@ export { compileFastRows, chunkClassifierOf } from './fast-csv.js';
 export { compileFastCsv, generalRowHandler } from './csv-general-rows.js';
 export type { FastCsvPlan, CsvLayout, FastDecider, SlowRowHandler } from './fast-csv.js';
 export type { CompiledCsv } from './csv-general-rows.js';
+export { readXlsxRows, readSheetRows } from './xlsx-reader.js';
+export type { XlsxOptions, XlsxRowsBatch, SheetRowsBatch, SheetRecord } from './xlsx-reader.js';
+export { classifyXlsx } from './classify-xlsx.js';
+export type { ClassifyXlsxOptions } from './classify-xlsx.js';
+export { cellText, plainNumber, dateText, isDateFormat, columnLetters } from './xlsx-cells.js';
+export type { CellText, CellProblem } from './xlsx-cells.js';

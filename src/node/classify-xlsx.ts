@@ -1,0 +1,66 @@
+/**
+ * Classifying an .xlsx worksheet read as a stream. Rows go through the general readers (the same
+ * row reader as CSV), on the calling thread, one row out per row in, in order, errors included.
+ *
+ * @module
+ */
+import { once } from 'node:events';
+import type { Readable, Writable } from 'node:stream';
+import { createBatchClassifier, type BatchRow } from '../batch.js';
+import type { ClassifyOptions } from '../classify.js';
+import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { classifyRowsOf, type InputFormat } from './classify-rows.js';
+import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
+
+/** Options of {@link classifyXlsx}. */
+export interface ClassifyXlsxOptions extends ClassifyOptions {
+  /** The input's format (default `xlsx`). */
+  readonly input?: InputFormat;
+  /** The output's format: CSV or JSON Lines. */
+  readonly output: OutputFormat;
+  /** The worksheet of an .xlsx input (default: the first visible one). */
+  readonly sheet?: string;
+  /** The longest record of a CSV or JSON Lines input, in bytes (default 1 MiB). */
+  readonly maxRecordBytes?: number;
+  /** The deepest nesting of a JSON record (default 64). */
+  readonly maxDepth?: number;
+  /** Called after each batch with the number of rows so far. */
+  readonly onProgress?: (rows: number) => void;
+}
+
+/**
+ * Classifies a stream of an .xlsx worksheet (or another input, through the general readers),
+ * writing one row out per row in, in order. `output` is not ended.
+ *
+ * @returns The counts, with the standard and date used.
+ * @throws {ChuanNgheoError} When the standard cannot be resolved, the stream is not a workbook, the
+ * worksheet does not exist (`UNKNOWN_SHEET`) or its header cannot be used; nothing is written then.
+ * @example
+ * const counts = await classifyXlsx(fs.createReadStream('survey.xlsx'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01' });
+ * counts.invalid; //=> 0
+ */
+export async function classifyXlsx(input: Readable, output: Writable, options: ClassifyXlsxOptions): Promise<ChunkCounts & { standard: string; date: string }> {
+  const batch = createBatchClassifier(options);
+  const format = options.input ?? 'xlsx';
+  const rows = classifyRowsOf(input, format, batch, {
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
+    ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
+  });
+  const result = (counts: ChunkCounts) => ({ ...counts, standard: batch.standard.id, date: batch.date });
+  const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
+  const counts = emptyCounts();
+  let started = false;
+  for await (const list of rows) {
+    // The CSV header goes out with the first batch: a workbook that cannot be read writes nothing.
+    let text = !started && options.output === 'csv' ? `${csvOutputColumns.join(',')}\n` : '';
+    started = true;
+    for (const row of list as readonly BatchRow[]) {
+      tallyRow(row, counts);
+      text += write(row);
+    }
+    if (!output.write(text)) await once(output, 'drain');
+    options.onProgress?.(counts.rows);
+  }
+  return result(counts);
+}

@@ -1,0 +1,463 @@
+/**
+ * Reading a worksheet of an Excel workbook (.xlsx) as a stream of rows: memory does not grow with
+ * the number of rows (beyond the workbook's table of shared strings, which the format keeps apart
+ * from the rows and every row refers to).
+ *
+ * The first row that is not empty is the header; each later row that is not empty is one record,
+ * its cells read by their type (`xlsx-cells`), then classified by the same row reader as a CSV
+ * record (`createRowReader`): the same data gives the same rows, ids and errors. A cell holding an
+ * error value, or a value to the right of the header's last column, makes its row one error row.
+ *
+ * The archive is read through its central directory (unzipper), so that the parts that give the
+ * cells their meaning (the sheet names, the shared strings, the styles that say a number is a
+ * date) are read before the worksheet, whatever order a writer stored them in; exceljs's
+ * streaming workbook reader parses each part and the worksheet's rows. (Read in one pass, as
+ * exceljs's reader does on its own, an archive loses entries when its reader pauses between them,
+ * and a worksheet stored before the styles reads its dates as numbers.) A stream that is not a file
+ * is first copied into a temporary file (its compressed bytes), removed afterwards.
+ *
+ * exceljs and unzipper are loaded the first time a workbook is read, so that nothing else pays for
+ * them.
+ *
+ * @module
+ */
+import { createWriteStream, fstatSync, ReadStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { BatchClassifier } from '../batch.js';
+import { ChuanNgheoError, fail, type ErrorDetail } from '../errors.js';
+import { createRowReader, type RowReader } from '../tabular.js';
+import { cellText, columnLetters, isCellProblem, type CellProblem } from './xlsx-cells.js';
+
+/** Options of the workbook readers. */
+export interface XlsxOptions {
+  /** The worksheet to read, by name (default: the first visible worksheet, in the order of the tabs). */
+  readonly sheet?: string;
+  /** Rows per batch (default 1,024). */
+  readonly batchRows?: number;
+}
+
+/** A worksheet row: its fields (one per header column, `''` for an empty cell), or the error that makes it unreadable. */
+export type SheetRecord =
+  | { readonly row: number; readonly fields: string[] }
+  | { readonly row: number; readonly fields: string[]; readonly error: ErrorDetail };
+
+/** Rows of a worksheet in batches, after its header. */
+export interface SheetRowsBatch {
+  /** The worksheet's name. */
+  readonly sheet: string;
+  /** The header's cells, as text. */
+  readonly header: readonly string[];
+  /** The records, in order; empty rows are left out. The first batch comes even when there are none. */
+  readonly rows: readonly SheetRecord[];
+}
+
+/** Rows of a worksheet in batches, with the row reader compiled from its header. */
+export interface XlsxRowsBatch {
+  readonly reader: RowReader;
+  readonly sheet: string;
+  readonly rows: readonly SheetRecord[];
+}
+
+type ExcelJs = typeof import('exceljs');
+type Unzipper = typeof import('unzipper');
+type ZipFile = import('unzipper').File;
+
+const interop = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
+let loaded: Promise<ExcelJs> | undefined;
+let loadedZip: Promise<Unzipper> | undefined;
+
+/** exceljs, loaded once, on first use. */
+export function loadExcelJs(): Promise<ExcelJs> {
+  loaded ??= import('exceljs').then((m) => interop<ExcelJs>(m));
+  return loaded;
+}
+
+function loadUnzipper(): Promise<Unzipper> {
+  loadedZip ??= import('unzipper').then((m) => interop<Unzipper>(m));
+  return loadedZip;
+}
+
+type Relationship = { readonly Id: string; readonly Type: string; readonly Target: string; readonly TargetMode?: string };
+
+/** What is used of exceljs's streaming workbook reader beyond its typed interface: the parsers of each part. */
+interface ReaderInternals {
+  workbookRels: readonly Relationship[] | undefined;
+  model?: { readonly sheets?: readonly { readonly name: string; readonly rId: string; readonly state?: string }[] };
+  properties?: { readonly model?: { readonly date1904?: boolean } };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: Readable, sheetNo: string): Generator<{ eventType: string; value: WorksheetStream }>;
+}
+
+/** What is used of a worksheet being read. */
+interface WorksheetStream {
+  [Symbol.asyncIterator](): AsyncGenerator<SheetRowStream>;
+}
+
+interface SheetCellStream {
+  readonly type: number;
+  readonly value: unknown;
+  readonly model: { readonly formula?: string; readonly sharedFormula?: string; readonly result?: unknown };
+  readonly numFmt?: string;
+}
+
+interface SheetRowStream {
+  readonly number: number;
+  eachCell(iteratee: (cell: SheetCellStream, column: number) => void): void;
+}
+
+/** exceljs's type of a formula cell. */
+const FORMULA = 6;
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function checkHead(head: Buffer): void {
+  if (ZIP.every((b, i) => head[i] === b)) return;
+  if (head.length === 0) fail('INVALID_ROW', [], 'the file is empty: it is not an .xlsx workbook');
+  if (OLE.every((b, i) => head[i] === b)) {
+    fail('INVALID_ROW', [], 'the file is not an .xlsx workbook: it is an Excel 97-2003 workbook (.xls) or a password-protected one; save it as an .xlsx workbook without a password', head.subarray(0, 8).toString('hex'));
+  }
+  const text = head.subarray(0, 24).toString('utf8');
+  fail('INVALID_ROW', [], `the file is not an .xlsx workbook (an .xlsx file is a zip archive); it begins with ${JSON.stringify(text)}`, text);
+}
+
+/** The path of a regular file that a stream is about to read from its start, to open the workbook in place. */
+function fileOf(input: Readable): string | undefined {
+  if (!(input instanceof ReadStream) || typeof input.path !== 'string' || input.bytesRead !== 0 || (input as { start?: number }).start !== undefined) return undefined;
+  const fd = (input as unknown as { fd?: unknown }).fd;
+  try {
+    return typeof fd === 'number' && !fstatSync(fd).isFile() ? undefined : input.path;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The workbook as a file: the input's own file when it is one, else a temporary copy. Its first
+ * bytes are checked first, so that a file that is not a workbook is refused before anything else.
+ */
+async function workbookFile(input: Readable): Promise<{ path: string; release: () => Promise<void> }> {
+  const own = fileOf(input);
+  if (own !== undefined) {
+    const handle = await open(own, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+      checkHead(buffer.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+      input.destroy();
+    }
+    return { path: own, release: async () => {} };
+  }
+  const reads = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const next = async () => {
+    const r = await reads.next();
+    return r.done ? undefined : typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+  };
+  let head = Buffer.alloc(0);
+  try {
+    while (head.length < 4) {
+      const read = await next();
+      if (read === undefined) break;
+      head = Buffer.concat([head, read]);
+    }
+    checkHead(head);
+  } catch (error) {
+    await reads.return?.();
+    throw error;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'chuan-ngheo-xlsx-'));
+  const release = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, 'input.xlsx');
+  const out = createWriteStream(path);
+  try {
+    for (let read: Buffer | undefined = head; read !== undefined; read = await next()) {
+      if (!out.write(read)) await once(out, 'drain');
+    }
+    out.end();
+    await finished(out);
+  } catch (error) {
+    out.destroy();
+    await reads.return?.();
+    await release();
+    fail('INVALID_ROW', [], `the file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { path, release };
+}
+
+/** A part's path in the archive from a relationship's target, relative to the part `from` (or from the root). */
+function partPath(from: string, target: string): string {
+  const joined = target.startsWith('/') ? target.slice(1) : posix.join(posix.dirname(from), target);
+  return posix.normalize(joined).replace(/^\.\//, '');
+}
+
+/** The relationships part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+const relsOf = (part: string) => posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
+
+/**
+ * A part's text, decoded as one stream: a character whose bytes fall across two reads stays whole
+ * (exceljs decodes each read on its own, which turns such a character into two U+FFFD).
+ */
+async function* utf8(bytes: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const read of bytes) {
+    const text = typeof read === 'string' ? read : decoder.decode(read, { stream: true });
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/** The text of an inline string's runs, joined: `<is><r><t>Xã </t></r><r><t>Tân Lập</t></r></is>` → `<is><t>Xã Tân Lập</t></is>`. */
+function joinRuns(element: string): string {
+  if (!/<r[\s>]/.test(element)) return element;
+  const texts = [...element.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]);
+  return `<is><t xml:space="preserve">${texts.join('')}</t></is>`;
+}
+
+/**
+ * A worksheet's text with each inline string of several runs (rich text written in the cell, as
+ * some writers do) made one run: exceljs keeps only the last run of such a string.
+ */
+async function* inlineRunsJoined(text: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  for await (const read of text) {
+    const t = carry + read;
+    let out = '';
+    let i = 0;
+    for (;;) {
+      const start = t.indexOf('<is>', i);
+      if (start < 0) {
+        // Keep what may be the beginning of `<is>`.
+        const safe = Math.max(i, t.length - 3);
+        out += t.slice(i, safe);
+        carry = t.slice(safe);
+        break;
+      }
+      const end = t.indexOf('</is>', start);
+      if (end < 0) {
+        out += t.slice(i, start);
+        carry = t.slice(start);
+        break;
+      }
+      out += t.slice(i, start) + joinRuns(t.slice(start, end + 5));
+      i = end + 5;
+    }
+    if (out !== '') yield out;
+  }
+  if (carry !== '') yield carry;
+}
+
+/** The worksheet to read among the workbook's worksheets, by the option. */
+function chooseSheet<S extends { name: string; visible: boolean }>(sheets: readonly S[], wanted: string | undefined): S {
+  if (wanted === undefined) {
+    const first = sheets.find((s) => s.visible) ?? sheets[0];
+    if (first === undefined) fail('INVALID_ROW', [], 'the workbook holds no worksheet (only charts, or nothing)');
+    return first;
+  }
+  const exact = sheets.find((s) => s.name === wanted);
+  if (exact) return exact;
+  // Excel's sheet names differ by more than case.
+  const folded = sheets.find((s) => s.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
+  if (folded) return folded;
+  const list = sheets.length ? sheets.map((s) => JSON.stringify(s.name)).join(', ') : 'none';
+  return fail('UNKNOWN_SHEET', ['sheet'], `the workbook has no worksheet ${JSON.stringify(wanted)}; its worksheets: ${list}`, wanted, `one of ${list}`);
+}
+
+/** The message of a cell without a value. */
+function problemMessage(ref: string, column: string | undefined, p: CellProblem): string {
+  const where = column === undefined ? `cell ${ref}` : `cell ${ref} (${column})`;
+  switch (p.problem) {
+    case 'error':
+      return p.received.startsWith('#') ? `${where} holds the error ${p.received}` : `${where} holds an error value, the result of its formula ${p.received}`;
+    case 'noValue':
+      return `${where} holds a formula (${p.received}) whose value was never computed; open and save the workbook in a spreadsheet program to compute it`;
+    default:
+      return `${where} holds a value that cannot be read as text or a number: ${p.received}`;
+  }
+}
+
+/** A worksheet of an opened archive, with exceljs's reader of its parts (sheet names, shared strings, styles) read. */
+async function openWorksheet(path: string, wanted: string | undefined): Promise<{ name: string; rows: WorksheetStream; date1904: boolean }> {
+  const [excel, unzipper] = await Promise.all([loadExcelJs(), loadUnzipper()]);
+  let files: Map<string, ZipFile>;
+  try {
+    const directory = await unzipper.Open.file(path);
+    files = new Map(directory.files.map((f) => [f.path.replace(/^\//, ''), f]));
+  } catch (error) {
+    return fail('INVALID_ROW', [], `the file is not a readable .xlsx workbook: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const part = (name: string): Readable | undefined => {
+    const file = files.get(name);
+    return file && Readable.from(utf8(file.stream()));
+  };
+  const reader = new excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as ReaderInternals;
+  const rels = async (of: string): Promise<readonly Relationship[]> => {
+    const stream = part(relsOf(of));
+    if (stream === undefined) return [];
+    await reader._parseRels(stream);
+    return reader.workbookRels ?? [];
+  };
+  // The workbook part, as the package's relationships name it (xl/workbook.xml in practice).
+  const officeDocument = (await rels('')).find((r) => r.Type.endsWith('/officeDocument'));
+  const main = officeDocument ? partPath('', officeDocument.Target) : 'xl/workbook.xml';
+  const workbookPart = part(main);
+  if (workbookPart === undefined) fail('INVALID_ROW', [], `the file is not an .xlsx workbook: it has no workbook part (${main})`);
+  const workbookRels = await rels(main);
+  await reader._parseWorkbook(workbookPart);
+  const target = (type: string) => workbookRels.find((r) => r.Type.endsWith(`/${type}`) && r.TargetMode !== 'External');
+  const strings = target('sharedStrings');
+  const stringsPart = strings && part(partPath(main, strings.Target));
+  if (stringsPart) for await (const _ of reader._parseSharedStrings(stringsPart));
+  const styles = target('styles');
+  const stylesPart = styles && part(partPath(main, styles.Target));
+  if (stylesPart) await reader._parseStyles(stylesPart);
+
+  const sheets = (reader.model?.sheets ?? []).flatMap((s) => {
+    const rel = workbookRels.find((r) => r.Id === s.rId && r.Type.endsWith('/worksheet'));
+    return rel ? [{ name: s.name, visible: s.state === undefined || s.state === 'visible', part: partPath(main, rel.Target) }] : [];
+  });
+  const sheet = chooseSheet(sheets, wanted);
+  const file = files.get(sheet.part);
+  if (file === undefined) fail('INVALID_ROW', [], `the workbook names the worksheet ${JSON.stringify(sheet.name)}, but the file has no part ${sheet.part}`);
+  const stream = Readable.from(inlineRunsJoined(utf8(file.stream())));
+  const worksheet = [...reader._parseWorksheet(stream, '1')].find((e) => e.eventType === 'worksheet')?.value;
+  if (worksheet === undefined) fail('INVALID_ROW', [], `the worksheet ${JSON.stringify(sheet.name)} cannot be read`);
+  return { name: sheet.name, rows: worksheet, date1904: reader.properties?.model?.date1904 === true };
+}
+
+/**
+ * Reads a worksheet of an .xlsx stream: its header (the first row that is not empty), then its
+ * records in batches, in order, empty rows left out, each record as fields or as the error of a
+ * cell that cannot be read.
+ *
+ * @throws {ChuanNgheoError} `INVALID_ROW` when the stream is not an .xlsx workbook, cannot be read,
+ * or its worksheet is empty; `INVALID_CELL` for a header cell without a value; `UNKNOWN_SHEET`
+ * when the workbook has no worksheet of the name asked for (the message lists its worksheets).
+ */
+export async function* readSheetRows(input: Readable, options: XlsxOptions = {}): AsyncGenerator<SheetRowsBatch, void, undefined> {
+  const batchRows = Math.max(1, options.batchRows ?? 1024);
+  const file = await workbookFile(input);
+  try {
+    let opened: Awaited<ReturnType<typeof openWorksheet>>;
+    try {
+      opened = await openWorksheet(file.path, options.sheet);
+    } catch (error) {
+      if (error instanceof ChuanNgheoError) throw error;
+      return fail('INVALID_ROW', [], `the workbook cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { name, date1904 } = opened;
+    let header: string[] | undefined;
+    let names: string[] = [];
+    let rows: SheetRecord[] = [];
+    let yielded = false;
+    const iterator = opened.rows[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<SheetRowStream>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        return fail('INVALID_ROW', [], `the worksheet ${JSON.stringify(name)} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (next.done) break;
+      const row = next.value;
+      const cells: { column: number; text: string | CellProblem }[] = [];
+      row.eachCell((cell, column) => {
+        // A formula's value is taken from the cell's model: `cell.value` leaves out a result that is 0, false or empty.
+        const value = cell.type === FORMULA ? { formula: cell.model.formula ?? '', result: cell.model.result } : cell.value;
+        const text = cellText(value, cell.numFmt, date1904);
+        if (text !== '') cells.push({ column, text });
+      });
+      if (cells.length === 0) continue; // an empty row, as a blank line in CSV
+      if (header === undefined) {
+        header = headerOf(cells, row.number);
+        names = header.map((h) => h.trim());
+        continue;
+      }
+      rows.push(recordOf(cells, row.number, names));
+      if (rows.length >= batchRows) {
+        yielded = true;
+        yield { sheet: name, header, rows };
+        rows = [];
+      }
+    }
+    if (header === undefined) fail('INVALID_ROW', [], `the worksheet ${JSON.stringify(name)} is empty: it has no header row`);
+    if (rows.length || !yielded) yield { sheet: name, header, rows };
+  } finally {
+    await file.release();
+  }
+}
+
+/** The header of a worksheet from its first row that is not empty: every column from A to the last named one must be named. */
+function headerOf(cells: readonly { column: number; text: string | CellProblem }[], row: number): string[] {
+  const width = cells[cells.length - 1]!.column;
+  const header: string[] = Array.from({ length: width }, () => '');
+  for (const { column, text } of cells) {
+    const ref = `${columnLetters(column)}${row}`;
+    if (isCellProblem(text)) fail('INVALID_CELL', [ref], `the header row (row ${row}) cannot be read: ${problemMessage(ref, undefined, text)}`, text.received);
+    header[column - 1] = text;
+  }
+  const gap = header.findIndex((h) => h.trim() === '');
+  if (gap >= 0) {
+    const ref = `${columnLetters(gap + 1)}${row}`;
+    fail('INVALID_ROW', [ref], `the header row (row ${row}, the first row that is not empty) has no name in cell ${ref}: the header names every column from A to the last one`, header[gap]);
+  }
+  return header;
+}
+
+/** One record: its fields, or the error of its first cell that cannot be read. */
+function recordOf(cells: readonly { column: number; text: string | CellProblem }[], row: number, names: readonly string[]): SheetRecord {
+  const width = names.length;
+  const fields: string[] = Array.from({ length: width }, () => '');
+  let error: ErrorDetail | undefined;
+  for (const { column, text } of cells) {
+    const ref = `${columnLetters(column)}${row}`;
+    if (column > width) {
+      error ??= {
+        code: 'INVALID_ROW',
+        path: [ref],
+        message: `cell ${ref} holds a value to the right of the header's last column (${columnLetters(width)}, ${names[width - 1]})`,
+        received: isCellProblem(text) ? text.received : text,
+      };
+      continue;
+    }
+    if (isCellProblem(text)) {
+      const column_ = names[column - 1]!;
+      error ??= { code: 'INVALID_CELL', path: [column_], message: problemMessage(ref, column_, text), received: text.received };
+      continue;
+    }
+    fields[column - 1] = text;
+  }
+  return error === undefined ? { row, fields } : { row, fields, error };
+}
+
+/**
+ * Reads a worksheet of an .xlsx stream into batches of records, with the row reader compiled
+ * from its header for a batch classifier (as {@link readCsvRows} does for CSV).
+ *
+ * @throws {ChuanNgheoError} As {@link readSheetRows}; `INVALID_ROW` when the header repeats a column.
+ * @example
+ * const batch = createBatchClassifier({ date: '2025-12-01' });
+ * for await (const { reader, rows } of readXlsxRows(fs.createReadStream('survey.xlsx'), batch, { sheet: 'Hộ gia đình' })) {
+ *   for (const row of rows) console.log('error' in row ? row.error.code : reader.classify(row.fields));
+ * }
+ */
+export async function* readXlsxRows(input: Readable, batch: BatchClassifier, options: XlsxOptions = {}): AsyncGenerator<XlsxRowsBatch, void, undefined> {
+  let reader: RowReader | undefined;
+  let header: readonly string[] | undefined;
+  for await (const b of readSheetRows(input, options)) {
+    if (b.header !== header) {
+      header = b.header;
+      reader = createRowReader(b.header, batch);
+    }
+    yield { reader: reader!, sheet: b.sheet, rows: b.rows };
+  }
+}
