@@ -19,7 +19,8 @@ export type { InputFormat };
 /** Options of {@link classifyStream}. */
 export interface ClassifyStreamOptions extends ClassifyOptions {
   readonly input: InputFormat;
-  readonly output: OutputFormat;
+  /** CSV or JSON Lines; or an .xlsx workbook (see {@link classifyXlsx}). */
+  readonly output: OutputFormat | 'xlsx';
   /** The worksheet of an .xlsx input (default: the first visible one). */
   readonly sheet?: string;
   /** Called after each batch with the number of rows so far and the bytes read so far. */
@@ -47,7 +48,7 @@ export interface StreamSummary {
 export async function classifyStream(input: Readable, output: Writable, options: ClassifyStreamOptions): Promise<StreamSummary> {
   // On this thread: CSV takes the fast path, JSON Lines its chunked reader (same results, errors included).
   const { input: format, output: to } = options;
-  if (format === 'xlsx') return summaryOf(await classifyXlsx(input, output, options));
+  if (format === 'xlsx' || to === 'xlsx') return summaryOf(await classifyXlsx(input, output, options));
   const here = { ...options, output: to, threads: 1 };
   return summaryOf(format === 'csv' ? await classifyCsvParallel(input, output, here) : await classifyJsonlParallel(input, output, here));
 }

@@ -1,6 +1,7 @@
 /**
- * Classifying an .xlsx worksheet read as a stream. Rows go through the general readers (the same
- * row reader as CSV), on the calling thread, one row out per row in, in order, errors included.
+ * Classifying with a workbook on either side: an .xlsx worksheet read as a stream, or classified
+ * rows written as an .xlsx workbook. Rows go through the general readers (the same row reader as
+ * CSV), on the calling thread, one row out per row in, in order, errors included.
  *
  * @module
  */
@@ -11,13 +12,14 @@ import type { ClassifyOptions } from '../classify.js';
 import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
 import { classifyRowsOf, type InputFormat } from './classify-rows.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
+import { writeClassifiedXlsx } from './xlsx-writer.js';
 
 /** Options of {@link classifyXlsx}. */
 export interface ClassifyXlsxOptions extends ClassifyOptions {
   /** The input's format (default `xlsx`). */
   readonly input?: InputFormat;
-  /** The output's format: CSV or JSON Lines. */
-  readonly output: OutputFormat;
+  /** The output's format: CSV, JSON Lines, or an .xlsx workbook. */
+  readonly output: OutputFormat | 'xlsx';
   /** The worksheet of an .xlsx input (default: the first visible one). */
   readonly sheet?: string;
   /** The longest record of a CSV or JSON Lines input, in bytes (default 1 MiB). */
@@ -29,8 +31,8 @@ export interface ClassifyXlsxOptions extends ClassifyOptions {
 }
 
 /**
- * Classifies a stream of an .xlsx worksheet (or another input, through the general readers),
- * writing one row out per row in, in order. `output` is not ended.
+ * Classifies a stream, writing one row out per row in, in order, where the input is an .xlsx
+ * worksheet or the output an .xlsx workbook (or both). `output` is not ended.
  *
  * @returns The counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard cannot be resolved, the stream is not a workbook, the
@@ -48,6 +50,7 @@ export async function classifyXlsx(input: Readable, output: Writable, options: C
     ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
   });
   const result = (counts: ChunkCounts) => ({ ...counts, standard: batch.standard.id, date: batch.date });
+  if (options.output === 'xlsx') return result(await writeClassifiedXlsx(rows, output, options.onProgress ? { onProgress: options.onProgress } : {}));
   const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
   const counts = emptyCounts();
   let started = false;

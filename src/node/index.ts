@@ -37,5 +37,7 @@ export { readXlsxRows, readSheetRows } from './xlsx-reader.js';
 export type { XlsxOptions, XlsxRowsBatch, SheetRowsBatch, SheetRecord } from './xlsx-reader.js';
 export { classifyXlsx } from './classify-xlsx.js';
 export type { ClassifyXlsxOptions } from './classify-xlsx.js';
+export { writeClassifiedXlsx, writeTablesXlsx, sheetNames, xlsxMaxRows, xlsxMaxCellText } from './xlsx-writer.js';
+export type { ClassifiedXlsxOptions } from './xlsx-writer.js';
 export { cellText, plainNumber, dateText, isDateFormat, columnLetters } from './xlsx-cells.js';
 export type { CellText, CellProblem } from './xlsx-cells.js';
