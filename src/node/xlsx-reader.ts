@@ -21,7 +21,7 @@
  *
  * @module
  */
-import { createWriteStream, fstatSync, ReadStream } from 'node:fs';
+import { createWriteStream, fstat, fstatSync, read, ReadStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -129,33 +129,90 @@ function checkHead(head: Buffer): void {
   fail('INVALID_ROW', [], `the file is not an .xlsx workbook (an .xlsx file is a zip archive); it begins with ${JSON.stringify(text)}`, text);
 }
 
-/** The path of a regular file that a stream is about to read from its start, to open the workbook in place. */
-function fileOf(input: Readable): string | undefined {
-  if (!(input instanceof ReadStream) || typeof input.path !== 'string' || input.bytesRead !== 0 || (input as { start?: number }).start !== undefined) return undefined;
-  const fd = (input as unknown as { fd?: unknown }).fd;
-  try {
-    return typeof fd === 'number' && !fstatSync(fd).isFile() ? undefined : input.path;
-  } catch {
-    return undefined;
-  }
+/**
+ * The bytes of an open file from `start` to `end` (or its end), read at their positions: the
+ * descriptor is shared by several such reads and never closed by one (as an fs read stream's
+ * `destroy` would). A read that completes after the stream is destroyed is dropped.
+ */
+function readAt(fd: number, start: number, end?: number): Readable {
+  let position = start;
+  return new Readable({
+    highWaterMark: 1 << 16,
+    read(size) {
+      const want = end === undefined ? size : Math.min(size, end - position);
+      if (want <= 0) {
+        this.push(null);
+        return;
+      }
+      const buffer = Buffer.allocUnsafe(want);
+      read(fd, buffer, 0, want, position, (error, n) => {
+        if (this.destroyed) return;
+        if (error) {
+          this.destroy(error);
+          return;
+        }
+        position += n;
+        this.push(n === 0 ? null : n < want ? buffer.subarray(0, n) : buffer);
+      });
+    },
+  });
+}
+
+/** An open file holding the workbook, and how to let it go. */
+interface WorkbookFile {
+  readonly fd: number;
+  release(): Promise<void>;
+}
+
+/** The first bytes of an open file. */
+async function headOf(fd: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(24);
+  const bytesRead = await new Promise<number>((resolve, reject) => read(fd, buffer, 0, buffer.length, 0, (error, n) => (error ? reject(error) : resolve(n))));
+  return buffer.subarray(0, bytesRead);
 }
 
 /**
- * The workbook as a file: the input's own file when it is one, else a temporary copy. Its first
- * bytes are checked first, so that a file that is not a workbook is refused before anything else.
+ * The file a stream is about to read from its start, when it is a regular file: the workbook is
+ * then read in place (its descriptor, or its path when not yet opened).
  */
-async function workbookFile(input: Readable): Promise<{ path: string; release: () => Promise<void> }> {
-  const own = fileOf(input);
-  if (own !== undefined) {
-    const handle = await open(own, 'r');
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
-      checkHead(buffer.subarray(0, bytesRead));
-    } finally {
-      await handle.close();
+async function inPlace(input: Readable): Promise<WorkbookFile | undefined> {
+  if (!(input instanceof ReadStream) || input.bytesRead !== 0 || (input as { start?: number }).start !== undefined) return undefined;
+  const fd = (input as unknown as { fd?: unknown }).fd;
+  if (typeof fd === 'number') {
+    if (!fstatSync(fd).isFile()) return undefined;
+    // The stream owns the descriptor: destroying it closes the file.
+    return { fd, release: async () => void input.destroy() };
+  }
+  if (typeof input.path !== 'string') return undefined;
+  const handle = await open(input.path, 'r');
+  if (!(await handle.stat()).isFile()) {
+    await handle.close();
+    return undefined;
+  }
+  return {
+    fd: handle.fd,
+    release: async () => {
       input.destroy();
+      await handle.close();
+    },
+  };
+}
+
+/**
+ * The workbook as an open file: the input's own file when it is one, else a temporary copy of
+ * the stream. Its first bytes are checked first, so that a file that is not a workbook is refused
+ * before anything else is read.
+ */
+async function workbookFile(input: Readable): Promise<WorkbookFile> {
+  const own = await inPlace(input);
+  if (own !== undefined) {
+    try {
+      checkHead(await headOf(own.fd));
+    } catch (error) {
+      await own.release();
+      throw error;
     }
-    return { path: own, release: async () => {} };
+    return own;
   }
   const reads = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const next = async () => {
@@ -165,9 +222,9 @@ async function workbookFile(input: Readable): Promise<{ path: string; release: (
   let head = Buffer.alloc(0);
   try {
     while (head.length < 4) {
-      const read = await next();
-      if (read === undefined) break;
-      head = Buffer.concat([head, read]);
+      const chunk = await next();
+      if (chunk === undefined) break;
+      head = Buffer.concat([head, chunk]);
     }
     checkHead(head);
   } catch (error) {
@@ -175,22 +232,29 @@ async function workbookFile(input: Readable): Promise<{ path: string; release: (
     throw error;
   }
   const dir = await mkdtemp(join(tmpdir(), 'chuan-ngheo-xlsx-'));
-  const release = () => rm(dir, { recursive: true, force: true });
+  const remove = () => rm(dir, { recursive: true, force: true });
   const path = join(dir, 'input.xlsx');
   const out = createWriteStream(path);
   try {
-    for (let read: Buffer | undefined = head; read !== undefined; read = await next()) {
-      if (!out.write(read)) await once(out, 'drain');
+    for (let chunk: Buffer | undefined = head; chunk !== undefined; chunk = await next()) {
+      if (!out.write(chunk)) await once(out, 'drain');
     }
     out.end();
     await finished(out);
   } catch (error) {
     out.destroy();
     await reads.return?.();
-    await release();
+    await remove();
     fail('INVALID_ROW', [], `the file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { path, release };
+  const handle = await open(path, 'r');
+  return {
+    fd: handle.fd,
+    release: async () => {
+      await handle.close();
+      await remove();
+    },
+  };
 }
 
 /** A part's path in the archive from a relationship's target, relative to the part `from` (or from the root). */
@@ -286,11 +350,20 @@ function problemMessage(ref: string, column: string | undefined, p: CellProblem)
 }
 
 /** A worksheet of an opened archive, with exceljs's reader of its parts (sheet names, shared strings, styles) read. */
-async function openWorksheet(path: string, wanted: string | undefined): Promise<{ name: string; rows: WorksheetStream; date1904: boolean }> {
+async function openWorksheet(fd: number, wanted: string | undefined, reads: Set<Readable>): Promise<{ name: string; rows: WorksheetStream; date1904: boolean }> {
   const [excel, unzipper] = await Promise.all([loadExcelJs(), loadUnzipper()]);
   let files: Map<string, ZipFile>;
   try {
-    const directory = await unzipper.Open.file(path);
+    // Reads at given positions of the file; the descriptor is the caller's, never closed here.
+    const directory = await unzipper.Open.custom({
+      size: () => new Promise<number>((resolve, reject) => fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats.size)))),
+      stream: (offset: number, length?: number) => {
+        const stream = readAt(fd, offset, length ? offset + length : undefined);
+        reads.add(stream);
+        stream.once('close', () => reads.delete(stream));
+        return stream;
+      },
+    });
     files = new Map(directory.files.map((f) => [f.path.replace(/^\//, ''), f]));
   } catch (error) {
     return fail('INVALID_ROW', [], `the file is not a readable .xlsx workbook: ${error instanceof Error ? error.message : String(error)}`);
@@ -299,7 +372,7 @@ async function openWorksheet(path: string, wanted: string | undefined): Promise<
     const file = files.get(name);
     return file && Readable.from(utf8(file.stream()));
   };
-  const reader = new excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as ReaderInternals;
+  const reader = new excel.stream.xlsx.WorkbookReader('', { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as ReaderInternals;
   const rels = async (of: string): Promise<readonly Relationship[]> => {
     const stream = part(relsOf(of));
     if (stream === undefined) return [];
@@ -346,10 +419,12 @@ async function openWorksheet(path: string, wanted: string | undefined): Promise<
 export async function* readSheetRows(input: Readable, options: XlsxOptions = {}): AsyncGenerator<SheetRowsBatch, void, undefined> {
   const batchRows = Math.max(1, options.batchRows ?? 1024);
   const file = await workbookFile(input);
+  // The reads of the archive's parts, ended before the file is let go (a part is read up to the end of the file as needed).
+  const reads = new Set<Readable>();
   try {
     let opened: Awaited<ReturnType<typeof openWorksheet>>;
     try {
-      opened = await openWorksheet(file.path, options.sheet);
+      opened = await openWorksheet(file.fd, options.sheet, reads);
     } catch (error) {
       if (error instanceof ChuanNgheoError) throw error;
       return fail('INVALID_ROW', [], `the workbook cannot be read: ${error instanceof Error ? error.message : String(error)}`);
@@ -392,6 +467,7 @@ export async function* readSheetRows(input: Readable, options: XlsxOptions = {})
     if (header === undefined) fail('INVALID_ROW', [], `the worksheet ${JSON.stringify(name)} is empty: it has no header row`);
     if (rows.length || !yielded) yield { sheet: name, header, rows };
   } finally {
+    for (const stream of reads) stream.destroy();
     await file.release();
   }
 }
