@@ -25,11 +25,11 @@ export function openOutput(file: string | undefined): Writable {
   return file === undefined || file === '-' ? process.stdout : createWriteStream(file);
 }
 
-/** The input format: `--input`, else the file's extension (`.jsonl`/`.ndjson` → jsonl), else csv. */
-export function inputFormatOf(file: string | undefined, given: string | undefined): 'csv' | 'jsonl' {
-  if (given !== undefined) return oneOf('--input', given, ['csv', 'jsonl']);
+/** The input format: `--input`, else the file's extension (`.jsonl`/`.ndjson` → jsonl, `.xlsx`/`.xlsm` → xlsx), else csv. */
+export function inputFormatOf(file: string | undefined, given: string | undefined): 'csv' | 'jsonl' | 'xlsx' {
+  if (given !== undefined) return oneOf('--input', given, ['csv', 'jsonl', 'xlsx']);
   const ext = file ? extname(file).toLowerCase() : '';
-  return ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : 'csv';
+  return ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.xlsx' || ext === '.xlsm' ? 'xlsx' : 'csv';
 }
 
 /** Checks an option's value against its allowed values. */

@@ -9,22 +9,27 @@ import { summaryOf } from '../node/classify-stream.js';
 import { classifyJsonlParallel } from '../node/classify-jsonl-parallel.js';
 import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
 import { parallelFromBytes } from '../node/chunk-pool.js';
+import { classifyXlsx } from '../node/classify-xlsx.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
+import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
+import { classifyOutputOf, sheetOf, sheetOption, sheetUsage } from './excel.js';
 
-export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl]
-                          [--input csv|jsonl] [--out FILE] [--quiet] [--threads N]
+export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl|xlsx]
+                          [--input csv|jsonl|xlsx] [--sheet NAME] [--out FILE] [--quiet] [--threads N]
 
 Classifies every household of FILE (or standard input) and writes one row per household:
 id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, errorMessage).
 CSV input has a header; one 0/1 column per indicator id; an empty cell is an absent field.
+An .xlsx FILE is read as the same table (cells by their type; an error cell makes its row an error).
+--format xlsx (or --out FILE.xlsx) writes a workbook; it needs --out.
 The review date defaults to today; the standard defaults to the one in force on that date.
 Files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
 Records are read by the rules in the README ("Reading files"); a record that cannot be read is one
 row with its error, and reading goes on.
 ${limitUsage}
+${sheetUsage}
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
 
 /** Runs the command; resolves to the exit status. */
@@ -42,6 +47,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
       threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...limitOptions,
+      ...sheetOption,
     },
   });
   if (values.help) {
@@ -51,13 +57,20 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`classify takes one FILE; received ${positionals.length}`);
   const file = positionals[0];
   const input = inputFormatOf(file, values.input);
-  const output = values.format === undefined ? input : oneOf('--format', values.format, ['csv', 'jsonl']);
+  const output = classifyOutputOf(values.format, input, values.out);
+  const sheet = sheetOf(values.sheet, input);
   const source = openInput(file);
   const sink = openOutput(values.out);
   const progress = startProgress(values.quiet === true, file, source);
   const choice = standardChoiceOf(values);
-  const parallel = { ...choice, ...limitsOf(values), output, threads: threadsFor(file, values.threads), onProgress: progress.update };
-  const summary = summaryOf(input === 'csv' ? await classifyCsvParallel(source, sink, parallel) : await classifyJsonlParallel(source, sink, parallel));
+  const parallel = { ...choice, ...limitsOf(values), threads: threadsFor(file, values.threads), onProgress: progress.update };
+  const summary = summaryOf(
+    input === 'xlsx' || output === 'xlsx'
+      ? await classifyXlsx(source, sink, { ...parallel, ...sheet, input, output })
+      : input === 'csv'
+        ? await classifyCsvParallel(source, sink, { ...parallel, output })
+        : await classifyJsonlParallel(source, sink, { ...parallel, output }),
+  );
   progress.stop();
   if (sink !== process.stdout) {
     sink.end();

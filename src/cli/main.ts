@@ -13,7 +13,7 @@ import { describeFatal, exitStatus } from './args.js';
 const usage = `chuan-ngheo: Viet Nam's multidimensional poverty standards (chuẩn nghèo đa chiều)
 
 Commands:
-  classify   classify every household of a CSV or JSON Lines file
+  classify   classify every household of a CSV, JSON Lines or .xlsx file
   report     counts and rates of a survey file, by category and group
   validate   check household survey records (schema, consistency, recorded categories)
   standards  list the standards this version knows

@@ -19,7 +19,7 @@ import { readSurveyRecord } from '../derivation/derive.js';
 import { isSurveyRecord } from '../survey/record.js';
 import { surelyValidRecord } from '../survey/record-precheck.js';
 import { childrenTable, profileChart, profileTable, ratesChart, summaryTable, targetsTable, transitionsTable } from '../report/summary.js';
-import { renderTables, type Table } from '../report/table.js';
+import type { Table } from '../report/table.js';
 import { barChartSvg } from '../report/svg.js';
 import type { Lang } from '../report/labels.js';
 import { readHouseholdBatches } from '../node/household-reader.js';
@@ -27,23 +27,28 @@ import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
 import { describeFatal, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
+import { isWorkbookFile, readClassifiedWorkbook, reportFormatOf, sheetOf, sheetOption, sheetUsage, writeReport } from './excel.js';
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
                         [--previous FILE [--previous-date YYYY-MM-DD]] [--targets PLAN.json] [--years N]
-                        [--charts DIR] [--format table|csv|json|md] [--lang vi|en] [--unit households|persons]
-                        [--input csv|jsonl] [--quiet]
+                        [--charts DIR] [--format table|csv|json|md|xlsx] [--out FILE] [--lang vi|en]
+                        [--unit households|persons] [--input csv|jsonl|xlsx] [--sheet NAME] [--quiet]
 
 Classifies every household of FILE (indicator level or survey records) and prints households by
 category (overall and by the grouping column KEY, e.g. commune; 'area' groups rural and urban), the
 deprivation profile, and children's deprivations when the file has rosters. --unit persons counts
 the members of the households instead; --weight COLUMN weights each household by a survey weight.
 --previous compares with an earlier review, matched by id: a file already classified (with a
-category column, e.g. from 'chuan-ngheo classify'), or a survey classified on --previous-date.
+category column, e.g. from 'chuan-ngheo classify', as CSV, JSON Lines or .xlsx), or a survey
+classified on --previous-date.
 --targets measures a plan (JSON: povertyRateChangePerYear, coverage) over --years (default: the
 years between the two reviews, else 1). --charts writes SVG bar charts into DIR.
+--out FILE writes the report to FILE; --format xlsx (or --out FILE.xlsx) writes a workbook, one sheet
+per table, numbers as numbers. FILE may be an .xlsx workbook (its first visible sheet, or --sheet).
 A progress bar goes to stderr when it is a terminal (--quiet silences it). A record that cannot be
 read is left out of the figures and counted on stderr (exit status 1).
-${limitUsage}`;
+${limitUsage}
+${sheetUsage}`;
 
 interface Review {
   readonly standard: Standard;
@@ -63,13 +68,13 @@ function childrenOf(value: unknown, standard: Standard, date: string) {
 
 async function readReview(
   file: string,
-  input: 'csv' | 'jsonl' | undefined,
+  input: 'csv' | 'jsonl' | 'xlsx' | undefined,
   choice: { standard?: string; date?: string },
   by: string | undefined,
   weightColumn: string | undefined,
   keepEntries: boolean,
   quiet: boolean,
-  limits: { maxRecordBytes?: number; maxDepth?: number } = {},
+  limits: { maxRecordBytes?: number; maxDepth?: number; sheet?: string } = {},
 ): Promise<Review> {
   const batch = createBatchClassifier(choice);
   const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
@@ -155,13 +160,15 @@ export async function reportCommand(argv: string[]): Promise<number> {
       targets: { type: 'string' },
       years: { type: 'string' },
       charts: { type: 'string' },
-      format: { type: 'string', default: 'table' },
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
       lang: { type: 'string', default: 'en' },
       unit: { type: 'string', default: 'households' },
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       ...limitOptions,
+      ...sheetOption,
     },
   });
   if (values.help) {
@@ -170,15 +177,16 @@ export async function reportCommand(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('report takes exactly one FILE');
   const file = positionals[0]!;
-  const format = oneOf('--format', values.format!, ['table', 'csv', 'json', 'md']);
+  const format = reportFormatOf(values.format, values.out);
   const lang: Lang = oneOf('--lang', values.lang!, ['vi', 'en']);
   const unit = oneOf('--unit', values.unit!, ['households', 'persons']);
-  const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl']);
+  const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl', 'xlsx']);
+  const sheet = sheetOf(values.sheet, inputFormatOf(file, input));
   const choice = standardChoiceOf(values);
   const wantEntries = values.previous !== undefined;
   const quiet = values.quiet === true;
   const limits = limitsOf(values);
-  const review = await readReview(file, input, choice, values.by, values.weight, wantEntries, quiet, limits);
+  const review = await readReview(file, input, choice, values.by, values.weight, wantEntries, quiet, { ...limits, ...sheet });
 
   let transitions: Transitions | undefined;
   let years = values.years !== undefined ? Number(values.years) : 1;
@@ -186,7 +194,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   if (values.previous !== undefined) {
     let previous: ReviewEntry[] | undefined;
     try {
-      previous = values['previous-date'] === undefined ? readClassified(values.previous) : undefined;
+      previous = values['previous-date'] === undefined ? (isWorkbookFile(values.previous) ? await readClassifiedWorkbook(values.previous) : readClassified(values.previous)) : undefined;
     } catch (error) {
       throw new UsageError(`--previous ${values.previous}: ${describeFatal(error)}`);
     }
@@ -214,7 +222,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     }
     tables.push(targetsTable(measureTargets(plan, review.tally, transitions, years), plan, lang, review.tally.rounding.decimals));
   }
-  process.stdout.write(renderTables(tables, format));
+  await writeReport(tables, format, values.out);
   if (values.charts !== undefined) {
     mkdirSync(values.charts, { recursive: true });
     writeFileSync(join(values.charts, 'deprivation-profile.svg'), barChartSvg(profileChart(review.tally, review.standard, lang)));

@@ -10,6 +10,7 @@ import { createSurveyValidator, formatIssue, type RecordReport } from '../survey
 import { readRecordBatches } from '../node/json-records.js';
 import { exitStatus, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
+import { refuseWorkbook } from './excel.js';
 
 export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --date YYYY-MM-DD] [--format text|jsonl] [--input json|jsonl] [--quiet]
 
@@ -41,6 +42,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE');
   const file = positionals[0]!;
   const format = oneOf('--format', values.format!, ['text', 'jsonl']);
+  refuseWorkbook(file, values.input);
   const input = values.input !== undefined ? oneOf('--input', values.input, ['json', 'jsonl']) : extname(file).toLowerCase() === '.json' ? 'json' : 'jsonl';
   const validator = createSurveyValidator(standardChoiceOf(values));
   let records = 0;
