@@ -66,6 +66,33 @@ function copyInto(output: Writable): { stream: PassThrough; done: Promise<void> 
   return { stream, done };
 }
 
+/** The stream exceljs's streaming writer writes a worksheet into (its internals: not in its types). */
+type SheetStream = { readonly stream?: { readonly pipes?: readonly PipeTarget[] } };
+type PipeTarget = {
+  readonly _writableState?: { readonly length?: number };
+  once(event: string, listener: () => void): unknown;
+  off(event: string, listener: () => void): unknown;
+};
+
+/**
+ * Waits until the archive has compressed all but a few MiB of what was written into the
+ * worksheet: exceljs writes on without waiting, so that a fast input would otherwise pile up in
+ * memory ahead of the compression.
+ */
+async function compressed(sheet: unknown): Promise<void> {
+  const target = (sheet as SheetStream).stream?.pipes?.[0];
+  while ((target?._writableState?.length ?? 0) > 4 << 20) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        for (const event of ['drain', 'error', 'close']) target!.off(event, done);
+        resolve();
+      };
+      for (const event of ['drain', 'error', 'close']) target!.once(event, done);
+    });
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Options of {@link writeClassifiedXlsx}. */
 export interface ClassifiedXlsxOptions {
   /** The worksheet's name (default `Households`); a file of more rows than a worksheet holds continues on `Households (2)` …. */
@@ -124,8 +151,7 @@ export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchR
       tallyRow(row, counts);
     }
     options.onProgress?.(counts.rows);
-    // Let the archive take what was written before more rows come.
-    await new Promise((resolve) => setImmediate(resolve));
+    await compressed(sheet!);
   }
   sheet!.commit();
   await workbook.commit();
