@@ -8,6 +8,7 @@
 import { extname } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { categories } from '../analytics/tally.js';
+import { ChuanNgheoError } from '../errors.js';
 import type { ReviewEntry } from '../analytics/transitions.js';
 import { renderTables, type ReportFormat, type Table } from '../report/table.js';
 import type { Category } from '../rule.js';
@@ -75,19 +76,31 @@ export function refuseWorkbook(file: string, input: string | undefined): void {
   }
 }
 
-/** Reads a classified workbook (e.g. from `classify --format xlsx`): its rows with an id and a category; undefined without those columns. */
+/**
+ * Reads a classified workbook (e.g. from `classify --format xlsx`): the rows with an id and a
+ * category of its first sheet, and of the sheets its rows go on in (`Households (2)` …);
+ * undefined without those columns.
+ */
 export async function readClassifiedWorkbook(file: string): Promise<ReviewEntry[] | undefined> {
   const entries: ReviewEntry[] = [];
   const known = new Set<string>(categories);
-  for await (const { header, rows } of readSheetRows(openInput(file))) {
-    const names = header.map((h) => h.trim());
-    const idAt = names.indexOf('id');
-    const catAt = names.indexOf('category');
-    const escAt = names.indexOf('newlyEscaped');
-    if (idAt < 0 || catAt < 0) return undefined;
-    for (const { fields } of rows) {
-      if (known.has(fields[catAt]!) && fields[idAt] !== '') entries.push({ id: fields[idAt]!, category: fields[catAt] as Category, escaped: fields[escAt] === 'true' ? 'poverty' : null });
+  let base: string | undefined;
+  for (let part = 1; ; part++) {
+    try {
+      for await (const { sheet, header, rows } of readSheetRows(openInput(file), base === undefined ? {} : { sheet: `${base} (${part})` })) {
+        base ??= sheet;
+        const names = header.map((h) => h.trim());
+        const idAt = names.indexOf('id');
+        const catAt = names.indexOf('category');
+        const escAt = names.indexOf('newlyEscaped');
+        if (idAt < 0 || catAt < 0) return part === 1 ? undefined : entries;
+        for (const { fields } of rows) {
+          if (known.has(fields[catAt]!) && fields[idAt] !== '') entries.push({ id: fields[idAt]!, category: fields[catAt] as Category, escaped: fields[escAt] === 'true' ? 'poverty' : null });
+        }
+      }
+    } catch (error) {
+      if (part > 1 && error instanceof ChuanNgheoError && error.code === 'UNKNOWN_SHEET') return entries;
+      throw error;
     }
   }
-  return entries;
 }

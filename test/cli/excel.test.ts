@@ -2,12 +2,15 @@
 // an .xlsx FILE classified and reported as the same data as CSV, --sheet, files that are not
 // workbooks, and workbooks written with --format xlsx, read back and recounted.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCsv } from '../../src/index.js';
+import { createBatchClassifier, readCsv } from '../../src/index.js';
+import { classifyRowsOf, writeClassifiedXlsx } from '../../src/node/index.js';
 import { cellErrors, csv, date, surveyWorkbook } from '../readers/xlsx-fixture.js';
 
 const cli = join(import.meta.dirname, '../../dist/cli.js');
@@ -182,13 +185,21 @@ describe('chuan-ngheo report FILE.xlsx --format xlsx', () => {
     expect(readFileSync(md, 'utf8')).toBe(run(['report', survey, '--date', date, '--format', 'md']).stdout);
   });
 
-  it('reads --sheet, and a workbook written by classify as the earlier review', () => {
+  it('reads --sheet, and a workbook written by classify as the earlier review', async () => {
     const earlier = join(dir, 'earlier.xlsx');
     run(['classify', survey, '--date', date, '--out', earlier]);
     const r = run(['report', survey, '--date', date, '--previous', earlier, '--format', 'json']);
     const tables = JSON.parse(r.stdout) as { title: string; rows: Record<string, unknown>[] }[];
     const movement = tables.find((t) => t.title.startsWith('Movement'))!;
     expect(movement.rows[0]).toMatchObject({ List: 'Poor', Beginning: 2, Escaped: 0, End: 2 });
+    // A classified workbook whose rows go on over several sheets (as past a sheet's 1,048,576 rows): every sheet is read.
+    const spread = join(dir, 'spread.xlsx');
+    const sink = createWriteStream(spread);
+    await writeClassifiedXlsx(classifyRowsOf(Readable.from([Buffer.from(csv)]), 'csv', createBatchClassifier({ date })), sink, { rowsPerSheet: 4 });
+    sink.end();
+    await finished(sink);
+    const fromSpread = JSON.parse(run(['report', survey, '--date', date, '--previous', spread, '--format', 'json']).stdout) as { title: string; rows: Record<string, unknown>[] }[];
+    expect(fromSpread.find((t) => t.title.startsWith('Movement'))!.rows[0]).toMatchObject({ List: 'Poor', Beginning: 2, End: 2 });
     const other = run(['report', survey, '--sheet', 'Xã Tân Lập', '--date', date, '--format', 'json']);
     expect(other.status).toBe(0);
     expect((JSON.parse(other.stdout) as { rows: Record<string, unknown>[] }[])[0]!.rows.at(-1)).toMatchObject({ Households: 2, Poor: 1 });
