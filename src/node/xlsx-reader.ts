@@ -415,6 +415,12 @@ async function openWorksheet(fd: number, wanted: string | undefined, reads: Set<
  * @throws {ChuanNgheoError} `INVALID_ROW` when the stream is not an .xlsx workbook, cannot be read,
  * or its worksheet is empty; `INVALID_CELL` for a header cell without a value; `UNKNOWN_SHEET`
  * when the workbook has no worksheet of the name asked for (the message lists its worksheets).
+ * @example
+ * for await (const { header, rows } of readSheetRows(fs.createReadStream('survey.xlsx'), { sheet: 'Hộ gia đình' })) {
+ *   for (const row of rows) console.log(row.row, 'error' in row ? row.error.message : row.fields);
+ * }
+ * //=> 3 ['HH01', 'nông thôn', '3', '4500000', …]
+ * //=> 7 cell D7 (incomeMonthlyTotal) holds the error #N/A
  */
 export async function* readSheetRows(input: Readable, options: XlsxOptions = {}): AsyncGenerator<SheetRowsBatch, void, undefined> {
   const batchRows = Math.max(1, options.batchRows ?? 1024);
