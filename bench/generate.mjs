@@ -36,6 +36,29 @@ export async function indicatorCsv(path, count, seed = 2025) {
   });
 }
 
+/**
+ * The households of indicatorCsv (same seed, same rows) as an .xlsx workbook, written as a stream
+ * with exceljs: numbers as numbers, and text in the shared-strings table as Excel stores it (or,
+ * with `sharedStrings: false`, in each cell).
+ */
+export async function indicatorXlsx(path, count, { seed = 2025, sharedStrings = true } = {}) {
+  const { default: ExcelJS } = await import('exceljs');
+  const r = seeded(seed);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: sharedStrings, useStyles: false });
+  const sheet = workbook.addWorksheet('Households');
+  sheet.addRow(['id', 'area', 'size', 'incomeMonthlyTotal', ...INDICATORS]).commit();
+  for (let i = 1; i <= count; i++) {
+    // The draws in indicatorCsv's order: size, the indicators, area, income.
+    const size = 1 + Math.floor(r() * 6);
+    const cells = INDICATORS.map(() => (r() < 0.15 ? 1 : 0));
+    const area = r() < 0.6 ? 'rural' : 'urban';
+    sheet.addRow([`H${i}`, area, size, Math.floor(r() * 4_000_000) * size, ...cells]).commit();
+    if (i % 10_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
 /** A date of birth about `years` before the review of 2025-12-01, and the exact age then. */
 function birth(r, years) {
   const m = String(1 + Math.floor(r() * 12)).padStart(2, '0');

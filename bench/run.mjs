@@ -2,13 +2,15 @@
 // synthetic files, and the same job in DuckDB when it is installed. Not a test: figures only.
 //   npm run bench                 (1,000,000 indicator-level rows; 200,000 rosters)
 //   npm run bench -- --quick      (a tenth of that)
+//   npm run bench -- --excel      (also the same rows as an .xlsx workbook, generated once: a few minutes;
+//                                  the Excel jobs run whenever that workbook is in bench/out/)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createBatchClassifier } from '../dist/index.js';
 import { parallelFromBytes } from '../dist/node.js';
-import { ensureDir, indicatorCsv, rosterJsonl, rosterRecord, seeded } from './generate.mjs';
+import { ensureDir, indicatorCsv, indicatorXlsx, rosterJsonl, rosterRecord, seeded } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
 const ROWS = quick ? 100_000 : 1_000_000;
@@ -20,6 +22,10 @@ const csv = `${out}households-${ROWS}.csv`;
 const roster = `${out}rosters-${ROSTERS}.jsonl`;
 if (!existsSync(csv)) await indicatorCsv(csv, ROWS);
 if (!existsSync(roster)) await rosterJsonl(roster, ROSTERS);
+const xlsx = `${out}households-${ROWS}.xlsx`;
+const xlsxInline = `${out}households-${ROWS}-inline.xlsx`;
+if (process.argv.includes('--excel') && !existsSync(xlsx)) await indicatorXlsx(xlsx, ROWS);
+if (process.argv.includes('--excel') && !existsSync(xlsxInline)) await indicatorXlsx(xlsxInline, ROWS, { sharedStrings: false });
 const date = '2025-12-01';
 const results = [];
 const mb = (bytes) => Math.round(bytes / 1e6);
@@ -85,6 +91,18 @@ cli(['classify', roster, '--date', date, '--quiet', '--out', `${out}rosters-clas
 cli(['report', csv, '--date', date, '--format', 'json'], 'command line, report of the CSV', ROWS, '', 1);
 cli(['report', roster, '--date', date, '--format', 'json'], 'command line, report of the rosters', ROSTERS, '', 1);
 cli(['validate', roster, '--date', date], 'command line, validation of the rosters', ROSTERS, '', 1);
+
+// 3b. Excel workbooks (when the workbook has been generated): the same 16-column rows read from an
+// .xlsx as a stream, and classified rows written as one.
+if (existsSync(xlsx)) {
+  cli(['classify', xlsx, '--date', date, '--quiet', '--out', `${out}classified-from-xlsx.csv`], 'command line, .xlsx → CSV', ROWS, 'memory flat with the rows', 2);
+  const ours = readFileSync(`${out}classified.csv`, 'utf8');
+  const fromXlsx = readFileSync(`${out}classified-from-xlsx.csv`, 'utf8');
+  results.push({ job: `.xlsx output identical to the CSV's: ${ours === fromXlsx}`, rows: null, seconds: null, perSecond: null, peakMB: null, target: 'true' });
+  cli(['report', xlsx, '--date', date, '--format', 'json'], 'command line, report of the .xlsx', ROWS, '', 1);
+  if (existsSync(xlsxInline)) cli(['classify', xlsxInline, '--date', date, '--quiet', '--out', `${out}classified-from-xlsx-inline.csv`], 'command line, .xlsx without shared strings → CSV', ROWS, '', 1);
+  cli(['classify', csv, '--date', date, '--quiet', '--out', `${out}classified.xlsx`], 'command line, CSV → .xlsx', ROWS, '', 1);
+}
 
 // 4. DuckDB, the same job in SQL, when installed.
 let duck;
