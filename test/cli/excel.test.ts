@@ -206,6 +206,14 @@ describe('chuan-ngheo report FILE.xlsx --format xlsx', () => {
   });
 });
 
+describe('the example workbook', () => {
+  it('holds the households of examples/households.csv: the same rows out', () => {
+    const fromSheet = run(['classify', 'examples/households.xlsx', '--date', date]);
+    expect(fromSheet.status).toBe(0);
+    expect(fromSheet.stdout).toBe(run(['classify', 'examples/households.csv', '--date', date]).stdout);
+  });
+});
+
 describe('chuan-ngheo validate FILE.xlsx', () => {
   it('is a usage error: validate reads survey records as JSON', () => {
     for (const args of [[survey], [surveyCsv, '--input', 'xlsx']]) {
