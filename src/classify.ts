@@ -14,6 +14,7 @@ import { escapedFrom } from './escape.js';
 import { decide, type Branch, type Category, type LineRole } from './rule.js';
 import { indicatorIdSet } from './standards/indicators.js';
 import { resolveStandard, type StandardChoice } from './standards/registry.js';
+import { citation } from './standards/reference.js';
 import type { AmountParameter, Area, Standard } from './standards/schema.js';
 
 export type { Category, Branch } from './rule.js';
@@ -237,7 +238,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     ({
       step: 'standard',
       text: `Standard ${standard.id} (${standard.name.en}) applies on ${date}.`,
-      reference: standard.legalBasis.map((b) => b.title).join('; '),
+      reference: standard.legalBasis.map((b) => citation(b.reference)).join('; '),
       confirmed: true,
       values: { standard: standard.id, date, from: standard.effective.from, to: standard.effective.to, area },
     }),
@@ -246,10 +247,10 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     ({
       step: 'deprivations',
       text: `Deprived in ${count} of ${order.length} indicators${count ? `: ${deprived.map((i) => i.id).join(', ')}` : ''}.`,
-      reference: deprived.length ? [...new Set(deprived.map((i) => i.reference))].join('; ') : standard.legalBasis[0]!.title,
-      confirmed: deprived.every((i) => i.confirmed),
-      ...(deprived.some((i) => !i.confirmed)
-        ? { note: `unconfirmed threshold for ${deprived.filter((i) => !i.confirmed).map((i) => i.id).join(', ')}` }
+      reference: deprived.length ? [...new Set(deprived.map((i) => citation(i.deprivedWhen.reference ?? i.label.reference)))].join('; ') : citation(standard.legalBasis[0]!.reference),
+      confirmed: deprived.every((i) => i.deprivedWhen.confirmed),
+      ...(deprived.some((i) => !i.deprivedWhen.confirmed)
+        ? { note: `unconfirmed threshold for ${deprived.filter((i) => !i.deprivedWhen.confirmed).map((i) => i.id).join(', ')}` }
         : {}),
       values: { count, deprived: deprived.map((i) => i.id), indicators: order.length },
     }),
@@ -262,7 +263,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
       ({
         step: role,
         text: `Income is ${op} the ${area} ${ROLE_TEXT[role]} of ${formatDong(line.value)} đồng per person per ${standard.incomePeriod}: ${describeComparison(h.income.amount, scale, line.value, result)}.`,
-        reference: line.reference,
+        reference: citation(line.reference),
         confirmed: line.confirmed,
         ...(line.note !== undefined ? { note: line.note } : {}),
         values: { line: line.value, comparison: result, atMost: result <= 0 },
@@ -279,7 +280,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
       ({
         step: 'min-deprivations',
         text: `${count} deprivation(s) ${met ? '≥' : '<'} k = ${k.value}.`,
-        reference: k.reference,
+        reference: citation(k.reference),
         confirmed: k.confirmed,
         ...(k.note !== undefined ? { note: k.note } : {}),
         values: { count, k: k.value, met },
@@ -289,14 +290,14 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
   const band = standard.averageBand;
   if (band.status === 'not-defined' && decision.branch === 'no-average-band') {
     trace.push(
-      ({ step: 'average-band', text: 'No average-living-standard band is defined for this standard.', reference: band.reference, confirmed: band.confirmed, ...(band.note ? { note: band.note } : {}), values: { defined: false } }),
+      ({ step: 'average-band', text: 'No average-living-standard band is defined for this standard.', reference: citation(band.reference), confirmed: band.confirmed, ...(band.note ? { note: band.note } : {}), values: { defined: false } }),
     );
   }
   trace.push(
     ({
       step: 'category',
       text: `Category: ${CATEGORY_TEXT[decision.category]}.`,
-      reference: rule.kind === 'two-tier' ? rule.povertyLines[area].reference : rule.lines[area].reference,
+      reference: citation(rule.kind === 'two-tier' ? rule.povertyLines[area].reference : rule.lines[area].reference),
       confirmed: true,
       values: { category: decision.category, branch: decision.branch },
     }),
@@ -311,14 +312,14 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
       const result = compareIncome(h.income.amount, scale, line.value);
       const poorOrNear = decision.category === 'poor' || decision.category === 'near-poor';
       const eligible = !poorOrNear && result <= 0;
-      lowIncomeWorker = { eligible, line: line.value, effectiveFrom: liw.effectiveFrom, reference: line.reference };
+      lowIncomeWorker = { eligible, line: line.value, effectiveFrom: liw.effectiveFrom, reference: citation(line.reference) };
       trace.push(
         ({
           step: 'low-income-worker',
           text: poorOrNear
             ? 'Workers of this household are not low-income workers: the household is poor or near-poor.'
             : `Workers of this household ${eligible ? 'are' : 'are not'} low-income workers: income ${describeComparison(h.income.amount, scale, line.value, result)} against the ${area} line of ${formatDong(line.value)} đồng.`,
-          reference: line.reference,
+          reference: citation(line.reference),
           confirmed: line.confirmed,
           ...(liw.note !== undefined ? { note: liw.note } : {}),
           values: { eligible, line: line.value, comparison: result },
@@ -326,7 +327,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
       );
     } else {
       trace.push(
-        ({ step: 'low-income-worker', text: `The low-income-worker line applies from ${liw.effectiveFrom}, after ${date}.`, reference: line.reference, confirmed: line.confirmed, values: { eligible: null, effectiveFrom: liw.effectiveFrom } }),
+        ({ step: 'low-income-worker', text: `The low-income-worker line applies from ${liw.effectiveFrom}, after ${date}.`, reference: citation(line.reference), confirmed: line.confirmed, values: { eligible: null, effectiveFrom: liw.effectiveFrom } }),
       );
     }
   }
@@ -354,7 +355,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
         text: escape
           ? `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: escaped ${escape.from}; counts as newly escaped for ${window.value} months, until ${escape.windowEndsOn}.`
           : `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: no escape.`,
-        reference: window.reference,
+        reference: citation(window.reference),
         confirmed: escape ? window.confirmed : true,
         ...(escape && window.note !== undefined ? { note: window.note } : {}),
         values: { previousCategory: h.previousCategory, previousRecognizedOn: h.previousRecognizedOn, escaped, windowMonths: window.value, windowEndsOn: escape ? escape.windowEndsOn : null },

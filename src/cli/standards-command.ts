@@ -24,7 +24,7 @@ export async function standardsCommand(argv: string[]): Promise<number> {
     return exitStatus.ok;
   }
   for (const s of all) {
-    const unconfirmed = s.indicators.filter((i) => !i.confirmed).length;
+    const unconfirmed = s.indicators.filter((i) => !i.deprivedWhen.confirmed).length;
     process.stdout.write(
       `${s.id.padEnd(20)} ${s.scope.padEnd(8)} ${s.effective.from} … ${s.effective.to}  ${lineText(s)} (rural/urban, đồng/person/${s.incomePeriod}), k = ${s.rule.minDeprivations.value}, ${s.indicators.length} indicators (${unconfirmed} unconfirmed)\n`,
     );

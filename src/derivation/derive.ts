@@ -10,6 +10,7 @@ import { firstIssue } from '../schema-issues.js';
 import { today, type IsoDate } from '../dates.js';
 import { resolveStandard, type StandardChoice } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
+import { citation } from '../standards/reference.js';
 import { surveyRecordSchema, type SurveyRecord } from '../survey/record.js';
 import type { Derivation } from './parameters.js';
 import { contextOf, type DerivationContext, type RuleOutcome, type RuleResult } from './context.js';
@@ -89,10 +90,10 @@ export function deriveFromRecord(record: SurveyRecord, standard: Standard, date:
   const indicators = standard.indicators.map((indicator): DerivedIndicator => {
     const d = indicator.derivation;
     if (!d) {
-      return { indicator: indicator.id, rule: null, status: 'undetermined', members: [], missing: [], reason: `the standard ${standard.id} defines no derivation for ${indicator.id}`, reference: indicator.reference, confirmed: false };
+      return { indicator: indicator.id, rule: null, status: 'undetermined', members: [], missing: [], reason: `the standard ${standard.id} defines no derivation for ${indicator.id}`, reference: citation(indicator.label.reference), confirmed: false };
     }
     const { because, ...outcome } = apply(ctx, d);
-    return { indicator: indicator.id, rule: d.rule, ...outcome, reason: because(), reference: d.reference, confirmed: d.confirmed, ...(d.note !== undefined ? { note: d.note } : {}) };
+    return { indicator: indicator.id, rule: d.rule, ...outcome, reason: because(), reference: citation(d.reference), confirmed: d.confirmed, ...(d.note !== undefined ? { note: d.note } : {}) };
   });
   return {
     standard: standard.id,

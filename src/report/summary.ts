@@ -48,11 +48,18 @@ export function profileTable(tally: Tally, standard: Standard, lang: Lang): Tabl
     title: w.profileTitle,
     columns: [w.indicator, w.deprivedAll, '%', w.deprivedPoor, '%', w.deprivedNearPoor, '%'],
     rows: t.indicators.map((i) => {
-      const indicator = standard.indicators.find((x) => x.id === i.indicator);
-      return [indicator ? indicator.label[lang] : i.indicator, i.all, i.shareOfAll, i.poor, i.shareOfPoor, i.nearPoor, i.shareOfNearPoor];
+      return [labelOf(standard, i.indicator, lang), i.all, i.shareOfAll, i.poor, i.shareOfPoor, i.nearPoor, i.shareOfNearPoor];
     }),
     decimals: percentColumns(7, [2, 4, 6], tally.rounding.decimals),
+    ...(lang === 'vi' && standard.indicators.some((i) => i.label.vi === undefined) ? { note: w.namesNotRead } : {}),
   };
+}
+
+/** An indicator's name in the report's language; in English where its Vietnamese wording was not read. */
+function labelOf(standard: Standard, id: string, lang: Lang): string {
+  const label = standard.indicators.find((x) => x.id === id)?.label;
+  if (!label) return id;
+  return lang === 'vi' ? (label.vi ?? label.en) : label.en;
 }
 
 /** Movement of the poor and near-poor lists between two reviews. */
@@ -121,7 +128,7 @@ export function profileChart(tally: Tally, standard: Standard, lang: Lang): BarC
     unit: '%',
     max: 100,
     groups: tally.total.indicators.map((i) => ({
-      label: standard.indicators.find((x) => x.id === i.indicator)?.label[lang] ?? i.indicator,
+      label: labelOf(standard, i.indicator, lang),
       values: [i.shareOfAll, i.shareOfPoor, i.shareOfNearPoor],
     })),
   };

@@ -13,6 +13,7 @@ import { deriveFromRecord, readSurveyRecord } from '../derivation/derive.js';
 import { indicatorIdSet } from '../standards/indicators.js';
 import { resolveStandard } from '../standards/registry.js';
 import type { Area } from '../standards/schema.js';
+import { citation } from '../standards/reference.js';
 import type { ClassifyOptions, TraceStep } from '../classify.js';
 import { computeScoreA, type ScorecardInput, type Scorecard } from './scorecard.js';
 
@@ -139,21 +140,21 @@ export function classifyByScores(input: ScoredHouseholdInput | unknown, options:
     {
       step: 'score-a-cutoff',
       text: `Score A ${scoreA} ${withinA ? '≤' : '>'} ${cutoff.value} (${area}; ≙ ${cutoff.equivalentIncome.toLocaleString('en-US')} đồng per person per month).`,
-      reference: cutoff.reference,
+      reference: citation(cutoff.reference),
       confirmed: cutoff.confirmed,
       values: { scoreA, cutoff: cutoff.value, atMost: withinA },
     },
     {
       step: 'score-b',
       text: `Score B ${scoreB} (${per} points × ${scoreB / per} deprivation(s)) ${scoreB >= poorFrom.value ? '≥' : '<'} ${poorFrom.value}.`,
-      reference: poorFrom.reference,
+      reference: citation(poorFrom.reference),
       confirmed: poorFrom.confirmed,
       values: { scoreB, poorFrom: poorFrom.value },
     },
     {
       step: 'category',
       text: withinA ? `Category: ${category}.` : 'Score A is above the cut-off: neither poor nor near-poor by the review scores.',
-      reference: poorFrom.reference,
+      reference: citation(poorFrom.reference),
       confirmed: true,
       values: { category },
     },

@@ -2,49 +2,53 @@
  * The shape of a poverty standard as data, validated strictly: an unknown or misplaced key is an
  * error, so a typo in a standard file can never silently freeze or drop a value.
  *
- * Every figure is a {@link Parameter}: its value, the legal text it comes from, and whether that
- * text was confirmed. Code reads these records; no formula holds an amount.
+ * Every figure, name, threshold and definition carries its provenance:
+ * where it was read (instrument, article, the Vietnamese sentence, primary text or secondary
+ * quote), whether that was confirmed, and whether it is carried from another standard. Code reads
+ * these records; no formula holds an amount.
  *
  * @module
  */
 import { z } from 'zod';
 import { derivationSchema } from '../derivation/parameters.js';
+import { provenanceShape, referenceSchema, standardIdSchema } from './reference.js';
 
 const isoDate = z.iso.date();
 
-/** Legal provenance of a value: where it comes from and whether that was confirmed. */
-const provenance = {
-  /** Citation, e.g. `Decree 07/2021/NĐ-CP, Art. 3`. */
-  reference: z.string().min(1),
-  /** `true` when seen in a cited source; `false` when inferred or remembered. */
-  confirmed: z.boolean(),
-  /** What is uncertain, or how the value was read. */
-  note: z.string().min(1).optional(),
-};
-
 /** An amount of đồng per person per the standard's income period. */
-export const amountParameterSchema = z.strictObject({ value: z.int().positive(), ...provenance });
+export const amountParameterSchema = z.strictObject({ value: z.int().positive(), ...provenanceShape });
 /** A whole count (deprivations, months). */
-export const countParameterSchema = z.strictObject({ value: z.int().min(1), ...provenance });
+export const countParameterSchema = z.strictObject({ value: z.int().min(1), ...provenanceShape });
 
 const byArea = <T extends z.ZodType>(schema: T) => z.strictObject({ rural: schema, urban: schema });
 
+/** A name in Vietnamese and English (the standard's own name). */
 export const labelSchema = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
+
+/**
+ * Words of the law with their provenance: a name or a threshold. `vi` is the instrument's wording
+ * where it was read, and is absent (never made up) where it was not.
+ */
+export const termSchema = z.strictObject({
+  en: z.string().min(1),
+  vi: z.string().min(1).optional(),
+  ...provenanceShape,
+});
 
 export const indicatorSchema = z.strictObject({
   /** Stable id, part of the public contract (JSON keys and CSV columns). */
   id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'an indicator id is camelCase ASCII'),
   /** Id of one of the standard's dimensions. */
   dimension: z.string().min(1),
-  label: labelSchema,
-  /** When a household is deprived in this indicator (the threshold, in words). */
-  deprivedWhen: labelSchema.partial({ vi: true }),
-  ...provenance,
+  /** The indicator's name, and where the instrument names it. */
+  label: termSchema,
+  /** When a household is deprived in this indicator (the threshold, in words), and where that was read. */
+  deprivedWhen: termSchema,
   /** How the indicator is derived from a survey record (member roster and dwelling). */
   derivation: derivationSchema.optional(),
 });
 
-export const dimensionSchema = z.strictObject({ id: z.string().regex(/^[a-z][A-Za-z0-9]*$/), label: labelSchema });
+export const dimensionSchema = z.strictObject({ id: z.string().regex(/^[a-z][A-Za-z0-9]*$/), label: termSchema });
 
 export const bandSchema = z.strictObject({
   /** Lower bound, exclusive ("trên X"). */
@@ -78,7 +82,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [singleLineRuleSchema, tw
 
 export const averageBandSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('defined'), rural: bandSchema, urban: bandSchema }),
-  z.strictObject({ status: z.literal('not-defined'), ...provenance }),
+  z.strictObject({ status: z.literal('not-defined'), ...provenanceShape }),
 ]);
 
 export const lowIncomeWorkerSchema = z.strictObject({
@@ -92,7 +96,7 @@ export const lowIncomeWorkerSchema = z.strictObject({
 /** The official review's scores (Circular 07/2021/TT-BLĐTBXH): score A estimates income, score B counts deprivations. */
 export const reviewScoresSchema = z.strictObject({
   /** Poor or near-poor only when score A is at most this cut-off (points), per area. */
-  scoreACutoffs: byArea(z.strictObject({ value: z.number().positive(), equivalentIncome: z.int().positive(), ...provenance })),
+  scoreACutoffs: byArea(z.strictObject({ value: z.number().positive(), equivalentIncome: z.int().positive(), ...provenanceShape })),
   /** Points per deprived indicator. */
   pointsPerIndicator: countParameterSchema,
   /** Poor from this score B (inclusive); near-poor below it. */
@@ -100,19 +104,22 @@ export const reviewScoresSchema = z.strictObject({
 });
 
 export const legalInstrumentSchema = z.strictObject({
-  /** e.g. `Decree 07/2021/NĐ-CP`. */
-  title: z.string().min(1),
-  issuedOn: isoDate.optional(),
-  effectiveFrom: isoDate.optional(),
-  /** What it does for this standard (sets it, amends it, extends it). */
+  /** What it does for this standard (sets it, amends it, keeps it in force). */
   role: z.string().min(1),
-  confirmed: z.boolean(),
+  issuedOn: isoDate.optional(),
+  /** The day the instrument takes effect. */
+  effectiveFrom: isoDate.optional(),
+  /** Articles applied from another day than the instrument's, e.g. `Arts. 1-2` from 2016-01-01. */
+  articlesApplyFrom: z.array(z.strictObject({ articles: z.string().min(1), from: isoDate })).min(1).optional(),
+  ...provenanceShape,
+  /** The instrument (and the article, where one does this), and where it was read. */
+  reference: referenceSchema,
 });
 
 export const standardSchema = z
   .strictObject({
     /** Stable id, e.g. `nd07-2021`. */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a standard id is lower-case letters, digits and dashes'),
+    id: standardIdSchema,
     name: labelSchema,
     /** `national` standards are chosen by date; `local` ones only when passed explicitly. */
     scope: z.enum(['national', 'local']),
@@ -167,6 +174,7 @@ export const standardSchema = z
         }
       }
     }
+    checkProvenance(standard, [], standard.id, ctx);
     if (standard.lowIncomeWorker) {
       const from = standard.lowIncomeWorker.effectiveFrom;
       if (from < standard.effective.from || from > standard.effective.to) {
@@ -174,6 +182,29 @@ export const standardSchema = z
       }
     }
   });
+
+/**
+ * Every value with provenance: a confirmed one cites where it was read, an unconfirmed one says in
+ * its note what is not confirmed, and nothing is carried from the standard itself.
+ */
+function checkProvenance(value: unknown, path: (string | number)[], id: string, ctx: z.core.$RefinementCtx): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => checkProvenance(item, [...path, i], id, ctx));
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const node = value as Record<string, unknown>;
+  if (typeof node.confirmed === 'boolean') {
+    if (node.confirmed && node.reference === undefined) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'reference'], message: 'a confirmed value cites where it was read', input: undefined });
+    }
+    if (!node.confirmed && node.note === undefined) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'note'], message: 'an unconfirmed value says in a note what is not confirmed', input: undefined });
+    }
+    if (node.carriedFrom === id) ctx.addIssue({ code: 'custom', path: [...path, 'carriedFrom'], message: 'a value cannot be carried from its own standard', input: id });
+  }
+  for (const [key, child] of Object.entries(node)) if (key !== 'reference') checkProvenance(child, [...path, key], id, ctx);
+}
 
 /** A poverty standard as data. */
 export type Standard = z.infer<typeof standardSchema>;
@@ -187,5 +218,9 @@ export type Dimension = z.infer<typeof dimensionSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 export type Band = z.infer<typeof bandSchema>;
 export type ReviewScores = z.infer<typeof reviewScoresSchema>;
+/** Words of the law with their provenance (a name or a threshold). */
+export type Term = z.infer<typeof termSchema>;
+/** An instrument of a standard's legal basis. */
+export type LegalInstrument = z.infer<typeof legalInstrumentSchema>;
 /** Where a household lives, as the standards distinguish it. */
 export type Area = 'rural' | 'urban';

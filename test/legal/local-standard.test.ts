@@ -23,6 +23,7 @@ describe('Đồng Nai 2022-2025', () => {
 
 describe("a user's own standard object", () => {
   const nd07 = getStandard('nd07-2021');
+  const local = { instrument: 'local decision', source: 'primary' } as const;
   const annual: StandardInput = {
     ...structuredClone(nd07),
     id: 'annual-city-2024',
@@ -32,10 +33,10 @@ describe("a user's own standard object", () => {
     incomePeriod: 'year',
     rule: {
       kind: 'single-line',
-      lines: { rural: { value: 36_000_000, reference: 'local decision', confirmed: true }, urban: { value: 36_000_000, reference: 'local decision', confirmed: true } },
-      minDeprivations: { value: 3, reference: 'local decision', confirmed: true },
+      lines: { rural: { value: 36_000_000, reference: local, confirmed: true }, urban: { value: 36_000_000, reference: local, confirmed: true } },
+      minDeprivations: { value: 3, reference: local, confirmed: true },
     },
-    averageBand: { status: 'not-defined', reference: 'local decision', confirmed: true },
+    averageBand: { status: 'not-defined', reference: local, confirmed: true },
   };
   delete (annual as { lowIncomeWorker?: unknown }).lowIncomeWorker;
 
@@ -67,6 +68,21 @@ describe("a user's own standard object", () => {
     const dim = structuredClone(nd07) as StandardInput;
     dim.indicators[0]!.dimension = 'leisure';
     expect(safeDefineStandard(dim)).toMatchObject({ success: false, error: { path: ['indicators', 0, 'dimension'] } });
+  });
+
+  it('checks provenance: a confirmed value cites its source, an unconfirmed one says why, nothing is carried from itself', () => {
+    const uncited = structuredClone(nd07) as StandardInput;
+    delete (uncited.rule.minDeprivations as { reference?: unknown }).reference;
+    expect(safeDefineStandard(uncited)).toMatchObject({ success: false, error: { code: 'INVALID_STANDARD', path: ['rule', 'minDeprivations', 'reference'] } });
+    const silent = structuredClone(nd07) as StandardInput;
+    silent.indicators[2]!.deprivedWhen = { en: 'a child is stunted', confirmed: false };
+    expect(safeDefineStandard(silent)).toMatchObject({ success: false, error: { path: ['indicators', 2, 'deprivedWhen', 'note'] } });
+    const self = structuredClone(nd07) as StandardInput;
+    self.newlyEscapedWindow.carriedFrom = 'nd07-2021';
+    expect(safeDefineStandard(self)).toMatchObject({ success: false, error: { path: ['newlyEscapedWindow', 'carriedFrom'], received: 'nd07-2021' } });
+    const kind = structuredClone(nd07) as unknown as { rule: { lines: { urban: { reference: { source: string } } } } };
+    kind.rule.lines.urban.reference.source = 'hearsay';
+    expect(safeDefineStandard(kind)).toMatchObject({ success: false, error: { path: ['rule', 'lines', 'urban', 'reference', 'source'], received: 'hearsay' } });
   });
 
   it('a malformed standard passed to classify is an INVALID_STANDARD error', () => {
