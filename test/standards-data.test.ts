@@ -112,8 +112,14 @@ describe('figures of the specification', () => {
     expect(s.indicators.every((i) => !i.deprivedWhen.confirmed && i.deprivedWhen.reference === undefined)).toBe(true);
     expect(s.dimensions.find((d) => d.id === 'waterSanitationEnvironment')!.label.vi).toBeUndefined();
   });
-  it('the newly-escaped window is 36 months and unconfirmed everywhere', () => {
-    for (const s of nationalStandards) expect(s.newlyEscapedWindow).toMatchObject({ value: 36, confirmed: false });
+  it('the newly-escaped window is 3 years (36 months), quoted from Decision 28/2015 by secondary sources', () => {
+    for (const s of nationalStandards) {
+      expect(s.newlyEscapedWindow).toMatchObject({
+        value: 36,
+        confirmed: true,
+        reference: { instrument: 'Decision 28/2015/QĐ-TTg', source: 'secondary', quote: expect.stringMatching(/ra khỏi danh sách hộ nghèo, hộ cận nghèo tối đa là 3 năm$/) },
+      });
+    }
   });
 });
 

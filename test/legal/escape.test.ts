@@ -1,6 +1,6 @@
 // Escape from poverty (Decision 24/2021/QĐ-TTg: the commune recognises escaped households) and
-// the "newly escaped" window of the National Target Programme (Decision 90/QĐ-TTg), whose
-// 36-month length is unconfirmed and flagged as such.
+// the "newly escaped" window: "thời gian kể từ khi ra khỏi danh sách hộ nghèo, hộ cận nghèo tối
+// đa là 3 năm" (Decision 28/2015/QĐ-TTg, as quoted by a provincial portal and a legal publisher).
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/index.js';
 
@@ -20,9 +20,10 @@ describe('escape status', () => {
       recognizedOn: date,
       windowMonths: 36,
       windowEndsOn: '2028-12-01',
-      windowConfirmed: false,
+      windowConfirmed: true,
     });
-    expect(r.unconfirmed).toContain('escape');
+    expect(r.unconfirmed).not.toContain('escape');
+    expect(r.trace.find((t) => t.step === 'escape')).toMatchObject({ reference: 'Decision 28/2015/QĐ-TTg', confirmed: true });
   });
   it('previously poor, now near-poor: escaped poverty', () => {
     expect(classify({ ...nearPoor, previousCategory: 'poor', previousRecognizedOn: '2024-12-10' }, { date }).escape!.from).toBe('poverty');
