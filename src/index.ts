@@ -24,7 +24,7 @@ export {
   standardIds,
 } from './standards/registry.js';
 export type { StandardChoice, ResolvedStandard } from './standards/registry.js';
-export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema, termSchema, legalInstrumentSchema } from './standards/schema.js';
+export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema, termSchema, legalInstrumentSchema, standardJsonSchema } from './standards/schema.js';
 export type { Standard, StandardInput, Indicator, Dimension, Rule, Band, Area, AmountParameter, CountParameter, Term, LegalInstrument } from './standards/schema.js';
 export { referenceSchema, citation, sourceKinds } from './standards/reference.js';
 export type { Reference, Provenance } from './standards/reference.js';

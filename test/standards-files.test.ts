@@ -2,8 +2,10 @@
 // Where a file carries a value from another standard (`carriedFrom`), the value is written out,
 // and it must equal the value in that standard: fixing one never silently changes another, and a
 // carried value that drifts from its source fails here.
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { getStandard, standardIds, type Standard } from '../src/index.js';
+import { getStandard, standardIds, standardJsonSchema, type Standard } from '../src/index.js';
 import qd59 from '../src/standards/data/qd59-2015.json' with { type: 'json' };
 import nd07 from '../src/standards/data/nd07-2021.json' with { type: 'json' };
 import nd351 from '../src/standards/data/nd351-2025.json' with { type: 'json' };
@@ -17,6 +19,29 @@ describe('the standards as JSON files', () => {
   });
   it.each([...standardIds])('%s: the library serves the file, value for value', (id) => {
     expect(files[id]).toStrictEqual(JSON.parse(JSON.stringify(getStandard(id))));
+  });
+});
+
+describe('the published JSON Schema of a standard', () => {
+  const validate = new Ajv2020.default({ strict: false, allErrors: true, validateFormats: false }).compile(standardJsonSchema());
+  it.each([...standardIds])('%s: the file validates', (id) => {
+    expect(validate(files[id]), JSON.stringify(validate.errors)).toBe(true);
+  });
+  it('rejects a misplaced key, a missing reference kind and a line that is not a whole number', () => {
+    const misplaced = structuredClone(nd07) as unknown as { rule: { lines: { rural: Record<string, unknown> } } };
+    misplaced.rule.lines.rural.confirmd = true;
+    expect(validate(misplaced)).toBe(false);
+    const kindless = structuredClone(nd07) as unknown as { rule: { lines: { rural: { reference: Record<string, unknown> } } } };
+    delete kindless.rule.lines.rural.reference.source;
+    expect(validate(kindless)).toBe(false);
+    const fractional = structuredClone(nd07) as unknown as { rule: { lines: { rural: { value: number } } } };
+    fractional.rule.lines.rural.value = 1_500_000.5;
+    expect(validate(fractional)).toBe(false);
+  });
+  it('is the file shipped in the build, exported as chuan-ngheo/standard.schema.json', () => {
+    expect(JSON.parse(readFileSync('dist/standard.schema.json', 'utf8'))).toEqual(standardJsonSchema());
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown> };
+    expect(pkg.exports['./standard.schema.json']).toBe('./dist/standard.schema.json');
   });
 });
 

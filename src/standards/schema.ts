@@ -224,3 +224,22 @@ export type Term = z.infer<typeof termSchema>;
 export type LegalInstrument = z.infer<typeof legalInstrumentSchema>;
 /** Where a household lives, as the standards distinguish it. */
 export type Area = 'rural' | 'urban';
+
+/**
+ * The JSON Schema (draft 2020-12) of a standard file, for editors and other languages; published
+ * as `chuan-ngheo/standard.schema.json`. It checks the shape, every key and every type; the checks
+ * across fields (dates in order, k at most the number of indicators, a confirmed value citing its
+ * source …) are {@link defineStandard}'s.
+ *
+ * @example
+ * standardJsonSchema().required //=> ['id', 'name', 'scope', 'effective', 'legalBasis', 'incomePeriod', 'rule', 'averageBand', 'newlyEscapedWindow', 'dimensions', 'indicators']
+ */
+export function standardJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(standardSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    ...schema,
+    title: 'chuan-ngheo poverty standard',
+    description:
+      'A multidimensional poverty standard as data: dated lines, rule, band, indicators and the provenance of every value. Cross-field checks (dates in order, k at most the number of indicators, a confirmed value citing its source) are made by defineStandard.',
+  };
+}
