@@ -15,6 +15,8 @@ export type { ErrorCode, ErrorDetail, ErrorPath, SafeResult } from './errors.js'
 export {
   defineStandard,
   safeDefineStandard,
+  loadStandard,
+  safeLoadStandard,
   getStandard,
   standardInForce,
   safeStandardInForce,

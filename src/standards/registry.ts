@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { fail, toSafe, type SafeResult } from '../errors.js';
+import { describeValue, fail, toSafe, type SafeResult } from '../errors.js';
 import { parseOrFail } from '../schema-issues.js';
 import { toIsoDate, type IsoDate } from '../dates.js';
 import { standardSchema, type Standard, type StandardInput } from './schema.js';
@@ -41,6 +41,33 @@ export function defineStandard(input: StandardInput | unknown): Standard {
 /** Safe twin of {@link defineStandard}. */
 export function safeDefineStandard(input: unknown): SafeResult<Standard> {
   return toSafe(() => defineStandard(input));
+}
+
+/**
+ * Reads a standard from JSON text (a file a province wrote, or a copy of a shipped standard as
+ * `chuan-ngheo standards ID --format json` prints it, with its figures and id changed) and
+ * validates it as {@link defineStandard} does.
+ *
+ * @throws {ChuanNgheoError} `INVALID_STANDARD`: text that is not JSON (path `[]`), or a standard
+ * that fails validation, naming the path of the first problem.
+ * @example
+ * const text = JSON.stringify({ ...getStandard('nd07-2021'), id: 'my-province-2025', scope: 'local', jurisdiction: 'My province' });
+ * loadStandard(text).id //=> 'my-province-2025'
+ */
+export function loadStandard(json: string): Standard {
+  if (typeof json !== 'string') fail('INVALID_STANDARD', [], `a standard's JSON text is a string, received ${describeValue(json)}`, json, 'JSON text');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    fail('INVALID_STANDARD', [], `a standard is JSON text: ${(error as Error).message}`, json.length > 200 ? `${json.slice(0, 200)}…` : json, 'JSON text');
+  }
+  return defineStandard(parsed);
+}
+
+/** Safe twin of {@link loadStandard}. */
+export function safeLoadStandard(json: string): SafeResult<Standard> {
+  return toSafe(() => loadStandard(json));
 }
 
 /**

@@ -1,7 +1,7 @@
 // A province's local standard is data: Đồng Nai 2022-2025 (line 2,000,000 rural / 2,500,000 urban,
 // poor at 2 or more deprivations, band to 3,000,000 / 3,750,000).
 import { describe, expect, it } from 'vitest';
-import { classify, defineStandard, getStandard, nationalStandards, safeDefineStandard, type StandardInput } from '../../src/index.js';
+import { classify, defineStandard, getStandard, loadStandard, nationalStandards, safeDefineStandard, safeLoadStandard, type StandardInput } from '../../src/index.js';
 
 const date = '2024-06-01';
 
@@ -93,5 +93,34 @@ describe("a user's own standard object", () => {
 
   it('the national standards are frozen', () => {
     expect(Object.isFrozen(nationalStandards[1]!.rule.minDeprivations)).toBe(true);
+  });
+});
+
+describe('a standard read from JSON text (loadStandard)', () => {
+  const text = JSON.stringify(getStandard('nd07-2021'));
+
+  it('a shipped standard, printed as JSON and read back, is the same standard', () => {
+    expect(loadStandard(text)).toEqual(getStandard('nd07-2021'));
+    expect(Object.isFrozen(loadStandard(text).rule.minDeprivations)).toBe(true);
+  });
+  it("a province's copy with its own id and figures classifies by them", () => {
+    const copy = JSON.parse(text) as StandardInput;
+    copy.id = 'tinh-x-2025';
+    copy.scope = 'local';
+    copy.jurisdiction = 'Tỉnh X';
+    if (copy.rule.kind === 'single-line') copy.rule.lines.rural.value = 1_800_000;
+    const mine = loadStandard(`\uFEFF${JSON.stringify(copy, null, 2)}`);
+    const h = { area: 'rural', size: 1, incomeMonthlyPerCapita: 1_800_000, deprived: ['employment', 'nutrition', 'housingArea'] };
+    expect(classify(h, { standard: mine, date })).toMatchObject({ standard: 'tinh-x-2025', category: 'poor' });
+    expect(classify(h, { standard: 'nd07-2021', date }).category).toBe('average');
+  });
+  it('text that is not JSON is INVALID_STANDARD at the root, with the text received', () => {
+    expect(() => loadStandard('{"id": "x",')).toThrow(expect.objectContaining({ code: 'INVALID_STANDARD', path: [], received: '{"id": "x",' }));
+    expect(safeLoadStandard(42 as unknown as string)).toMatchObject({ success: false, error: { code: 'INVALID_STANDARD', path: [], received: 42 } });
+  });
+  it('a standard that fails validation names the path; the safe twin returns it', () => {
+    const copy = JSON.parse(text) as { rule: { minDeprivations: { value: unknown } } };
+    copy.rule.minDeprivations.value = 'three';
+    expect(safeLoadStandard(JSON.stringify(copy))).toMatchObject({ success: false, error: { code: 'INVALID_STANDARD', path: ['rule', 'minDeprivations', 'value'], received: 'three' } });
   });
 });
