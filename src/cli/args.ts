@@ -3,10 +3,12 @@
  *
  * @module
  */
-import { createReadStream, createWriteStream, openSync } from 'node:fs';
+import { createReadStream, createWriteStream, openSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ChuanNgheoError, formatPath } from '../errors.js';
+import { loadStandard } from '../standards/registry.js';
+import type { Standard } from '../standards/schema.js';
 
 /** A usage error: exit status 2, message on stderr. */
 export class UsageError extends Error {}
@@ -48,10 +50,44 @@ export function describeFatal(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The standard and date options as a choice for the library (absent options stay absent). */
-export function standardChoiceOf(values: { readonly standard?: string | undefined; readonly date?: string | undefined }): { standard?: string; date?: string } {
-  return { ...(values.standard !== undefined ? { standard: values.standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
+/**
+ * The standard and date options as a choice for the library (absent options stay absent). A
+ * `--standard-file` is read and validated here, so that a bad file stops the command before it
+ * reads any record, and the standard reaches worker threads as data.
+ */
+export function standardChoiceOf(values: {
+  readonly standard?: string | undefined;
+  readonly 'standard-file'?: string | undefined;
+  readonly date?: string | undefined;
+}): { standard?: string | Standard; date?: string } {
+  const file = values['standard-file'];
+  if (file !== undefined && values.standard !== undefined) throw new UsageError('give --standard ID or --standard-file FILE, not both');
+  const standard = file !== undefined ? readStandardFile(file) : values.standard;
+  return { ...(standard !== undefined ? { standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
 }
+
+/** Reads a standard of the user's own from a JSON file, validated strictly. */
+export function readStandardFile(file: string): Standard {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--standard-file ${file}: ${describeFatal(error)}`);
+  }
+  try {
+    return loadStandard(text);
+  } catch (error) {
+    throw new UsageError(`--standard-file ${file}: ${describeFatal(error)}`);
+  }
+}
+
+/** The option of a standard of the user's own, shared by every command that classifies. */
+export const standardFileOption = { 'standard-file': { type: 'string' } } as const;
+
+/** The usage lines of `--standard-file`. */
+export const standardFileUsage = `  --standard-file FILE  classify under a standard of your own: JSON in the form that
+                        'chuan-ngheo standards ID --format json' prints (copy a shipped standard,
+                        change its id and figures), validated strictly; errors name the path`;
 
 /** The options of the reading limits, shared by every command that reads a file. */
 export const limitOptions = {

@@ -11,11 +11,11 @@ import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
 import { parallelFromBytes } from '../node/chunk-pool.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
+import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, openOutput, UsageError, standardChoiceOf, standardFileOption, standardFileUsage } from './args.js';
 import { startProgress } from './progress.js';
 
-export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl]
-                          [--input csv|jsonl] [--out FILE] [--quiet] [--threads N]
+export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --standard-file FILE] [--date YYYY-MM-DD]
+                          [--format csv|jsonl] [--input csv|jsonl] [--out FILE] [--quiet] [--threads N]
 
 Classifies every household of FILE (or standard input) and writes one row per household:
 id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, errorMessage).
@@ -24,6 +24,7 @@ The review date defaults to today; the standard defaults to the one in force on 
 Files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
 Records are read by the rules in the README ("Reading files"); a record that cannot be read is one
 row with its error, and reading goes on.
+${standardFileUsage}
 ${limitUsage}
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
 
@@ -41,6 +42,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
       quiet: { type: 'boolean', short: 'q' },
       threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...standardFileOption,
       ...limitOptions,
     },
   });

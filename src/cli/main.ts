@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { classifyCommand, classifyUsage } from './classify-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
-import { standardsCommand } from './standards-command.js';
+import { standardsCommand, standardsUsage } from './standards-command.js';
 import { validateCommand, validateUsage } from './validate-command.js';
 import { describeFatal, exitStatus } from './args.js';
 
@@ -16,13 +16,15 @@ Commands:
   classify   classify every household of a CSV or JSON Lines file
   report     counts and rates of a survey file, by category and group
   validate   check household survey records (schema, consistency, recorded categories)
-  standards  list the standards this version knows
+  standards  list the standards this version knows, or print one as JSON to copy and edit
 
 ${classifyUsage}
 
 ${reportUsage}
 
 ${validateUsage}
+
+${standardsUsage}
 
 Run 'chuan-ngheo COMMAND --help' for one command.`;
 

@@ -25,11 +25,11 @@ import type { Lang } from '../report/labels.js';
 import { readHouseholdBatches } from '../node/household-reader.js';
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
-import { describeFatal, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { describeFatal, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf, standardFileOption, standardFileUsage } from './args.js';
 import { startProgress } from './progress.js';
 
-export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
-                        [--previous FILE [--previous-date YYYY-MM-DD]] [--targets PLAN.json] [--years N]
+export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --standard-file FILE]
+                        [--date YYYY-MM-DD] [--previous FILE [--previous-date YYYY-MM-DD]] [--targets PLAN.json] [--years N]
                         [--charts DIR] [--format table|csv|json|md] [--lang vi|en] [--unit households|persons]
                         [--input csv|jsonl] [--quiet]
 
@@ -43,6 +43,7 @@ category column, e.g. from 'chuan-ngheo classify'), or a survey classified on --
 years between the two reviews, else 1). --charts writes SVG bar charts into DIR.
 A progress bar goes to stderr when it is a terminal (--quiet silences it). A record that cannot be
 read is left out of the figures and counted on stderr (exit status 1).
+${standardFileUsage}
 ${limitUsage}`;
 
 interface Review {
@@ -64,7 +65,7 @@ function childrenOf(value: unknown, standard: Standard, date: string) {
 async function readReview(
   file: string,
   input: 'csv' | 'jsonl' | undefined,
-  choice: { standard?: string; date?: string },
+  choice: { standard?: string | Standard; date?: string },
   by: string | undefined,
   weightColumn: string | undefined,
   keepEntries: boolean,
@@ -161,6 +162,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
+      ...standardFileOption,
       ...limitOptions,
     },
   });

@@ -8,15 +8,17 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSurveyValidator, formatIssue, type RecordReport } from '../survey/validate.js';
 import { readRecordBatches } from '../node/json-records.js';
-import { exitStatus, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { exitStatus, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf, standardFileOption, standardFileUsage } from './args.js';
 import { startProgress } from './progress.js';
 
-export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --date YYYY-MM-DD] [--format text|jsonl] [--input json|jsonl] [--quiet]
+export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --standard-file FILE] [--date YYYY-MM-DD]
+                          [--format text|jsonl] [--input json|jsonl] [--quiet]
 
 Checks household survey records (a JSON array, or JSON Lines): schema errors, facts that cannot
 all be true (a child born after the review, a member listed twice, floor area 0 …), and recorded
 categories that disagree with the computed ones. Exit status 1 when any record is invalid.
 A progress bar goes to stderr when it is a terminal (--quiet silences it).
+${standardFileUsage}
 ${limitUsage}`;
 
 /** Runs the command; resolves to the exit status. */
@@ -31,6 +33,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
+      ...standardFileOption,
       ...limitOptions,
     },
   });
