@@ -310,18 +310,18 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     const line = liw.lines[area];
     if (date >= liw.effectiveFrom) {
       const result = compareIncome(h.income.amount, scale, line.value);
-      const poorOrNear = decision.category === 'poor' || decision.category === 'near-poor';
-      const eligible = !poorOrNear && result <= 0;
+      const excluded = liw.excludedCategories.value.includes(decision.category);
+      const eligible = !excluded && result <= 0;
       lowIncomeWorker = { eligible, line: line.value, effectiveFrom: liw.effectiveFrom, reference: citation(line.reference) };
       trace.push(
         ({
           step: 'low-income-worker',
-          text: poorOrNear
-            ? 'Workers of this household are not low-income workers: the household is poor or near-poor.'
+          text: excluded
+            ? `Workers of this household are not low-income workers: the household is ${liw.excludedCategories.value.join(' or ')}.`
             : `Workers of this household ${eligible ? 'are' : 'are not'} low-income workers: income ${describeComparison(h.income.amount, scale, line.value, result)} against the ${area} line of ${formatDong(line.value)} đồng.`,
           reference: citation(line.reference),
-          confirmed: line.confirmed,
-          ...(liw.note !== undefined ? { note: liw.note } : {}),
+          confirmed: line.confirmed && liw.excludedCategories.confirmed,
+          ...(liw.worker.note !== undefined ? { note: liw.worker.note } : {}),
           values: { eligible, line: line.value, comparison: result },
         }),
       );

@@ -26,8 +26,8 @@ export {
   standardIds,
 } from './standards/registry.js';
 export type { StandardChoice, ResolvedStandard } from './standards/registry.js';
-export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema, termSchema, legalInstrumentSchema, standardJsonSchema } from './standards/schema.js';
-export type { Standard, StandardInput, Indicator, Dimension, Rule, Band, Area, AmountParameter, CountParameter, Term, LegalInstrument } from './standards/schema.js';
+export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema, termSchema, legalInstrumentSchema, lowIncomeWorkerSchema, childrenSchema, standardJsonSchema } from './standards/schema.js';
+export type { Standard, StandardInput, Indicator, Dimension, Rule, Band, Area, AmountParameter, CountParameter, Term, LegalInstrument, LowIncomeWorkerRule } from './standards/schema.js';
 export { referenceSchema, citation, sourceKinds } from './standards/reference.js';
 export type { Reference, Provenance } from './standards/reference.js';
 export { indicatorIdSet } from './standards/indicators.js';
@@ -69,8 +69,8 @@ export { compareReviews, safeCompareReviews } from './analytics/transitions.js';
 export type { ReviewEntry, ListMovement, Transitions } from './analytics/transitions.js';
 export { defineTargetPlan, safeDefineTargetPlan, measureTargets, safeMeasureTargets, targetPlanSchema } from './analytics/targets.js';
 export type { TargetPlan, TargetPlanInput, TargetResult } from './analytics/targets.js';
-export { childFacts } from './analytics/children.js';
-export type { ChildFacts } from './analytics/children.js';
+export { childFacts, childAges } from './analytics/children.js';
+export type { ChildFacts, ChildAges } from './analytics/children.js';
 export type { ChildCounts } from './analytics/tally.js';
 export type { ReportUnit } from './report/summary.js';
 export { summaryTable, profileTable, transitionsTable, targetsTable, childrenTable, profileChart, ratesChart } from './report/summary.js';

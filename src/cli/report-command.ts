@@ -103,13 +103,14 @@ async function readReview(
         weight = raw as number | string;
       }
       const group = by === undefined ? undefined : by === 'area' ? r.area : attributes[by];
+      const children = isSurveyRecord(value) ? childrenOf(value, batch.standard, batch.date) : undefined;
       tally.add({
         category: r.category,
         deprived: r.deprived,
         size: r.size,
         ...(by !== undefined ? { group: group === undefined || group === null ? '(blank)' : String(group) } : {}),
         ...(weight !== undefined ? { weight } : {}),
-        ...(isSurveyRecord(value) ? { children: childrenOf(value, batch.standard, batch.date) } : {}),
+        ...(children !== undefined ? { children } : {}),
       });
       if (keepEntries && r.id !== undefined) entries.push({ id: String(r.id), category: r.category, escaped: r.escaped });
     }
@@ -204,7 +205,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
 
   const context = { standard: review.standard.id, date: review.date };
   const tables: Table[] = [summaryTable(review.tally, lang, context, unit), profileTable(review.tally, review.standard, lang)];
-  const children = childrenTable(review.tally, lang);
+  const children = childrenTable(review.tally, lang, review.standard);
   if (children) tables.push(children);
   if (transitions) tables.push(transitionsTable(transitions, lang));
   if (values.targets !== undefined) {

@@ -105,16 +105,21 @@ export function targetsTable(results: readonly TargetResult[], plan: TargetPlan,
   };
 }
 
-/** Children of poor and near-poor households and their deprivations. */
-export function childrenTable(tally: Tally, lang: Lang): Table | undefined {
+/**
+ * Children of poor and near-poor households and their deprivations. The title gives the age of a
+ * child under `standard` (its `children.under`), and a note says when that age is unconfirmed.
+ */
+export function childrenTable(tally: Tally, lang: Lang, standard?: Standard): Table | undefined {
   const counts = tally.total.children;
   if (!counts) return undefined;
   const w = words[lang];
   const c = categoryLabels[lang];
+  const under = standard?.children?.under;
   return {
-    title: w.childrenTitle,
+    title: w.childrenTitle(under?.value),
     columns: [w.list, w.children, w.noInsurance, w.malnourished, w.notInSchool],
     rows: counts.map((x) => [c[x.among], x.children, x.withoutHealthInsurance, x.malnourished, x.notInSchool]),
+    ...(under && !under.confirmed ? { note: w.childAgeUnconfirmed(standard!.id, under.note) } : {}),
   };
 }
 

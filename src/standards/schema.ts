@@ -85,12 +85,28 @@ export const averageBandSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('not-defined'), ...provenanceShape }),
 ]);
 
+/** The categories of the rule. */
+export const categoryIds = ['poor', 'near-poor', 'average', 'none'] as const;
+
+/**
+ * Low-income workers: the workers of a household whose category is not excluded and whose income
+ * per person is at most the line (inclusive).
+ */
 export const lowIncomeWorkerSchema = z.strictObject({
   /** First day the line applies (it may start inside the standard's period). */
   effectiveFrom: isoDate,
+  /** Eligible at most this income per person (inclusive). */
   lines: byArea(amountParameterSchema),
-  /** Who counts as a worker, where the law leaves it open. */
-  note: z.string().min(1).optional(),
+  /** Households of these categories are not low-income-worker households, whatever their income. */
+  excludedCategories: z.strictObject({ value: z.array(z.enum(categoryIds)), ...provenanceShape }),
+  /** Who counts as a worker of the household, where the law leaves it open. */
+  worker: termSchema,
+});
+
+/** The children the report on children's deprivations counts (a report of the official review). */
+export const childrenSchema = z.strictObject({
+  /** Members under this age are children; the ages of each deprivation are those of the indicators' derivations. */
+  under: z.strictObject({ value: z.int().min(1).max(130), ...provenanceShape }),
 });
 
 /** The official review's scores (Circular 07/2021/TT-BLĐTBXH): score A estimates income, score B counts deprivations. */
@@ -133,6 +149,8 @@ export const standardSchema = z
     rule: ruleSchema,
     averageBand: averageBandSchema,
     lowIncomeWorker: lowIncomeWorkerSchema.optional(),
+    /** Who the report on children's deprivations counts as a child; without it, the report has no such table. */
+    children: childrenSchema.optional(),
     /** The official review's score cut-offs, where known for the standard. */
     reviewScores: reviewScoresSchema.optional(),
     /** Months after recognition during which an escaped household counts as newly escaped. */
@@ -176,6 +194,10 @@ export const standardSchema = z
     }
     checkProvenance(standard, [], standard.id, ctx);
     if (standard.lowIncomeWorker) {
+      const excluded = standard.lowIncomeWorker.excludedCategories.value;
+      excluded.forEach((c, i) => {
+        if (excluded.indexOf(c) !== i) ctx.addIssue({ code: 'custom', path: ['lowIncomeWorker', 'excludedCategories', 'value', i], message: `category ${c} listed twice`, input: c });
+      });
       const from = standard.lowIncomeWorker.effectiveFrom;
       if (from < standard.effective.from || from > standard.effective.to) {
         ctx.addIssue({ code: 'custom', path: ['lowIncomeWorker', 'effectiveFrom'], message: 'outside the standard period', input: from });
@@ -218,6 +240,8 @@ export type Dimension = z.infer<typeof dimensionSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 export type Band = z.infer<typeof bandSchema>;
 export type ReviewScores = z.infer<typeof reviewScoresSchema>;
+/** The low-income-worker rule of a standard. */
+export type LowIncomeWorkerRule = z.infer<typeof lowIncomeWorkerSchema>;
 /** Words of the law with their provenance (a name or a threshold). */
 export type Term = z.infer<typeof termSchema>;
 /** An instrument of a standard's legal basis. */

@@ -124,3 +124,28 @@ describe('a standard read from JSON text (loadStandard)', () => {
     expect(safeLoadStandard(JSON.stringify(copy))).toMatchObject({ success: false, error: { code: 'INVALID_STANDARD', path: ['rule', 'minDeprivations', 'value'], received: 'three' } });
   });
 });
+
+describe('the low-income-worker rule is data (Decree 30/2025/NĐ-CP)', () => {
+  const nd07 = getStandard('nd07-2021');
+  const atLine = { area: 'rural', size: 1, incomeMonthlyPerCapita: 1_400_000, deprived: [] };
+  const date = '2025-06-01';
+  it('Decree 07/2021 as amended: a near-poor household is excluded, whatever its income', () => {
+    expect(nd07.lowIncomeWorker!.excludedCategories).toMatchObject({ value: ['poor', 'near-poor'], confirmed: true, reference: { instrument: 'Decree 30/2025/NĐ-CP' } });
+    expect(nd07.lowIncomeWorker!.worker).toMatchObject({ confirmed: false, note: expect.stringMatching(/working age or employed/) });
+    const r = classify(atLine, { date });
+    expect(r).toMatchObject({ category: 'near-poor', lowIncomeWorker: { eligible: false } });
+    expect(r.trace.find((t) => t.step === 'low-income-worker')!.text).toBe('Workers of this household are not low-income workers: the household is poor or near-poor.');
+  });
+  it('a standard that excludes only poor households makes a near-poor one eligible at its line', () => {
+    const mine = structuredClone(nd07) as StandardInput;
+    mine.id = 'only-poor-excluded';
+    mine.lowIncomeWorker!.excludedCategories.value = ['poor'];
+    const r = classify(atLine, { standard: defineStandard(mine), date });
+    expect(r).toMatchObject({ category: 'near-poor', lowIncomeWorker: { eligible: true, line: 2_250_000 } });
+  });
+  it('a category listed twice is an error with its path', () => {
+    const twice = structuredClone(nd07) as StandardInput;
+    twice.lowIncomeWorker!.excludedCategories.value = ['poor', 'poor'];
+    expect(safeDefineStandard(twice)).toMatchObject({ success: false, error: { code: 'INVALID_STANDARD', path: ['lowIncomeWorker', 'excludedCategories', 'value', 1] } });
+  });
+});
