@@ -247,7 +247,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     ({
       step: 'deprivations',
       text: `Deprived in ${count} of ${order.length} indicators${count ? `: ${deprived.map((i) => i.id).join(', ')}` : ''}.`,
-      reference: deprived.length ? [...new Set(deprived.map((i) => citation(i.deprivedWhen.reference ?? i.label.reference)))].join('; ') : citation(standard.legalBasis[0]!.reference),
+      reference: deprived.length ? [...new Set(deprived.map((i) => citation(i.deprivedWhen.reference)))].join('; ') : citation(standard.legalBasis[0]!.reference),
       confirmed: deprived.every((i) => i.deprivedWhen.confirmed),
       ...(deprived.some((i) => !i.deprivedWhen.confirmed)
         ? { note: `unconfirmed threshold for ${deprived.filter((i) => !i.deprivedWhen.confirmed).map((i) => i.id).join(', ')}` }
