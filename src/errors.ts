@@ -40,6 +40,8 @@ export const errorCodes = [
   'INVALID_PREVIOUS_STATUS',
   /** An input file or row could not be read (command line and streaming readers). */
   'INVALID_ROW',
+  /** A file's header cannot be used: a column with no name or repeated, a name close to a field's, a column map that does not fit. */
+  'INVALID_HEADER',
   /** A record of a file does not end within the longest record read (a quote never closed, or no line ends). */
   'RECORD_TOO_LONG',
   /** A record of a file is not valid UTF-8 text. */

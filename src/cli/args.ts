@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { createReadStream, createWriteStream, openSync } from 'node:fs';
+import { createReadStream, createWriteStream, openSync, readFileSync } from 'node:fs';
+import type { ColumnOptions, HeaderPlan } from '../columns.js';
 import { extname } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ChuanNgheoError, formatPath } from '../errors.js';
@@ -78,4 +79,57 @@ export function limitsOf(values: { readonly 'max-record-bytes'?: string | undefi
     ...(values['max-record-bytes'] !== undefined ? { maxRecordBytes: wholeNumberOption('--max-record-bytes', values['max-record-bytes'], 16, 1 << 30) } : {}),
     ...(values['max-depth'] !== undefined ? { maxDepth: wholeNumberOption('--max-depth', values['max-depth'], 1, 10_000) } : {}),
   };
+}
+
+/** The options that say how a file's columns are read, shared by the commands that read tables. */
+export const columnOptions = {
+  columns: { type: 'string' },
+  'keep-column': { type: 'string', multiple: true },
+} as const;
+
+/** The usage lines of the column options. */
+export const columnUsage = `  --columns MAP.json    the file's column names mapped to fields and indicator ids
+                        ({"Mã hộ": "id", "BHYT": "healthInsurance"}, or {"columns": {…}, "values":
+                        {"area": {"NT": "rural"}, "indicators": {"Có": 1, "Không": 0}}})
+  --keep-column NAME    keep a column whose name is close to a field's as an attribute (repeatable)`;
+
+/** The column options given on the command line, read and checked. */
+export function columnOptionsOf(values: { readonly columns?: string | undefined; readonly 'keep-column'?: string[] | undefined }): ColumnOptions {
+  let map: ColumnOptions = {};
+  if (values.columns !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(values.columns, 'utf8').replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new UsageError(`--columns ${values.columns}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(error as Error).message})`}`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`--columns ${values.columns}: expected a JSON object of column names, received ${Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+    const o = parsed as Record<string, unknown>;
+    const structured = 'columns' in o || 'values' in o || 'keepColumns' in o;
+    const columns = structured ? o.columns ?? {} : o;
+    for (const [k, v] of Object.entries(columns as object)) {
+      if (typeof v !== 'string') throw new UsageError(`--columns ${values.columns}: the column ${JSON.stringify(k)} must map to a field or indicator id (text), received ${JSON.stringify(v)}`);
+    }
+    if (structured) {
+      for (const key of Object.keys(o)) if (!['columns', 'values', 'keepColumns'].includes(key)) throw new UsageError(`--columns ${values.columns}: unknown key ${JSON.stringify(key)} (expected columns, values, keepColumns)`);
+    }
+    map = {
+      columns: columns as Record<string, string>,
+      ...(structured && o.values !== undefined ? { values: o.values as NonNullable<ColumnOptions['values']> } : {}),
+      ...(structured && Array.isArray(o.keepColumns) ? { keepColumns: o.keepColumns as string[] } : {}),
+    };
+  }
+  const keep = [...(map.keepColumns ?? []), ...(values['keep-column'] ?? [])];
+  return { ...map, ...(keep.length ? { keepColumns: keep } : {}) };
+}
+
+/** One line on stderr for each thing about a header a user should know: renamed columns, missing indicators, no id. */
+export function describeHeader(plan: HeaderPlan, standard: string): string {
+  let text = '';
+  if (plan.renamed.length) text += `chuan-ngheo: columns read as ${plan.renamed.map((r) => `${JSON.stringify(r.column)} → ${r.as}`).join(', ')}\n`;
+  if (plan.missingIndicators.length) {
+    text += `chuan-ngheo: no column for ${plan.missingIndicators.join(', ')} (indicators of ${standard}): undetermined in every row; a row whose category depends on ${plan.missingIndicators.length > 1 ? 'them' : 'it'} is an UNDETERMINED_INDICATOR error\n`;
+  }
+  if (!plan.hasId) text += 'chuan-ngheo: no id column: each row\'s id is its record number (the header is record 1)\n';
+  return text;
 }

@@ -11,8 +11,9 @@ import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
 import { parallelFromBytes } from '../node/chunk-pool.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
+import { columnOptions, columnOptionsOf, columnUsage, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
+import type { HeaderPlan } from '../columns.js';
 
 export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl]
                           [--input csv|jsonl] [--out FILE] [--quiet] [--threads N]
@@ -24,6 +25,7 @@ The review date defaults to today; the standard defaults to the one in force on 
 Files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
 Records are read by the rules in the README ("Reading files"); a record that cannot be read is one
 row with its error, and reading goes on.
+${columnUsage}
 ${limitUsage}
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
 
@@ -42,6 +44,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
       threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...limitOptions,
+      ...columnOptions,
     },
   });
   if (values.help) {
@@ -56,7 +59,8 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const sink = openOutput(values.out);
   const progress = startProgress(values.quiet === true, file, source);
   const choice = standardChoiceOf(values);
-  const parallel = { ...choice, ...limitsOf(values), output, threads: threadsFor(file, values.threads), onProgress: progress.update };
+  const onHeader = (plan: HeaderPlan, standard: string) => process.stderr.write(describeHeader(plan, standard));
+  const parallel = { ...choice, ...limitsOf(values), ...columnOptionsOf(values), onHeader, output, threads: threadsFor(file, values.threads), onProgress: progress.update };
   const summary = summaryOf(input === 'csv' ? await classifyCsvParallel(source, sink, parallel) : await classifyJsonlParallel(source, sink, parallel));
   progress.stop();
   if (sink !== process.stdout) {

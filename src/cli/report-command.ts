@@ -8,6 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCsv } from '../csv/records.js';
+import type { ColumnOptions } from '../columns.js';
+import { undeterminedError } from '../tabular.js';
+import type { HouseholdInput } from '../household.js';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import { createBatchClassifier } from '../batch.js';
@@ -25,7 +28,7 @@ import type { Lang } from '../report/labels.js';
 import { readHouseholdBatches } from '../node/household-reader.js';
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
-import { describeFatal, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { columnOptions, columnOptionsOf, columnUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
@@ -43,6 +46,7 @@ category column, e.g. from 'chuan-ngheo classify'), or a survey classified on --
 years between the two reviews, else 1). --charts writes SVG bar charts into DIR.
 A progress bar goes to stderr when it is a terminal (--quiet silences it). A record that cannot be
 read is left out of the figures and counted on stderr (exit status 1).
+${columnUsage}
 ${limitUsage}`;
 
 interface Review {
@@ -69,12 +73,13 @@ async function readReview(
   weightColumn: string | undefined,
   keepEntries: boolean,
   quiet: boolean,
-  limits: { maxRecordBytes?: number; maxDepth?: number } = {},
+  limits: { maxRecordBytes?: number; maxDepth?: number } & ColumnOptions = {},
 ): Promise<Review> {
   const batch = createBatchClassifier(choice);
   const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
   const entries: ReviewEntry[] = [];
   let invalid = 0;
+  let warned = false;
   let firstError: string | undefined;
   const source = openInput(file);
   const progress = startProgress(quiet, file, source, 'reporting');
@@ -83,7 +88,13 @@ async function readReview(
     read += list.length;
     progress.update(read);
     for (const entry of list) {
-      const r = 'error' in entry ? { error: entry.error } : batch.classifyWithFacts(entry.value);
+      let r = 'error' in entry ? { error: entry.error } : batch.classifyWithFacts(entry.value);
+      if (!('error' in r) && 'missingIndicators' in entry && entry.missingIndicators) {
+        if (!warned) process.stderr.write(describeHeader({ names: [], renamed: [], missingIndicators: entry.missingIndicators, attributeColumns: [], hasId: true }, batch.standard.id));
+        warned = true;
+        const error = undeterminedError(batch, entry.value as HouseholdInput, r.category, r.deprived.length, entry.missingIndicators);
+        if (error) r = { error };
+      }
       if ('error' in r) {
         invalid++;
         firstError ??= `record ${entry.record}: ${r.error.code}: ${r.error.message}`;
@@ -162,6 +173,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       ...limitOptions,
+      ...columnOptions,
     },
   });
   if (values.help) {
@@ -177,7 +189,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const choice = standardChoiceOf(values);
   const wantEntries = values.previous !== undefined;
   const quiet = values.quiet === true;
-  const limits = limitsOf(values);
+  const limits = { ...limitsOf(values), ...columnOptionsOf(values) };
   const review = await readReview(file, input, choice, values.by, values.weight, wantEntries, quiet, limits);
 
   let transitions: Transitions | undefined;

@@ -15,6 +15,7 @@ import type { WorkerInit, WorkerRequest, WorkerResult } from './chunk-worker.js'
 import type { ClassifyOptions } from '../classify.js';
 import type { Standard } from '../standards/schema.js';
 import type { OutputFormat } from './output.js';
+import type { ColumnOptions, HeaderPlan } from '../columns.js';
 
 /** Options of the parallel classifiers ({@link classifyCsvParallel}, {@link classifyJsonlParallel}). */
 export interface ClassifyParallelOptions extends ClassifyOptions {
@@ -30,6 +31,12 @@ export interface ClassifyParallelOptions extends ClassifyOptions {
   readonly maxRecordBytes?: number;
   /** The deepest nesting of a JSON record (default 64): a deeper one is one `NESTING_TOO_DEEP` row. */
   readonly maxDepth?: number;
+  /** How a CSV header's columns are read: a map of the file's names to fields and indicators, columns kept as attributes on purpose. */
+  readonly columns?: ColumnOptions['columns'];
+  readonly keepColumns?: ColumnOptions['keepColumns'];
+  readonly values?: ColumnOptions['values'];
+  /** Called once the CSV header is read, with what its columns stand for (before any row is classified). */
+  readonly onHeader?: (plan: HeaderPlan, standard: string) => void;
   /** Where the worker script is (default: `chunk-worker.js` beside this module in the build). */
   readonly workerUrl?: URL;
   readonly onProgress?: (rows: number) => void;

@@ -34,10 +34,14 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
 
   if (options.output === 'csv') output.write(`${csvOutputColumns.join(',')}\n`);
 
+  let plan: ReturnType<typeof compileFastCsv> | undefined;
   const start = (header: string[]): ChunkPool => {
-    const plan = compileFastCsv(header, batch, options.output); // a bad header fails here, before any worker starts
+    const columnOptions = { ...(options.columns ? { columns: options.columns } : {}), ...(options.keepColumns ? { keepColumns: options.keepColumns } : {}), ...(options.values ? { values: options.values } : {}) };
+    plan = compileFastCsv(header, batch, options.output, columnOptions); // a bad header fails here, before any worker starts
+    options.onHeader?.(plan.reader.plan, batch.standard.id);
     return createChunkPool({
-      threads,
+      // Row numbers as ids (no id column) are counted in file order: one thread.
+      threads: plan.layout.rowNumbers ? 1 : threads,
       output,
       workerUrl: options.workerUrl ?? defaultWorkerUrl(),
       init: {
@@ -55,15 +59,14 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
   };
 
   try {
-    let header: readonly string[] = [];
     for await (const piece of readCsvPieces(input, { chunkBytes, ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}) })) {
       if (piece.kind === 'header') {
-        header = piece.fields;
         pool = start(piece.fields);
       } else if (piece.kind === 'records') {
         await pool!.dispatch(Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength), 0);
       } else {
-        const row = brokenRow(piece, header);
+        let row = brokenRow(piece, plan!.reader.header);
+        if (plan!.layout.rowNumbers) row = { id: plan!.nextRowNumber(), ...row };
         const counts = emptyCounts();
         tallyRow(row, counts);
         const out = new ByteWriter(256);

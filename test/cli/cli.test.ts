@@ -184,13 +184,13 @@ describe('chuan-ngheo classify on edge files', () => {
     expect(r.stderr).toMatch(/0 row\(s\)/);
   });
   it('a last row without a line feed is classified', () => {
-    const r = run(['classify', write('nolf.csv', 'id,area,size,incomeMonthlyTotal\nA,rural,1,1'), '--date', '2025-12-01', '--format', 'jsonl']);
+    const r = run(['classify', write('nolf.csv', 'id,area,size,incomeMonthlyTotal,deprived\nA,rural,1,1,'), '--date', '2025-12-01', '--format', 'jsonl']);
     expect(JSON.parse(r.stdout)).toMatchObject({ id: 'A', category: 'near-poor' });
   });
-  it('a header that repeats a column stops with INVALID_ROW, exit 2', () => {
+  it('a header that repeats a column stops with INVALID_HEADER, exit 2', () => {
     const r = run(['classify', write('dup.csv', 'id,area,area\nA,rural,rural\n'), '--date', '2025-12-01']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/INVALID_ROW .*repeats the column "area"/);
+    expect(r.stderr).toMatch(/INVALID_HEADER .*repeats the column "area"/);
   });
   it('a malformed date stops with INVALID_DATE, exit 2', () => {
     const r = run(['classify', 'examples/households.csv', '--date', '01/12/2025']);
@@ -232,7 +232,7 @@ describe('chuan-ngheo report by persons and with weights', () => {
   });
   it('--weight uses a column as survey weight (exponent form too), and a bad weight leaves the row out with exit 1', () => {
     const file = join(dir, 'weighted.csv');
-    writeFileSync(file, 'id,area,size,incomeMonthlyTotal,w\nA,rural,1,1,2.5\nB,rural,1,9000000,0.5\nC,rural,1,1,x\nD,rural,1,9000000,1e-1\n');
+    writeFileSync(file, 'id,area,size,incomeMonthlyTotal,w,deprived\nA,rural,1,1,2.5,\nB,rural,1,9000000,0.5,\nC,rural,1,1,x,\nD,rural,1,9000000,1e-1,\n');
     const r = run(['report', file, '--date', '2025-12-01', '--weight', 'w', '--format', 'json']);
     expect(r.status).toBe(1);
     const [summary] = JSON.parse(r.stdout) as { rows: Record<string, number>[] }[];
