@@ -58,7 +58,7 @@ export { alkireFoster, safeAlkireFoster, measureChange } from './analytics/alkir
 export type { AfIndicator, AfUnit, AfOptions, AfResult, AfFigures, AfIndicatorFigures, MeasureChange } from './analytics/alkire-foster.js';
 export type { ExactValue, FractionInput } from './analytics/exact.js';
 export { createTally, tallyAll, categories } from './analytics/tally.js';
-export type { Tally, TallyItem, TallyOptions, GroupTally, CategoryCounts, CategoryRates, IndicatorCounts } from './analytics/tally.js';
+export type { Tally, TallyItem, TallyOptions, GroupTally, CategoryCounts, CategoryRates, CategoryRatesExact, IndicatorCounts } from './analytics/tally.js';
 export { compareReviews } from './analytics/transitions.js';
 export type { ReviewEntry, ListMovement, Transitions } from './analytics/transitions.js';
 export { defineTargetPlan, measureTargets, targetPlanSchema } from './analytics/targets.js';
