@@ -71,9 +71,9 @@ describe('chuan-ngheo report', () => {
       .split('\n')
       .slice(1)
       .map((l) => l.split(',')[1]);
-    expect(total.Households).toBe(40);
-    expect(total.Poor).toBe(classified.filter((c) => c === 'poor').length);
-    expect(total['Near-poor']).toBe(classified.filter((c) => c === 'near-poor').length);
+    expect(total.households).toBe(40);
+    expect(total.poor).toBe(classified.filter((c) => c === 'poor').length);
+    expect(total.nearPoor).toBe(classified.filter((c) => c === 'near-poor').length);
   });
   it('speaks Vietnamese with --lang vi', () => {
     const r = run(['report', 'examples/households.csv', '--date', '2025-12-01', '--lang', 'vi']);
@@ -134,9 +134,9 @@ describe('chuan-ngheo report with an earlier review, a plan and charts', () => {
     const poorBefore = [...before].filter(([, c]) => c === 'poor').map(([id]) => id);
     const escaped = poorBefore.filter((id) => after.has(id) && after.get(id) !== 'poor').length;
     const movement = tables[2]!.rows[0]!;
-    expect(movement.Beginning).toBe(poorBefore.length);
-    expect(movement.Escaped).toBe(escaped);
-    expect(movement.End).toBe([...after.values()].filter((c) => c === 'poor').length);
+    expect(movement.beginning).toBe(poorBefore.length);
+    expect(movement.escaped).toBe(escaped);
+    expect(movement.end).toBe([...after.values()].filter((c) => c === 'poor').length);
   });
 
   it('writes two SVG charts', () => {
@@ -222,7 +222,7 @@ describe('chuan-ngheo report by persons and with weights', () => {
     const r = run(['report', 'examples/households.csv', '--date', '2025-12-01', '--unit', 'persons', '--format', 'json']);
     const [summary] = JSON.parse(r.stdout) as { rows: Record<string, number>[] }[];
     const sizes = readFileSync('examples/households.csv', 'utf8').trimEnd().split('\n').slice(1).map((l) => Number(l.split(',')[4]));
-    expect(summary!.rows.at(-1)!.Persons).toBe(sizes.reduce((a, b) => a + b, 0));
+    expect(summary!.rows.at(-1)!.persons).toBe(sizes.reduce((a, b) => a + b, 0));
   });
   it('--weight uses a column as survey weight, and a bad weight leaves the row out with exit 1', () => {
     const file = join(dir, 'weighted.csv');
@@ -230,7 +230,7 @@ describe('chuan-ngheo report by persons and with weights', () => {
     const r = run(['report', file, '--date', '2025-12-01', '--weight', 'w', '--format', 'json']);
     expect(r.status).toBe(1);
     const [summary] = JSON.parse(r.stdout) as { rows: Record<string, number>[] }[];
-    expect(summary!.rows.at(-1)).toMatchObject({ Households: 3, 'Near-poor': 2.5 });
+    expect(summary!.rows.at(-1)).toMatchObject({ households: 3, nearPoor: 2.5 });
     expect(r.stderr).toMatch(/weight column w must be a number/);
   });
 });
