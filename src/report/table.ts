@@ -96,11 +96,11 @@ function cellText(cell: Cell, decimals?: number): string {
     : value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
-/** Columns of numbers (and figures; empty cells allowed), right-aligned. */
+/** Columns of numbers and figures (empty cells aside), right-aligned; a column of figures is, even when all its cells are empty. */
 function numericColumns(table: Table): boolean[] {
-  return table.columns.map((_, i) => {
+  return table.columns.map((column, i) => {
     const cells = table.rows.map((r) => r[i] ?? null).filter((c) => c !== null);
-    return cells.length > 0 && cells.every((c) => typeof c === 'number' || isFigure(c));
+    return (cells.length > 0 || column.exact === true) && cells.every((c) => typeof c === 'number' || isFigure(c));
   });
 }
 
@@ -117,9 +117,9 @@ export function renderText(table: Table): string {
   const numeric = numericColumns(table);
   const lines = [
     table.title,
-    labels.map((c, i) => pad(c, i, numeric[i]!)).join('  '),
+    labels.map((c, i) => pad(c, i, numeric[i]!)).join('  ').trimEnd(),
     widths.map((w) => '─'.repeat(w)).join('  '),
-    ...texts.map((r) => r.map((t, i) => pad(t, i, numeric[i]!)).join('  ')),
+    ...texts.map((r) => r.map((t, i) => pad(t, i, numeric[i]!)).join('  ').trimEnd()),
   ];
   if (table.note) lines.push(table.note);
   return `${lines.join('\n')}\n`;
