@@ -31,7 +31,8 @@ import { checkColumns } from './columns.js';
 import { startProgress } from './progress.js';
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
-                        [--previous FILE [--previous-date YYYY-MM-DD]] [--targets PLAN.json] [--years N]
+                        [--previous FILE [--previous-date YYYY-MM-DD [--previous-standard ID]]]
+                        [--targets PLAN.json [--years N]]
                         [--charts DIR] [--format table|csv|json|md] [--lang vi|en] [--unit households|persons]
                         [--input csv|jsonl] [--quiet]
 
@@ -44,7 +45,8 @@ does not read, or a key of the JSON Lines records' "attributes" (checked on the 
 name the file lacks is an error.
 --previous compares with an earlier review, matched by id (both files need one): a file already
 classified (with a category column, e.g. from 'chuan-ngheo classify'), or a survey classified on
---previous-date.
+--previous-date (and --previous-standard, to name its standard); without --previous these two
+are refused, and so is --years without --targets.
 --targets measures a plan (JSON: povertyRateChangePerYear, coverage) over --years (default: the
 years between the two reviews, else 1). --charts writes SVG bar charts into DIR.
 A progress bar goes to stderr when it is a terminal (--quiet silences it).`;
@@ -255,6 +257,13 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl']);
   const choice = standardChoiceOf(values);
   const quiet = values.quiet === true;
+  // Options that only mean something with another one are refused without it, rather than ignored.
+  if (values.previous === undefined) {
+    for (const option of ['previous-date', 'previous-standard'] as const) if (values[option] !== undefined) throw new UsageError(`--${option} ${JSON.stringify(values[option])} is given without --previous`);
+  } else if (values['previous-standard'] !== undefined && values['previous-date'] === undefined) {
+    throw new UsageError(`--previous-standard ${JSON.stringify(values['previous-standard'])} is given without --previous-date (the standard classifies the earlier survey on that date)`);
+  }
+  if (values.years !== undefined && values.targets === undefined) throw new UsageError(`--years ${JSON.stringify(values.years)} is given without --targets (it spreads the plan's yearly rate change)`);
   let years = values.years !== undefined ? Number(values.years) : 1;
   if (values.years !== undefined && !(years > 0)) throw new UsageError(`--years must be a positive number; received ${JSON.stringify(values.years)}`);
   let plan;
