@@ -308,9 +308,9 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const tables: Table[] = [summaryTable(review.tally, lang, context, unit), profileTable(review.tally, review.standard, lang)];
   const children = childrenTable(review.tally, lang);
   if (children) tables.push(children);
-  if (transitions) tables.push(transitionsTable(transitions, lang));
+  if (transitions) tables.push(transitionsTable(transitions, lang, { weighted: review.tally.weighted }));
   if (plan) {
-    tables.push(targetsTable(measureTargets(plan, review.tally, transitions, years), plan, lang, review.tally.rounding.decimals));
+    tables.push(targetsTable(measureTargets(plan, review.tally, transitions, years), plan, lang, review.tally.rounding.decimals, { weighted: review.tally.weighted }));
   }
   process.stdout.write(renderTables(tables, format));
   if (values.charts !== undefined) {

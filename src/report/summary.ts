@@ -102,7 +102,7 @@ export function profileTable(tally: Tally, standard: Standard, lang: Lang): Tabl
  * `escaped`, `escapedToNearPoor` (poor list only), `movedToPoor` (near-poor list only), `movedIn`,
  * `fallenBack`, `newlyOn`, `left`, `end`, `rateBefore`, `rateAfter`, `rateChange`.
  */
-export function transitionsTable(t: Transitions, lang: Lang): Table {
+export function transitionsTable(t: Transitions, lang: Lang, options: { readonly weighted?: boolean } = {}): Table {
   const w = words[lang];
   const c = categoryLabels[lang];
   const d = t.rates.decimals;
@@ -144,7 +144,7 @@ export function transitionsTable(t: Transitions, lang: Lang): Table {
       row(t.poor, c.poor, figure(t.rates.poorBefore, e.poorBefore), figure(t.rates.poorAfter, e.poorAfter), figure(t.rates.poorChange, e.poorChange)),
       row(t.nearPoor, c['near-poor'], figure(t.rates.nearPoorBefore, e.nearPoorBefore), figure(t.rates.nearPoorAfter, e.nearPoorAfter), figure(t.rates.nearPoorChange, e.nearPoorChange)),
     ],
-    note: w.rounding(d),
+    note: [w.rounding(d), ...(options.weighted ? [w.unweightedMovement] : [])].join(' '),
   };
 }
 
@@ -152,7 +152,7 @@ export function transitionsTable(t: Transitions, lang: Lang): Table {
  * Measured value, plan and gap of each target. JSON keys: `target` (its name), `measured`, `plan`,
  * `gap`, `met`.
  */
-export function targetsTable(results: readonly TargetResult[], plan: TargetPlan, lang: Lang, decimals: number): Table {
+export function targetsTable(results: readonly TargetResult[], plan: TargetPlan, lang: Lang, decimals: number, options: { readonly weighted?: boolean } = {}): Table {
   const w = words[lang];
   return {
     id: 'targets',
@@ -171,7 +171,14 @@ export function targetsTable(results: readonly TargetResult[], plan: TargetPlan,
       r.gap === null || r.gapExact === null ? null : { value: r.gap, exact: r.gapExact },
       r.met === null ? w.unknown : r.met ? w.yes : w.no,
     ]),
-    note: [plan.reference, ...(plan.notMeasured.length ? [`${w.notMeasured}: ${plan.notMeasured.join('; ')}`] : []), w.rounding(decimals)].join('. '),
+    note: [
+      plan.reference,
+      ...(plan.notMeasured.length ? [`${w.notMeasured}: ${plan.notMeasured.join('; ')}`] : []),
+      w.rounding(decimals),
+      ...(options.weighted && results.some((r) => r.unit === 'percentage points') ? [w.unweightedChange] : []),
+    ]
+      .map((sentence) => (/[.!?]$/.test(sentence) ? sentence : `${sentence}.`))
+      .join(' '),
   };
 }
 

@@ -1,7 +1,7 @@
 // Report tables from the library: every column survives every format, and a table that would lose
 // one is refused.
 import { describe, expect, it } from 'vitest';
-import { createTally, getStandard, profileTable, renderTables, summaryTable, type Table } from '../../src/index.js';
+import { compareReviews, createTally, getStandard, measureTargets, profileTable, renderTables, summaryTable, targetsTable, transitionsTable, type Table } from '../../src/index.js';
 
 const standard = getStandard('nd07-2021');
 const tally = createTally({ indicators: standard.indicators.map((i) => i.id) });
@@ -50,5 +50,17 @@ describe('renderTables', () => {
     [{ ...base, rows: [['a']] }, /row 1 has 1 cell\(s\) for 2 column\(s\)/],
   ] as [Table, RegExp][])('refuses a table that would lose or mislabel a column (%#)', (table, message) => {
     for (const format of ['table', 'csv', 'md', 'json'] as const) expect(() => renderTables([table], format)).toThrow(message);
+  });
+});
+
+describe('weighted reports', () => {
+  it('say under the movement, and under a rate change target, that households are counted without weights', () => {
+    const t = compareReviews([{ id: 1, category: 'poor' }], [{ id: 1, category: 'none' }]);
+    expect(transitionsTable(t, 'en').note).toBe('Rates (%) rounded half to even to 2 decimal place(s).');
+    expect(transitionsTable(t, 'en', { weighted: true }).note).toMatch(/ The movement counts households, without the survey weights\.$/);
+    const plan = { id: 'p', title: 'Plan', reference: 'A plan', povertyRateChangePerYear: -1, coverage: [], notMeasured: [] };
+    const results = measureTargets(plan, result, t);
+    expect(targetsTable(results, plan, 'vi', 2, { weighted: true }).note).toBe('A plan. Tỷ lệ (%) làm tròn 2 chữ số thập phân (làm tròn về số chẵn). Thay đổi tỷ lệ hộ nghèo tính theo số hộ, không dùng quyền số.');
+    expect(targetsTable(results, plan, 'vi', 2).note).toBe('A plan. Tỷ lệ (%) làm tròn 2 chữ số thập phân (làm tròn về số chẵn).');
   });
 });
