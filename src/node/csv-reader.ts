@@ -32,6 +32,8 @@ export async function* readCsvRows(input: Readable, batch: BatchClassifier, limi
   for await (const piece of readCsvPieces(input, limits)) {
     if (piece.kind === 'header') {
       reader = createRowReader(piece.fields, batch, limits);
+      // At once, with no rows: a caller can check the header before any row arrives.
+      yield { reader, rows: [], firstRecord: record };
       continue;
     }
     const rows: CsvRecord[] = [];

@@ -15,7 +15,7 @@ export type { JsonlBatch, JsonlEntry } from './jsonl-reader.js';
 export { csvCell, rowToCsv, rowToJsonl, csvOutputColumns } from './output.js';
 export type { OutputFormat } from './output.js';
 export { readHouseholdBatches } from './household-reader.js';
-export type { HouseholdEntry } from './household-reader.js';
+export type { HouseholdEntry, ReadHouseholdOptions, FileColumns } from './household-reader.js';
 export { readRecordBatches } from './json-records.js';
 export { classifyCsvParallel } from './classify-csv-parallel.js';
 export type { ClassifyCsvParallelOptions } from './classify-csv-parallel.js';

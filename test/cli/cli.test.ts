@@ -71,9 +71,9 @@ describe('chuan-ngheo report', () => {
       .split('\n')
       .slice(1)
       .map((l) => l.split(',')[1]);
-    expect(total.Households).toBe(40);
-    expect(total.Poor).toBe(classified.filter((c) => c === 'poor').length);
-    expect(total['Near-poor']).toBe(classified.filter((c) => c === 'near-poor').length);
+    expect(total.households).toBe(40);
+    expect(total.poor).toBe(classified.filter((c) => c === 'poor').length);
+    expect(total.nearPoor).toBe(classified.filter((c) => c === 'near-poor').length);
   });
   it('speaks Vietnamese with --lang vi', () => {
     const r = run(['report', 'examples/households.csv', '--date', '2025-12-01', '--lang', 'vi']);
@@ -140,9 +140,9 @@ describe('chuan-ngheo report with an earlier review, a plan and charts', () => {
     const poorBefore = [...before].filter(([, c]) => c === 'poor').map(([id]) => id);
     const escaped = poorBefore.filter((id) => after.has(id) && after.get(id) !== 'poor').length;
     const movement = tables[2]!.rows[0]!;
-    expect(movement.Beginning).toBe(poorBefore.length);
-    expect(movement.Escaped).toBe(escaped);
-    expect(movement.End).toBe([...after.values()].filter((c) => c === 'poor').length);
+    expect(movement.beginning).toBe(poorBefore.length);
+    expect(movement.escaped).toBe(escaped);
+    expect(movement.end).toBe([...after.values()].filter((c) => c === 'poor').length);
   });
 
   it('writes two SVG charts', () => {
@@ -228,7 +228,7 @@ describe('chuan-ngheo report by persons and with weights', () => {
     const r = run(['report', 'examples/households.csv', '--date', '2025-12-01', '--unit', 'persons', '--format', 'json']);
     const [summary] = JSON.parse(r.stdout) as { rows: Record<string, number>[] }[];
     const sizes = readFileSync('examples/households.csv', 'utf8').trimEnd().split('\n').slice(1).map((l) => Number(l.split(',')[4]));
-    expect(summary!.rows.at(-1)!.Persons).toBe(sizes.reduce((a, b) => a + b, 0));
+    expect(summary!.rows.at(-1)!.persons).toBe(sizes.reduce((a, b) => a + b, 0));
   });
   it('--weight uses a column as survey weight (exponent form too), and a bad weight leaves the row out with exit 1', () => {
     const file = join(dir, 'weighted.csv');
@@ -236,8 +236,8 @@ describe('chuan-ngheo report by persons and with weights', () => {
     const r = run(['report', file, '--date', '2025-12-01', '--weight', 'w', '--format', 'json']);
     expect(r.status).toBe(1);
     const [summary] = JSON.parse(r.stdout) as { rows: Record<string, number>[] }[];
-    expect(summary!.rows.at(-1)).toMatchObject({ Households: 3.1, 'Near-poor': 2.5 });
-    expect(r.stderr).toMatch(/weight column w must be a number/);
+    expect(summary!.rows.at(-1)).toMatchObject({ households: 3.1, nearPoor: 2.5 });
+    expect(r.stderr).toMatch(/--weight "w" must be a number ≥ 0 such as 2.5 or 1.5e-7, received "x"/);
   });
 });
 
