@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { toSafe, fail, parsePath, type SafeResult } from './errors.js';
+import { toSafe, fail, formatPath, parsePath, type SafeResult } from './errors.js';
 import { deriveFromRecord, readSurveyRecord, type DerivedIndicator } from './derivation/derive.js';
 import { isSurveyRecord, type SurveyRecordInput } from './survey/record.js';
 import { addMonthsIso, today, type IsoDate } from './dates.js';
@@ -174,9 +174,9 @@ export function classify(household: HouseholdInput | SurveyRecordInput | unknown
  */
 function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Classification {
   const record = readSurveyRecord(input);
-  if (record.members.length === 0) fail('INVALID_SIZE', ['members'], 'members: a household has at least one member, received an empty roster', [], 'at least one member');
+  if (record.members.length === 0) fail('INVALID_SIZE', ['members'], 'members: expected at least one member, received an empty roster', [], 'at least one member');
   if (record.size !== undefined && record.size !== record.members.length) {
-    fail('INVALID_SIZE', ['size'], `size ${record.size} disagrees with the ${record.members.length} member(s) listed`, record.size, `${record.members.length}`);
+    fail('INVALID_SIZE', ['size'], `size: expected ${record.members.length}, the number of members listed, received the number ${record.size}`, record.size, `${record.members.length}`);
   }
   const derivation = deriveFromRecord(record, standard, date);
   const household: Record<string, unknown> = { area: record.area, size: record.members.length, deprived: [...derivation.deprived] };
@@ -192,11 +192,13 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
     if (low !== high) {
       const missing = derivation.indicators.flatMap((i) => (i.status === 'undetermined' ? i.missing.map((m) => `${i.indicator}: ${m}`) : []));
       const first = derivation.indicators.find((i) => i.status === 'undetermined')!;
+      const path = first.missing.length ? parsePath(first.missing[0]!) : ['members'];
       fail(
         'UNDETERMINED_INDICATOR',
-        first.missing.length ? parsePath(first.missing[0]!) : ['members'],
-        `cannot classify: the category is ${low} or ${high} depending on ${derivation.undetermined.join(', ')}, which cannot be determined (${missing.length ? missing.join('; ') : first.reason})`,
+        path,
+        `${formatPath(path)}: expected the facts that decide between ${low} and ${high}, received too few to determine ${derivation.undetermined.join(', ')} (${missing.length ? missing.join('; ') : first.reason})`,
         derivation.undetermined,
+        'the facts the category depends on',
       );
     }
   }
@@ -221,7 +223,7 @@ export function safeClassify(household: HouseholdInput | unknown, options: Class
 /** Classifies a validated household; shared by {@link classify} and the roster path. */
 export function explainHousehold(h: Household, standard: Standard, date: IsoDate, extraTrace: readonly TraceStep[] = []): Classification {
   if (h.previousRecognizedOn !== undefined && h.previousRecognizedOn > date) {
-    fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn ${h.previousRecognizedOn} is after the review date ${date}`, h.previousRecognizedOn, `a date on or before ${date}`);
+    fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn: expected a date on or before the review date ${date}, received ${h.previousRecognizedOn}`, h.previousRecognizedOn, `a date on or before ${date}`);
   }
   const area = h.area;
   const scale = incomeScale(h.income.field, h.size, standard.incomePeriod);

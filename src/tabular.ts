@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ChuanNgheoError, fail, describeValue } from './errors.js';
+import { ChuanNgheoError, fail, describeReceived } from './errors.js';
 import { readAmount } from './money.js';
 import { areaAliases, incomeFields, type HouseholdInput } from './household.js';
 import type { BatchClassifier, BatchRow } from './batch.js';
@@ -44,11 +44,11 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
   const standard: Standard = batch.standard;
   const own = new Set(standard.indicators.map((i) => i.id));
   const names = header.map((h) => h.trim());
-  if (names.length === 0 || names.every((n) => n === '')) fail('INVALID_ROW', [], 'the header row is empty', header);
+  if (names.length === 0 || names.every((n) => n === '')) fail('INVALID_ROW', [], 'header: expected the names of the columns, received an empty row', header, 'column names');
   const seen = new Set<string>();
   names.forEach((n, i) => {
-    if (n === '') fail('INVALID_ROW', [i], `header column ${i + 1} has no name`, n);
-    if (seen.has(n)) fail('INVALID_ROW', [n], `the header repeats the column ${JSON.stringify(n)}`, n);
+    if (n === '') fail('INVALID_ROW', [i], `header column ${i + 1}: expected a column name, received an empty text`, n, 'a column name');
+    if (seen.has(n)) fail('INVALID_ROW', [n], `header: expected each column once, received the column ${JSON.stringify(n)} a second time`, n, 'each column once');
     seen.add(n);
   });
   const index = (name: string) => names.indexOf(name);
@@ -73,7 +73,7 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
 
   const checkWidth = (fields: readonly string[], record?: number) => {
     if (fields.length !== width) {
-      fail('INVALID_ROW', [], `${record === undefined ? 'the row' : `record ${record}`} has ${fields.length} field(s); the header has ${width}`, fields.length, `${width} fields`);
+      fail('INVALID_ROW', [], `${record === undefined ? 'the row' : `record ${record}`}: expected ${width} field(s), as the header has, received ${fields.length}`, fields.length, `${width} fields`);
     }
   };
 
@@ -93,10 +93,10 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
       const value = fields[i]!.trim();
       const column = names[i]!;
       if (TRUE_CELLS.has(value)) {
-        if (!own.has(column)) fail('UNKNOWN_INDICATOR', [column], `column ${column}: the standard ${standard.id} has no indicator ${JSON.stringify(column)}, yet the row marks it 1`, fields[i], 'an indicator of the standard');
+        if (!own.has(column)) fail('UNKNOWN_INDICATOR', [column], `column ${column}: expected 0 or nothing, as the standard ${standard.id} has no indicator ${JSON.stringify(column)}, received ${describeReceived(fields[i])}`, fields[i], 'an indicator of the standard');
         deprived.push(column);
       } else if (!FALSE_CELLS.has(value)) {
-        fail('INVALID_FIELD', [column], `column ${column}: expected 0 or 1, received ${describeValue(fields[i])}`, fields[i], '0 or 1');
+        fail('INVALID_FIELD', [column], `column ${column}: expected 0 or 1, received ${describeReceived(fields[i])}`, fields[i], '0 or 1');
       }
     }
     h.deprived = deprived;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, errorCodes, safeClassify, ChuanNgheoError, getStandard } from '../src/index.js';
+import { describeReceived } from '../src/errors.js';
 
 const date = '2025-12-01';
 const ok = { area: 'rural', size: 2, incomeMonthlyTotal: 3_000_000, deprived: [] as string[] };
@@ -51,8 +52,8 @@ describe('household errors', () => {
   });
 
   it('messages name the field and the value', () => {
-    expect(errorOf({ ...ok, area: 'suburb' }).message).toBe('area: expected rural or urban (nông thôn, thành thị, đô thị), received "suburb"');
-    expect(errorOf({ ...ok, size: 0 }).message).toBe('size: expected a whole number of members ≥ 1, received 0');
+    expect(errorOf({ ...ok, area: 'suburb' }).message).toBe('area: expected rural or urban (nông thôn, thành thị, đô thị), received the text "suburb"');
+    expect(errorOf({ ...ok, size: 0 }).message).toBe('size: expected a whole number of members ≥ 1, received the number 0');
   });
 });
 
@@ -67,6 +68,48 @@ describe('options errors', () => {
     const e = errorOf(ok, options);
     expect(e.code).toBe(code);
     expect(e.received).toBe(received);
+  });
+});
+
+describe('describing a received value', () => {
+  const circular: Record<string, unknown> = { a: 1 };
+  circular.self = circular;
+  let deep: unknown = [];
+  for (let i = 0; i < 5_000; i++) deep = [deep];
+  const nullPrototype = Object.assign(Object.create(null) as object, { x: 10n });
+  let getterRan = false;
+  const withGetter = Object.defineProperty({}, 'g', { get: () => (getterRan = true), enumerable: true });
+  // Values built inside each case: the test runner would itself trip over a deep or circular title.
+  it.each([
+    ['nothing', () => undefined],
+    ['null', () => null],
+    ['an empty text', () => ''],
+    ['the text "abc"', () => 'abc'],
+    ['the text " 1\\u00a0\\t\\"\\\\"', () => ' 1\u00a0\t"\\'],
+    [`the text "${'x'.repeat(57)}…" (100 characters)`, () => 'x'.repeat(100)],
+    ['the number 0', () => 0],
+    ['the number -1.5', () => -1.5],
+    ['NaN (not a number)', () => Number.NaN],
+    ['the number Infinity', () => Number.POSITIVE_INFINITY],
+    ['a BigInt 10n', () => 10n],
+    [`a BigInt ${'1'}${'0'.repeat(24)}…${'0'.repeat(25)} (101 digits)n`, () => 10n ** 100n],
+    ['true', () => true],
+    ['a symbol "s"', () => Symbol('s')],
+    ['a function', () => () => 1],
+    ['an empty object', () => ({})],
+    ['an empty array', () => []],
+    ['an object {a: 1, "b c": "x", d: […], …}', () => ({ a: 1, 'b c': 'x', d: [1], e: {} })],
+    ['an array of 4 items [1, "a", null, …]', () => [1, 'a', null, 4]],
+    ['an object {x: 10n}', () => nullPrototype],
+    ['an object {a: 1, self: {…}}', () => circular],
+    ['an array of 1 item [[…]]', () => deep],
+    ['a Map object', () => new Map()],
+    ['the Date 2025-12-01T00:00:00.000Z', () => new Date(Date.UTC(2025, 11, 1))],
+    ['an object {g: a getter}', () => withGetter],
+    ['an object that cannot be read', () => new Proxy({}, { ownKeys: () => { throw new Error('x'); }, getPrototypeOf: () => { throw new Error('x'); } })],
+  ] as [string, () => unknown][])('%s', (words, value) => {
+    expect(describeReceived(value())).toBe(words);
+    expect(getterRan).toBe(false);
   });
 });
 

@@ -44,7 +44,7 @@ describe('CSV input', () => {
     expect(rows.map((r) => r.id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
     expect(rows.map((r) => r.error?.code ?? r.category)).toEqual(['poor', 'INVALID_AREA', 'INVALID_SIZE', 'INVALID_INCOME', 'INVALID_FIELD', 'INVALID_ROW', 'MISSING_INCOME', 'near-poor']);
     expect(rows[4].error.path).toEqual(['employment']);
-    expect(rows[4].error.message).toMatch(/expected 0 or 1, received "2"/);
+    expect(rows[4].error.message).toMatch(/expected 0 or 1, received the text "2"/);
     expect(summary.invalid).toBe(6);
   });
 
@@ -61,7 +61,7 @@ describe('CSV input', () => {
     const { out } = await run(`${header}\n"A,1",rural,3,4500000,1,1,1,X\nB,rural,x,1,0,0,0,X\n`, 'csv', 'csv');
     expect(out.split('\n')[0]).toBe('id,category,deprivationCount,newlyEscaped,standard,errorCode,errorMessage');
     expect(out.split('\n')[1]).toBe('"A,1",poor,3,false,nd07-2021,,');
-    expect(out.split('\n')[2]).toBe('B,,,,,INVALID_SIZE,"size: expected a whole number of members ≥ 1, received ""x"""');
+    expect(out.split('\n')[2]).toBe('B,,,,,INVALID_SIZE,"size: expected a whole number of members ≥ 1, received the text ""x"""');
   });
 
   it('a 1 in a column of an indicator the standard lacks is UNKNOWN_INDICATOR; a 0 is fine', async () => {

@@ -4,7 +4,7 @@
  * @module
  */
 import Fraction from 'fraction.js';
-import { fail, type ErrorPath } from '../errors.js';
+import { describeReceived, fail, type ErrorPath } from '../errors.js';
 
 export { Fraction };
 
@@ -22,7 +22,7 @@ export type FractionInput = number | string;
 export function toFraction(value: unknown, path: ErrorPath, what: string): Fraction {
   if (typeof value === 'number' && Number.isFinite(value)) return new Fraction(String(value));
   if (typeof value === 'string' && /^\s*-?(\d+(\.\d+)?|\d+\s*\/\s*\d+)\s*$/.test(value) && !/\/\s*0+\s*$/.test(value)) return new Fraction(value.replace(/\s+/g, ''));
-  return fail('INVALID_FIELD', path, `${what}: expected a number, a decimal or a fraction such as "1/6", received ${JSON.stringify(value)}`, value);
+  return fail('INVALID_FIELD', path, `${what}: expected a number, a decimal or a fraction such as "1/6", received ${describeReceived(value)}`, value);
 }
 
 /** The plain-JSON form of a fraction. */

@@ -7,7 +7,7 @@
  * @module
  */
 import { z } from 'zod';
-import { fail } from '../errors.js';
+import { describeReceived, fail } from '../errors.js';
 import { parseOrFail } from '../schema-issues.js';
 import { Decimal } from '../money.js';
 import type { Tally } from './tally.js';
@@ -81,7 +81,7 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
   }
   p.coverage.forEach((c, i) => {
     const counts = tally.total.indicators.find((x) => x.indicator === c.indicator);
-    if (!counts) fail('UNKNOWN_INDICATOR', ['coverage', i, 'indicator'], `coverage[${i}]: the standard has no indicator ${JSON.stringify(c.indicator)}`, c.indicator);
+    if (!counts) fail('UNKNOWN_INDICATOR', ['coverage', i, 'indicator'], `coverage[${i}].indicator: expected an indicator of the standard, received ${describeReceived(c.indicator)}`, c.indicator);
     const households = c.among === 'poor' ? tally.total.households.poor : c.among === 'near-poor' ? tally.total.households['near-poor'] : tally.total.households.poor + tally.total.households['near-poor'];
     const deprived = c.among === 'poor' ? counts.poor : c.among === 'near-poor' ? counts.nearPoor : counts.poor + counts.nearPoor;
     const measured = households === 0 ? null : new Decimal(households - deprived).mul(100).div(households);

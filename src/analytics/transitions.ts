@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { fail } from '../errors.js';
+import { describeReceived, fail } from '../errors.js';
 import { Decimal } from '../money.js';
 import type { Category } from '../rule.js';
 
@@ -72,7 +72,7 @@ function index(entries: Iterable<ReviewEntry>, which: string): Map<string | numb
   const map = new Map<string | number, ReviewEntry>();
   let i = 0;
   for (const e of entries) {
-    if (map.has(e.id)) fail('INVALID_FIELD', [which, i, 'id'], `${which}[${i}]: household id ${JSON.stringify(e.id)} appears twice`, e.id);
+    if (map.has(e.id)) fail('INVALID_FIELD', [which, i, 'id'], `${which}[${i}].id: expected each household once, received ${describeReceived(e.id)} a second time`, e.id);
     map.set(e.id, e);
     i++;
   }

@@ -14,7 +14,7 @@ export function readHeader(bytes: Uint8Array): { header: string[]; dataStart: nu
   if (end === undefined) return undefined;
   const text = new TextDecoder().decode(bytes.subarray(start, end)).replace(/\r?\n$/, '');
   const header = Papa.parse<string[]>(text).data[0];
-  if (!header) fail('INVALID_ROW', [], 'the file has no header row', text);
+  if (!header) fail('INVALID_ROW', [], 'header: expected a header row naming the columns, received an empty file', text, 'a header row');
   return { header, dataStart: end };
 }
 

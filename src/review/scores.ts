@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { describeValue, fail, toSafe, type SafeResult } from '../errors.js';
+import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
 import { today, type IsoDate } from '../dates.js';
 import { readArea } from '../household.js';
 import { isSurveyRecord } from '../survey/record.js';
@@ -64,18 +64,18 @@ export interface ScoreOptions extends ClassifyOptions {
 export function classifyByScores(input: ScoredHouseholdInput | unknown, options: ScoreOptions = {}): ScoreClassification {
   const { standard, date } = resolveStandard(options, options.today ?? today);
   const scores = standard.reviewScores;
-  if (!scores) fail('NO_REVIEW_SCORES', ['standard'], `standard ${standard.id} defines no review scores (score A / score B cut-offs)`, standard.id);
-  if (typeof input !== 'object' || input === null) fail('INVALID_FIELD', [], `expected a household, received ${describeValue(input)}`, input);
+  if (!scores) fail('NO_REVIEW_SCORES', ['standard'], `standard: expected a standard with review scores (score A / score B cut-offs), received ${standard.id}, which has none`, standard.id);
+  if (typeof input !== 'object' || input === null) fail('INVALID_FIELD', [], `household: expected an object with area, scoreA and deprived, received ${describeReceived(input)}`, input);
   const h = input as Record<string, unknown>;
   const area = readArea(h.area);
-  if (!area) fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeValue(h.area)}`, h.area);
+  if (!area) fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeReceived(h.area)}`, h.area);
 
   // Score A: given, or computed from a scorecard.
   let scoreA: number;
   let scoreASource: 'given' | 'scorecard';
   const trace: TraceStep[] = [];
   if (h.scoreA !== undefined) {
-    if (typeof h.scoreA !== 'number' || !Number.isFinite(h.scoreA) || h.scoreA < 0) fail('INVALID_FIELD', ['scoreA'], `scoreA: expected points ≥ 0, received ${describeValue(h.scoreA)}`, h.scoreA);
+    if (typeof h.scoreA !== 'number' || !Number.isFinite(h.scoreA) || h.scoreA < 0) fail('INVALID_FIELD', ['scoreA'], `scoreA: expected points ≥ 0, received ${describeReceived(h.scoreA)}`, h.scoreA);
     scoreA = h.scoreA;
     scoreASource = 'given';
   } else if (options.scorecard !== undefined) {
@@ -91,7 +91,7 @@ export function classifyByScores(input: ScoredHouseholdInput | unknown, options:
       values: { score: scoreA, scorecard: computed.scorecard },
     });
   } else {
-    return fail('MISSING_FIELD', ['scoreA'], 'scoreA is required, or scorecardAnswers with a scorecard in the options', undefined);
+    return fail('MISSING_FIELD', ['scoreA'], 'scoreA: expected points ≥ 0, or scorecardAnswers with a scorecard in the options, received nothing', undefined);
   }
 
   // Score B: 10 points per deprived indicator.
@@ -105,30 +105,30 @@ export function classifyByScores(input: ScoredHouseholdInput | unknown, options:
     const low = derivation.deprived.length * per;
     const high = (derivation.deprived.length + derivation.undetermined.length) * per;
     if (low < poorFrom && high >= poorFrom && scoreA <= scores.scoreACutoffs[area].value) {
-      fail('UNDETERMINED_INDICATOR', ['members'], `cannot score B: ${derivation.undetermined.join(', ')} cannot be determined and decide between poor and near-poor`, derivation.undetermined);
+      fail('UNDETERMINED_INDICATOR', ['members'], `members: expected the facts that decide score B between poor and near-poor, received too few to determine ${derivation.undetermined.join(', ')}`, derivation.undetermined);
     }
     deprived = [...derivation.deprived];
     scoreB = low;
   } else if (h.deprived !== undefined) {
     const ids = indicatorIdSet(standard);
-    if (!Array.isArray(h.deprived)) fail('INVALID_FIELD', ['deprived'], 'deprived: expected an array of indicator ids', h.deprived);
+    if (!Array.isArray(h.deprived)) fail('INVALID_FIELD', ['deprived'], `deprived: expected an array of indicator ids, received ${describeReceived(h.deprived)}`, h.deprived);
     const seen = new Set<string>();
     (h.deprived as unknown[]).forEach((id, i) => {
-      if (typeof id !== 'string' || !ids.has(id)) fail('UNKNOWN_INDICATOR', ['deprived', i], `deprived[${i}]: the standard has no indicator ${describeValue(id)}`, id);
-      if (seen.has(id)) fail('DUPLICATE_INDICATOR', ['deprived', i], `deprived[${i}]: ${id} is listed twice`, id);
+      if (typeof id !== 'string' || !ids.has(id)) fail('UNKNOWN_INDICATOR', ['deprived', i], `deprived[${i}]: expected an indicator of the standard (${[...ids].join(', ')}), received ${describeReceived(id)}`, id);
+      if (seen.has(id)) fail('DUPLICATE_INDICATOR', ['deprived', i], `deprived[${i}]: expected each indicator once, received ${describeReceived(id)} a second time`, id);
       seen.add(id);
     });
     deprived = standard.indicators.map((i) => i.id).filter((id) => seen.has(id));
     scoreB = deprived.length * per;
-    if (h.scoreB !== undefined && h.scoreB !== scoreB) fail('INVALID_FIELD', ['scoreB'], `scoreB ${describeValue(h.scoreB)} disagrees with the ${deprived.length} deprivation(s) listed (${scoreB} points)`, h.scoreB);
+    if (h.scoreB !== undefined && h.scoreB !== scoreB) fail('INVALID_FIELD', ['scoreB'], `scoreB: expected ${scoreB}, the points of the ${deprived.length} deprivation(s) listed, received ${describeReceived(h.scoreB)}`, h.scoreB);
   } else if (h.scoreB !== undefined) {
     const max = standard.indicators.length * per;
     if (typeof h.scoreB !== 'number' || !Number.isInteger(h.scoreB) || h.scoreB < 0 || h.scoreB > max || h.scoreB % per !== 0) {
-      fail('INVALID_FIELD', ['scoreB'], `scoreB: expected a multiple of ${per} from 0 to ${max}, received ${describeValue(h.scoreB)}`, h.scoreB);
+      fail('INVALID_FIELD', ['scoreB'], `scoreB: expected a multiple of ${per} from 0 to ${max}, received ${describeReceived(h.scoreB)}`, h.scoreB);
     }
     scoreB = h.scoreB;
   } else {
-    return fail('MISSING_FIELD', ['deprived'], 'deprived (or scoreB) is required', undefined);
+    return fail('MISSING_FIELD', ['deprived'], 'deprived: expected an array of indicator ids (or scoreB), received nothing', undefined);
   }
 
   const cutoff = scores.scoreACutoffs[area];

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { fail, toSafe, type SafeResult } from '../errors.js';
+import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
 import { parseOrFail } from '../schema-issues.js';
 import { toIsoDate, type IsoDate } from '../dates.js';
 import { standardSchema, type Standard, type StandardInput } from './schema.js';
@@ -71,7 +71,7 @@ export const standardIds: readonly string[] = Object.freeze([...nationalStandard
  */
 export function getStandard(id: string): Standard {
   const found = [...nationalStandards, ...localStandards].find((s) => s.id === id);
-  if (!found) fail('UNKNOWN_STANDARD', ['standard'], `no standard has the id ${JSON.stringify(id)}; known: ${standardIds.join(', ')}`, id, standardIds.join(' | '));
+  if (!found) fail('UNKNOWN_STANDARD', ['standard'], `standard: expected the id of a standard (${standardIds.join(', ')}), received ${describeReceived(id)}`, id, standardIds.join(' | '));
   return found;
 }
 
@@ -89,7 +89,7 @@ export function standardInForce(date: IsoDate | Date): Standard {
   if (!found) {
     const first = nationalStandards[0]!.effective.from;
     const last = nationalStandards[nationalStandards.length - 1]!.effective.to;
-    fail('NO_STANDARD_IN_FORCE', ['date'], `no national poverty standard is in force on ${day}; the library covers ${first} to ${last}`, day, `a date from ${first} to ${last}`);
+    fail('NO_STANDARD_IN_FORCE', ['date'], `date: expected a date from ${first} to ${last} (when a national poverty standard is in force), received ${day}`, day, `a date from ${first} to ${last}`);
   }
   return found;
 }
@@ -131,7 +131,7 @@ export function resolveStandard(choice: StandardChoice = {}, todayDate: () => Is
     fail(
       'STANDARD_NOT_IN_FORCE',
       ['date'],
-      `standard ${standard.id} applies from ${standard.effective.from} to ${standard.effective.to}, not on ${date}`,
+      `date: expected a date from ${standard.effective.from} to ${standard.effective.to}, when standard ${standard.id} applies, received ${date}`,
       date,
       `a date from ${standard.effective.from} to ${standard.effective.to}`,
     );

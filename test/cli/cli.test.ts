@@ -27,7 +27,7 @@ describe('chuan-ngheo classify', () => {
     const rows = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(rows).toEqual([
       { id: 'a', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd351-2025' },
-      { id: 'b', error: { code: 'INVALID_SIZE', path: ['size'], message: 'size: expected a whole number of members ≥ 1, received 0' } },
+      { id: 'b', error: { code: 'INVALID_SIZE', path: ['size'], message: 'size: expected a whole number of members ≥ 1, received the number 0' } },
     ]);
     expect(r.stderr).toMatch(/invalid 1/);
   });
@@ -184,7 +184,7 @@ describe('chuan-ngheo classify on edge files', () => {
   it('a header that repeats a column stops with INVALID_ROW, exit 2', () => {
     const r = run(['classify', write('dup.csv', 'id,area,area\nA,rural,rural\n'), '--date', '2025-12-01']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/INVALID_ROW .*repeats the column "area"/);
+    expect(r.stderr).toMatch(/INVALID_ROW .*received the column "area" a second time/);
   });
   it('a malformed date stops with INVALID_DATE, exit 2', () => {
     const r = run(['classify', 'examples/households.csv', '--date', '01/12/2025']);
