@@ -3,10 +3,10 @@
  *
  * @module
  */
-import { toSafe, fail, formatPath, parsePath, type SafeResult } from './errors.js';
+import { toSafe, fail, formatPath, parsePath, readGuarded, type SafeResult } from './errors.js';
 import { deriveFromRecord, readSurveyRecord, type DerivedIndicator } from './derivation/derive.js';
 import { isSurveyRecord, type SurveyRecordInput } from './survey/record.js';
-import { addMonthsIso, today, type IsoDate } from './dates.js';
+import { addMonthsIso, type IsoDate } from './dates.js';
 import { amountToJSON } from './money.js';
 import { readHousehold, type Household, type HouseholdInput, type IncomeField } from './household.js';
 import { compareIncome, describeComparison, formatDong, incomeScale, isExactPerCapita, monthlyPerCapita } from './income.js';
@@ -162,10 +162,24 @@ function describeIncome(h: Household, perCapita: number, standard: Standard): Tr
  * result.standard //=> 'nd07-2021'
  */
 export function classify(household: HouseholdInput | SurveyRecordInput | unknown, options: ClassifyOptions = {}): Classification {
-  const { standard, date } = resolveStandard(options, options.today ?? today);
-  if (isSurveyRecord(household)) return classifyRecord(household, standard, date);
-  const h = readHousehold(household, indicatorIdSet(standard));
-  return explainHousehold(h, standard, date);
+  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+  return classifyOn(household, standard, date);
+}
+
+/**
+ * Classifies under a resolved standard and date. The input is checked before it is used; should
+ * reading it still throw (a getter, a Proxy), that is an `INVALID_FIELD` error like any bad input.
+ */
+export function classifyOn(household: unknown, standard: Standard, date: IsoDate): Classification {
+  return readGuarded(
+    () => {
+      if (isSurveyRecord(household)) return classifyRecord(household, standard, date);
+      return explainHousehold(readHousehold(household, indicatorIdSet(standard)), standard, date);
+    },
+    'INVALID_FIELD',
+    [],
+    'the household',
+  );
 }
 
 /**
@@ -215,7 +229,7 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
   return { ...explainHousehold(h, standard, date, steps), derivation: derivation.indicators, undetermined: derivation.undetermined };
 }
 
-/** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws on bad input. */
+/** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws, whatever its arguments. */
 export function safeClassify(household: HouseholdInput | unknown, options: ClassifyOptions = {}): SafeResult<Classification> {
   return toSafe(() => classify(household, options));
 }

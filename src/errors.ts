@@ -46,6 +46,8 @@ export const errorCodes = [
   'NO_REVIEW_SCORES',
   /** A survey record lacks facts that the classification depends on. */
   'UNDETERMINED_INDICATOR',
+  /** The options are not an object, or one of them cannot be read or has the wrong type. */
+  'INVALID_OPTIONS',
 ] as const;
 
 /** A stable error code; see {@link errorCodes}. */
@@ -265,13 +267,36 @@ export function fail(code: ErrorCode, path: ErrorPath, message: string, received
   throw new ChuanNgheoError(detail);
 }
 
-/** Runs a throwing function and returns its outcome as a {@link SafeResult}. */
+/** Whether a thrown value is the library's own error (safe for any value, a Proxy included). */
+function isChuanNgheoError(thrown: unknown): thrown is ChuanNgheoError {
+  try {
+    return thrown instanceof ChuanNgheoError;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `run`, turning anything it throws other than a {@link ChuanNgheoError} into one with `code`
+ * and `path`: a value whose reading throws (a getter, a Proxy) is bad input like any other. Causes
+ * that can be foreseen are checked before; this is the last resort, and its message says what was
+ * thrown (`what: expected a value that can be read, received one whose reading raised …`).
+ */
+export function readGuarded<T>(run: () => T, code: ErrorCode, path: ErrorPath, what: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isChuanNgheoError(error)) throw error;
+    return fail(code, path, `${what}: expected a value that can be read, received one whose reading raised ${describeThrown(error)}`, undefined, 'a value that can be read');
+  }
+}
+
+/** Runs a throwing function and returns its outcome as a {@link SafeResult}; it never throws. */
 export function toSafe<T>(run: () => T): SafeResult<T> {
   try {
-    return { success: true, data: run() };
+    return { success: true, data: readGuarded(run, 'INVALID_FIELD', [], 'the input') };
   } catch (error) {
-    if (error instanceof ChuanNgheoError) return { success: false, error: error.toJSON() };
-    throw error;
+    return { success: false, error: (error as ChuanNgheoError).toJSON() };
   }
 }
 

@@ -7,7 +7,7 @@
  * @module
  */
 import type { z } from 'zod';
-import { describeReceived, fail, formatPath, type ErrorCode } from './errors.js';
+import { describeReceived, fail, formatPath, readGuarded, type ErrorCode } from './errors.js';
 
 /** The first issue of a zod error, in plain terms. */
 export interface SchemaIssue {
@@ -123,7 +123,7 @@ export function ownValue(object: unknown, key: string): unknown {
 
 /** Parses with a schema, or throws `code` naming what (`a standard`, `a target plan` …) and where. */
 export function parseOrFail<T extends z.ZodType>(schema: T, input: unknown, code: ErrorCode, what: string): z.infer<T> {
-  const parsed = safeParseInWords(schema, input);
+  const parsed = readGuarded(() => safeParseInWords(schema, input), code, [], what);
   if (parsed.success) return parsed.data;
   const issue = firstIssue(parsed.error);
   const where = issue.path.length ? ` at ${formatPath(issue.path)}` : '';

@@ -69,6 +69,35 @@ describe('options errors', () => {
     expect(e.code).toBe(code);
     expect(e.received).toBe(received);
   });
+
+  it.each([
+    ['null', null, [], /^options: expected an object such as \{ date: "2025-12-01" \}, or nothing, received null$/],
+    ['a text', '2025-12-01', [], /received the text "2025-12-01"$/],
+    ['an array', [date], [], /received an array of 1 item \["2025-12-01"\]$/],
+    ['a getter that throws', Object.defineProperty({}, 'date', { get: () => { throw new Error('boom'); }, enumerable: true }), ['date'], /^options\.date: expected a value that can be read, received one whose reading raised Error: boom$/],
+    ['a today that is not a function', { today: '2025-12-01' }, ['today'], /^options\.today: expected a function returning today's date YYYY-MM-DD, received the text "2025-12-01"$/],
+    ['a today that throws', { today: () => { throw new RangeError('no clock'); } }, ['today'], /reading raised RangeError: no clock$/],
+  ])('INVALID_OPTIONS for %s', (_, options, path, message) => {
+    const e = errorOf(ok, options as never);
+    expect(e).toMatchObject({ code: 'INVALID_OPTIONS', path });
+    expect(e.message).toMatch(message);
+  });
+
+  it.each([
+    ['a BigInt', 10n, /^date: expected a calendar date YYYY-MM-DD \(years 0001 to 9999\) or a valid Date, received a BigInt 10n$/],
+    ['an invalid Date', new Date(Number.NaN), /received an invalid Date$/],
+    ['a Date beyond year 9999', new Date(8.64e15), /received the Date \+275760-09-13T00:00:00\.000Z$/],
+    ['an imitation of a Date', Object.create(Date.prototype), /received a Date object$/],
+  ])('INVALID_DATE for %s as the date', (_, value, message) => {
+    const e = errorOf(ok, { date: value as never });
+    expect(e).toMatchObject({ code: 'INVALID_DATE', path: ['date'] });
+    expect(e.message).toMatch(message);
+  });
+
+  it('a today that gives a calendar date is used; one that gives anything else is INVALID_DATE', () => {
+    expect(classify(ok, { today: () => '2024-01-02' }).date).toBe('2024-01-02');
+    expect(errorOf(ok, { today: () => 10n as never })).toMatchObject({ code: 'INVALID_DATE', path: ['today'] });
+  });
 });
 
 describe('describing a received value', () => {
@@ -126,7 +155,7 @@ describe('the error class', () => {
   it('every code in the list is exercised by some test', () => {
     // INVALID_STANDARD is covered in local-standard.test.ts, INVALID_ROW by the file readers.
     expect(errorCodes).toEqual(
-      expect.arrayContaining(['INVALID_FIELD', 'MISSING_FIELD', 'INVALID_AREA', 'INVALID_SIZE', 'INVALID_INCOME', 'MISSING_INCOME', 'CONFLICTING_INCOME', 'UNKNOWN_INDICATOR', 'DUPLICATE_INDICATOR', 'INVALID_DATE', 'NO_STANDARD_IN_FORCE', 'STANDARD_NOT_IN_FORCE', 'UNKNOWN_STANDARD', 'INVALID_STANDARD', 'INVALID_PREVIOUS_STATUS', 'INVALID_ROW']),
+      expect.arrayContaining(['INVALID_FIELD', 'MISSING_FIELD', 'INVALID_AREA', 'INVALID_SIZE', 'INVALID_INCOME', 'MISSING_INCOME', 'CONFLICTING_INCOME', 'UNKNOWN_INDICATOR', 'DUPLICATE_INDICATOR', 'INVALID_DATE', 'NO_STANDARD_IN_FORCE', 'STANDARD_NOT_IN_FORCE', 'UNKNOWN_STANDARD', 'INVALID_STANDARD', 'INVALID_PREVIOUS_STATUS', 'INVALID_ROW', 'INVALID_OPTIONS']),
     );
   });
 });

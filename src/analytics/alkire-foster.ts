@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { fail, toSafe, type SafeResult } from '../errors.js';
+import { describeReceived, fail, readGuarded, toSafe, type SafeResult } from '../errors.js';
+import { readOptions } from '../options.js';
 import { exact, Fraction, toFraction, type ExactValue, type FractionInput } from './exact.js';
 
 /** An indicator of the measure. */
@@ -87,19 +88,19 @@ const ONE = new Fraction(1);
 
 function weightsOf(options: AfOptions): Fraction[] {
   const d = options.indicators.length;
-  if (d === 0) fail('INVALID_FIELD', ['indicators'], 'indicators: at least one is needed', options.indicators);
+  if (d === 0) fail('INVALID_FIELD', ['indicators'], 'indicators: expected at least one indicator, received an empty array', options.indicators);
   const mode = options.weights ?? 'equal';
   if (mode === 'equal') return options.indicators.map(() => new Fraction(1, d));
   if (mode === 'nested') {
-    const dims = [...new Set(options.indicators.map((i, j) => i.dimension ?? fail('INVALID_FIELD', ['indicators', j, 'dimension'], `indicators[${j}].dimension is required for nested weights`, undefined)))];
+    const dims = [...new Set(options.indicators.map((i, j) => i.dimension ?? fail('INVALID_FIELD', ['indicators', j, 'dimension'], `indicators[${j}].dimension: expected a text (nested weights need every dimension), received nothing`, undefined)))];
     return options.indicators.map((i) => new Fraction(1, dims.length).div(options.indicators.filter((x) => x.dimension === i.dimension).length));
   }
-  const ws = options.indicators.map((i, j) => (i.weight === undefined ? fail('INVALID_FIELD', ['indicators', j, 'weight'], `indicators[${j}].weight is required for given weights`, undefined) : toFraction(i.weight, ['indicators', j, 'weight'], `indicators[${j}].weight`)));
+  const ws = options.indicators.map((i, j) => (i.weight === undefined ? fail('INVALID_FIELD', ['indicators', j, 'weight'], `indicators[${j}].weight: expected a weight (given weights need every indicator's), received nothing`, undefined) : toFraction(i.weight, ['indicators', j, 'weight'], `indicators[${j}].weight`)));
   ws.forEach((w, j) => {
-    if (w.lte(0)) fail('INVALID_FIELD', ['indicators', j, 'weight'], `indicators[${j}].weight must be positive`, options.indicators[j]!.weight);
+    if (w.lte(0)) fail('INVALID_FIELD', ['indicators', j, 'weight'], `indicators[${j}].weight: expected a weight > 0, received ${w.toFraction()}`, options.indicators[j]!.weight);
   });
   const sum = ws.reduce((a, b) => a.add(b), ZERO);
-  if (!sum.equals(ONE)) fail('INVALID_FIELD', ['indicators'], `indicator weights must sum to exactly 1, they sum to ${sum.toFraction()}`, sum.toFraction());
+  if (!sum.equals(ONE)) fail('INVALID_FIELD', ['indicators'], `indicators: expected weights summing to exactly 1, received weights summing to ${sum.toFraction()}`, sum.toFraction());
   return ws;
 }
 
@@ -111,35 +112,67 @@ interface Prepared {
   readonly group: string | undefined;
 }
 
-function prepare(unit: AfUnit, index: number, indicators: readonly AfIndicator[], weights: readonly Fraction[], cutoffs: readonly (Fraction | undefined)[]): Prepared {
+const WEIGHT_MODES: readonly unknown[] = ['equal', 'nested', 'given'];
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The options, checked for shape (the values are read exactly later). */
+function readAfOptions(options: unknown): AfOptions {
+  const o = readOptions(options, ['indicators', 'k', 'weights', 'vulnerableFrom', 'severeFrom']);
+  if (!Array.isArray(o.indicators)) fail('INVALID_FIELD', ['indicators'], `indicators: expected an array of indicators { id, dimension?, weight?, cutoff? }, received ${describeReceived(o.indicators)}`, o.indicators);
+  const indicators = (o.indicators as unknown[]).map((ind, j): AfIndicator => {
+    if (!isObject(ind)) fail('INVALID_FIELD', ['indicators', j], `indicators[${j}]: expected an indicator { id, dimension?, weight?, cutoff? }, received ${describeReceived(ind)}`, ind);
+    const { id, dimension, weight, cutoff } = ind;
+    if (typeof id !== 'string') fail('INVALID_FIELD', ['indicators', j, 'id'], `indicators[${j}].id: expected a text, received ${describeReceived(id)}`, id);
+    if (dimension !== undefined && typeof dimension !== 'string') fail('INVALID_FIELD', ['indicators', j, 'dimension'], `indicators[${j}].dimension: expected a text, received ${describeReceived(dimension)}`, dimension);
+    return { id, ...(dimension !== undefined ? { dimension } : {}), ...(weight !== undefined ? { weight: weight as FractionInput } : {}), ...(cutoff !== undefined ? { cutoff: cutoff as FractionInput } : {}) };
+  });
+  if (o.weights !== undefined && !WEIGHT_MODES.includes(o.weights)) fail('INVALID_FIELD', ['weights'], `weights: expected equal, nested or given, received ${describeReceived(o.weights)}`, o.weights);
+  return {
+    indicators,
+    k: o.k as FractionInput,
+    ...(o.weights !== undefined ? { weights: o.weights as 'equal' | 'nested' | 'given' } : {}),
+    ...(o.vulnerableFrom !== undefined ? { vulnerableFrom: o.vulnerableFrom as FractionInput } : {}),
+    ...(o.severeFrom !== undefined ? { severeFrom: o.severeFrom as FractionInput } : {}),
+  };
+}
+
+function prepare(input: unknown, index: number, indicators: readonly AfIndicator[], weights: readonly Fraction[], cutoffs: readonly (Fraction | undefined)[]): Prepared {
   const d = indicators.length;
   const path = ['units', index];
+  if (!isObject(input)) fail('INVALID_FIELD', path, `units[${index}]: expected a unit { deprived or achievements, weight?, group? }, received ${describeReceived(input)}`, input);
+  const unit = input as AfUnit;
+  if (unit.group !== undefined && typeof unit.group !== 'string') fail('INVALID_FIELD', [...path, 'group'], `units[${index}].group: expected a text, received ${describeReceived(unit.group)}`, unit.group);
+  for (const key of ['achievements', 'deprived'] as const) {
+    const list = unit[key];
+    if (list !== undefined && !Array.isArray(list)) fail('INVALID_FIELD', [...path, key], `units[${index}].${key}: expected an array, received ${describeReceived(list)}`, list);
+  }
   let g0: boolean[];
   let gaps: Fraction[] | undefined;
   if (unit.achievements !== undefined) {
-    if (unit.achievements.length !== d) fail('INVALID_FIELD', [...path, 'achievements'], `units[${index}].achievements has ${unit.achievements.length} values for ${d} indicators`, unit.achievements.length);
+    if (unit.achievements.length !== d) fail('INVALID_FIELD', [...path, 'achievements'], `units[${index}].achievements: expected ${d} values, one per indicator, received ${unit.achievements.length}`, unit.achievements.length);
     const ys = unit.achievements.map((y, j) => toFraction(y, [...path, 'achievements', j], `units[${index}].achievements[${j}]`));
     g0 = ys.map((y, j) => {
       const z = cutoffs[j];
-      if (z === undefined) return fail('INVALID_FIELD', ['indicators', j, 'cutoff'], `indicators[${j}].cutoff is required with achievements`, undefined);
+      if (z === undefined) return fail('INVALID_FIELD', ['indicators', j, 'cutoff'], `indicators[${j}].cutoff: expected a cut-off (achievements need every indicator's), received nothing`, undefined);
       return y.lt(z);
     });
     gaps = ys.map((y, j) => (g0[j] ? cutoffs[j]!.sub(y).div(cutoffs[j]!) : ZERO));
   } else if (unit.deprived !== undefined) {
     const list = unit.deprived;
     if (list.length === 0 || typeof list[0] === 'string') {
-      const ids = new Set(list as readonly string[]);
-      for (const id of ids) if (!indicators.some((i) => i.id === id)) fail('UNKNOWN_INDICATOR', [...path, 'deprived'], `units[${index}].deprived names ${JSON.stringify(id)}, which is not an indicator of the measure`, id);
+      const ids = new Set(list as readonly unknown[]);
+      for (const id of ids) if (!indicators.some((i) => i.id === id)) fail('UNKNOWN_INDICATOR', [...path, 'deprived'], `units[${index}].deprived: expected indicators of the measure (${indicators.map((i) => i.id).join(', ')}), received ${describeReceived(id)}`, id);
       g0 = indicators.map((i) => ids.has(i.id));
     } else {
-      if (list.length !== d) fail('INVALID_FIELD', [...path, 'deprived'], `units[${index}].deprived has ${list.length} values for ${d} indicators`, list.length);
-      g0 = (list as readonly (boolean | 0 | 1)[]).map((v, j) => (v === true || v === 1 ? true : v === false || v === 0 ? false : fail('INVALID_FIELD', [...path, 'deprived', j], `units[${index}].deprived[${j}] must be 0, 1, true or false`, v)));
+      if (list.length !== d) fail('INVALID_FIELD', [...path, 'deprived'], `units[${index}].deprived: expected ${d} values, one per indicator, received ${list.length}`, list.length);
+      g0 = (list as readonly (boolean | 0 | 1)[]).map((v, j) => (v === true || v === 1 ? true : v === false || v === 0 ? false : fail('INVALID_FIELD', [...path, 'deprived', j], `units[${index}].deprived[${j}]: expected 0, 1, true or false, received ${describeReceived(v)}`, v)));
     }
   } else {
-    return fail('MISSING_FIELD', [...path, 'deprived'], `units[${index}] needs deprived or achievements`, undefined);
+    return fail('MISSING_FIELD', [...path, 'deprived'], `units[${index}].deprived: expected deprived or achievements, received neither`, undefined);
   }
   const weight = unit.weight === undefined ? ONE : toFraction(unit.weight, [...path, 'weight'], `units[${index}].weight`);
-  if (weight.lt(0)) fail('INVALID_FIELD', [...path, 'weight'], `units[${index}].weight must be ≥ 0`, unit.weight);
+  if (weight.lt(0)) fail('INVALID_FIELD', [...path, 'weight'], `units[${index}].weight: expected a weight ≥ 0, received ${weight.toFraction()}`, unit.weight);
   const score = g0.reduce((c, dep, j) => (dep ? c.add(weights[j]!) : c), ZERO);
   return { weight, g0, gaps, score, group: unit.group };
 }
@@ -214,10 +247,18 @@ function figures(units: readonly Prepared[], options: AfOptions, weights: readon
  * const r = alkireFoster(units, { indicators, k: '2/4' });
  * r.M0.exact //=> '3/8'
  */
-export function alkireFoster(units: Iterable<AfUnit>, options: AfOptions): AfResult {
+export function alkireFoster(units: Iterable<AfUnit>, givenOptions: AfOptions): AfResult {
+  const options = readGuarded(() => readAfOptions(givenOptions), 'INVALID_OPTIONS', [], 'the options');
+  if (typeof (units as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] !== 'function') {
+    fail('INVALID_FIELD', ['units'], `units: expected an array (or another iterable) of units, received ${describeReceived(units)}`, units);
+  }
+  return readGuarded(() => measure(units, options), 'INVALID_FIELD', ['units'], 'the units');
+}
+
+function measure(units: Iterable<AfUnit>, options: AfOptions): AfResult {
   const weights = weightsOf(options);
   const k = toFraction(options.k, ['k'], 'k');
-  if (k.lte(0) || k.gt(1)) fail('INVALID_FIELD', ['k'], `k must satisfy 0 < k ≤ 1, received ${k.toFraction()}`, options.k);
+  if (k.lte(0) || k.gt(1)) fail('INVALID_FIELD', ['k'], `k: expected a cut-off with 0 < k ≤ 1, received ${k.toFraction()}`, options.k);
   const vulnerableFrom = toFraction(options.vulnerableFrom ?? '1/5', ['vulnerableFrom'], 'vulnerableFrom');
   const severeFrom = toFraction(options.severeFrom ?? '1/2', ['severeFrom'], 'severeFrom');
   const cutoffs = options.indicators.map((i, j) => (i.cutoff === undefined ? undefined : toFraction(i.cutoff, ['indicators', j, 'cutoff'], `indicators[${j}].cutoff`)));
@@ -265,7 +306,7 @@ export function measureChange(from: FractionInput | ExactValue, to: FractionInpu
   const m1 = read(from, 'from');
   const m2 = read(to, 'to');
   const t = toFraction(years, ['years'], 'years');
-  if (t.lte(0)) fail('INVALID_FIELD', ['years'], 'years must be positive', years);
+  if (t.lte(0)) fail('INVALID_FIELD', ['years'], `years: expected a number of years > 0, received ${t.toFraction()}`, years);
   const absolute = m2.sub(m1);
   return {
     absolute: exact(absolute),
@@ -275,7 +316,7 @@ export function measureChange(from: FractionInput | ExactValue, to: FractionInpu
   };
 }
 
-/** Safe twin of {@link alkireFoster}. */
+/** Safe twin of {@link alkireFoster}: never throws, whatever its arguments. */
 export function safeAlkireFoster(units: Iterable<AfUnit>, options: AfOptions): SafeResult<AfResult> {
   return toSafe(() => alkireFoster(units, options));
 }

@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { describeReceived, fail, formatPath, toSafe, type SafeResult } from '../errors.js';
+import { describeReceived, fail, formatPath, readGuarded, toSafe, type SafeResult } from '../errors.js';
 import { firstIssue, ownValue, safeParseInWords } from '../schema-issues.js';
-import { today, type IsoDate } from '../dates.js';
+import type { IsoDate } from '../dates.js';
 import { resolveStandard, type StandardChoice } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
 import { surveyRecordSchema, type SurveyRecord } from '../survey/record.js';
@@ -162,11 +162,11 @@ export function createDerivedCounter(standard: Standard): (record: SurveyRecord,
  * //=> { indicator: 'healthInsurance', status: 'deprived', members: [1], reason: 'member 2 (Lan, 34): aged 6 or more without health insurance', ... }
  */
 export function deriveIndicators(record: unknown, options: StandardChoice & { today?: () => IsoDate } = {}): IndicatorDerivation {
-  const { standard, date } = resolveStandard(options, options.today ?? today);
-  return deriveFromRecord(readSurveyRecord(record), standard, date);
+  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+  return readGuarded(() => deriveFromRecord(readSurveyRecord(record), standard, date), 'INVALID_FIELD', [], 'the survey record');
 }
 
-/** Safe twin of {@link deriveIndicators}. */
+/** Safe twin of {@link deriveIndicators}: never throws, whatever its arguments. */
 export function safeDeriveIndicators(record: unknown, options: StandardChoice = {}): SafeResult<IndicatorDerivation> {
   return toSafe(() => deriveIndicators(record, options));
 }

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
-import { parseOrFail } from '../schema-issues.js';
+import { ownValue, parseOrFail } from '../schema-issues.js';
 import type { Area } from '../standards/schema.js';
 
 const answer = z.union([z.string(), z.number(), z.boolean()]);
@@ -76,25 +76,29 @@ export interface ScoreA {
  */
 export function computeScoreA(card: Scorecard | ScorecardInput, area: Area, answers: Readonly<Record<string, string | number | boolean>>): ScoreA {
   const scorecard = defineScorecard(card);
+  if (area !== 'rural' && area !== 'urban') fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeReceived(area)}`, area, 'rural | urban');
   const areaCard = scorecard.areas[area];
   if (!areaCard) fail('INVALID_SCORECARD', ['area'], `area: expected an area scorecard ${scorecard.id} has questions for, received ${area}`, area);
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+    fail('INVALID_SCORECARD', ['scorecardAnswers'], `scorecardAnswers: expected an object of answers by question id, received ${describeReceived(answers)}`, answers);
+  }
   const known = new Set(areaCard.questions.map((q) => q.id));
   for (const key of Object.keys(answers)) {
-    if (!known.has(key)) fail('INVALID_SCORECARD', ['scorecardAnswers', key], `scorecardAnswers.${key}: expected a question of scorecard ${scorecard.id} for ${area} households, received an unknown question holding ${describeReceived(answers[key])}`, answers[key]);
+    if (!known.has(key)) fail('INVALID_SCORECARD', ['scorecardAnswers', key], `scorecardAnswers.${key}: expected a question of scorecard ${scorecard.id} for ${area} households, received an unknown question holding ${describeReceived(ownValue(answers, key))}`, ownValue(answers, key));
   }
   const items = areaCard.questions.map((q) => {
-    const given = answers[q.id];
+    const given = ownValue(answers, q.id);
     if (given === undefined) fail('INVALID_SCORECARD', ['scorecardAnswers', q.id], `scorecardAnswers.${q.id}: expected an answer to "${q.label}", received nothing`, undefined, q.options.map((o) => String(o.value)).join(' | '));
     const option = q.options.find((o) => o.value === given);
     if (!option) {
       fail('INVALID_SCORECARD', ['scorecardAnswers', q.id], `scorecardAnswers.${q.id}: expected one of ${q.options.map((o) => JSON.stringify(o.value)).join(', ')}, received ${describeReceived(given)}`, given);
     }
-    return { question: q.id, answer: given, points: option.points };
+    return { question: q.id, answer: option.value, points: option.points };
   });
   return { scorecard: scorecard.id, area, score: items.reduce((sum, i) => sum + i.points, areaCard.base), items };
 }
 
-/** Safe twin of {@link computeScoreA}. */
+/** Safe twin of {@link computeScoreA}: never throws, whatever its arguments. */
 export function safeComputeScoreA(card: unknown, area: Area, answers: Readonly<Record<string, string | number | boolean>>): SafeResult<ScoreA> {
   return toSafe(() => computeScoreA(card as ScorecardInput, area, answers));
 }

@@ -5,16 +5,17 @@
  *
  * @module
  */
-import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
-import { today, type IsoDate } from '../dates.js';
+import { describeReceived, fail, readGuarded, toSafe, type SafeResult } from '../errors.js';
+import { readOptions } from '../options.js';
+import type { IsoDate } from '../dates.js';
 import { readArea } from '../household.js';
 import { isSurveyRecord } from '../survey/record.js';
 import { deriveFromRecord, readSurveyRecord } from '../derivation/derive.js';
 import { indicatorIdSet } from '../standards/indicators.js';
 import { resolveStandard } from '../standards/registry.js';
-import type { Area } from '../standards/schema.js';
+import type { Area, Standard } from '../standards/schema.js';
 import type { ClassifyOptions, TraceStep } from '../classify.js';
-import { computeScoreA, type ScorecardInput, type Scorecard } from './scorecard.js';
+import { computeScoreA, defineScorecard, type ScorecardInput, type Scorecard } from './scorecard.js';
 
 /** A household as the review scores it. */
 export interface ScoredHouseholdInput {
@@ -62,7 +63,13 @@ export interface ScoreOptions extends ClassifyOptions {
  * //=> 'poor'
  */
 export function classifyByScores(input: ScoredHouseholdInput | unknown, options: ScoreOptions = {}): ScoreClassification {
-  const { standard, date } = resolveStandard(options, options.today ?? today);
+  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+  const scorecard = readOptions(options, ['scorecard']).scorecard;
+  const card = scorecard === undefined ? undefined : defineScorecard(scorecard);
+  return readGuarded(() => scoreHousehold(input, card, standard, date), 'INVALID_FIELD', [], 'the household');
+}
+
+function scoreHousehold(input: unknown, scorecard: Scorecard | undefined, standard: Standard, date: IsoDate): ScoreClassification {
   const scores = standard.reviewScores;
   if (!scores) fail('NO_REVIEW_SCORES', ['standard'], `standard: expected a standard with review scores (score A / score B cut-offs), received ${standard.id}, which has none`, standard.id);
   if (typeof input !== 'object' || input === null) fail('INVALID_FIELD', [], `household: expected an object with area, scoreA and deprived, received ${describeReceived(input)}`, input);
@@ -78,16 +85,16 @@ export function classifyByScores(input: ScoredHouseholdInput | unknown, options:
     if (typeof h.scoreA !== 'number' || !Number.isFinite(h.scoreA) || h.scoreA < 0) fail('INVALID_FIELD', ['scoreA'], `scoreA: expected points ≥ 0, received ${describeReceived(h.scoreA)}`, h.scoreA);
     scoreA = h.scoreA;
     scoreASource = 'given';
-  } else if (options.scorecard !== undefined) {
+  } else if (scorecard !== undefined) {
     const answers = (h.scorecardAnswers ?? {}) as Record<string, string | number | boolean>;
-    const computed = computeScoreA(options.scorecard, area, answers);
+    const computed = computeScoreA(scorecard, area, answers);
     scoreA = computed.score;
     scoreASource = 'scorecard';
     trace.push({
       step: 'score-a',
       text: `Score A from scorecard ${computed.scorecard}: ${computed.items.map((i) => `${i.question} ${JSON.stringify(i.answer)} → ${i.points}`).join(', ')}; total ${scoreA}.`,
-      reference: (options.scorecard as { reference: string }).reference,
-      confirmed: (options.scorecard as { confirmed: boolean }).confirmed,
+      reference: scorecard.reference,
+      confirmed: scorecard.confirmed,
       values: { score: scoreA, scorecard: computed.scorecard },
     });
   } else {
@@ -175,7 +182,7 @@ export function classifyByScores(input: ScoredHouseholdInput | unknown, options:
   };
 }
 
-/** Safe twin of {@link classifyByScores}. */
+/** Safe twin of {@link classifyByScores}: never throws, whatever its arguments. */
 export function safeClassifyByScores(input: unknown, options: ScoreOptions = {}): SafeResult<ScoreClassification> {
   return toSafe(() => classifyByScores(input, options));
 }

@@ -3,9 +3,10 @@
  *
  * @module
  */
-import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
+import { describeReceived, fail, readGuarded, toSafe, type SafeResult } from '../errors.js';
 import { parseOrFail } from '../schema-issues.js';
-import { toIsoDate, type IsoDate } from '../dates.js';
+import { readOptions } from '../options.js';
+import { toIsoDate, today, type IsoDate } from '../dates.js';
 import { standardSchema, type Standard, type StandardInput } from './schema.js';
 import { qd59_2015 } from './qd59-2015.js';
 import { nd07_2021 } from './nd07-2021.js';
@@ -117,16 +118,22 @@ export interface ResolvedStandard {
 
 /**
  * Resolves the standard and the review date. With only a date, the national standard in force;
- * with only a standard, that standard at today's date; with both, they must agree.
+ * with only a standard, that standard at today's date; with both, they must agree. The options
+ * are read defensively: any value may be passed, and a bad one is an error with a code.
  *
- * @throws {ChuanNgheoError} `UNKNOWN_STANDARD`, `INVALID_STANDARD`, `INVALID_DATE`,
- * `NO_STANDARD_IN_FORCE`, `STANDARD_NOT_IN_FORCE`.
+ * @param choice - `standard`, `date`, and optionally `today` (a function giving today's date,
+ *   which takes precedence over `todayDate`).
+ * @param todayDate - Today's date when `date` is omitted (the system's by default).
+ * @throws {ChuanNgheoError} `INVALID_OPTIONS`, `UNKNOWN_STANDARD`, `INVALID_STANDARD`,
+ * `INVALID_DATE`, `NO_STANDARD_IN_FORCE`, `STANDARD_NOT_IN_FORCE`.
  */
-export function resolveStandard(choice: StandardChoice = {}, todayDate: () => IsoDate): ResolvedStandard {
-  const dateGiven = choice.date !== undefined;
-  const date = dateGiven ? toIsoDate(choice.date, ['date']) : todayDate();
-  if (choice.standard === undefined) return { standard: standardInForce(date), date, dateDefaulted: !dateGiven };
-  const standard = typeof choice.standard === 'string' ? getStandard(choice.standard) : defineStandard(choice.standard);
+export function resolveStandard(choice: StandardChoice & { readonly today?: () => IsoDate } = {}, todayDate: () => IsoDate = today): ResolvedStandard {
+  const options = readOptions(choice, ['standard', 'date', 'today']);
+  const dateGiven = options.date !== undefined;
+  const date = dateGiven ? toIsoDate(options.date, ['date']) : todayOf(options.today ?? todayDate);
+  const chosen = options.standard;
+  if (chosen === undefined) return { standard: standardInForce(date), date, dateDefaulted: !dateGiven };
+  const standard = typeof chosen === 'string' ? getStandard(chosen) : readGuarded(() => defineStandard(chosen), 'INVALID_STANDARD', ['standard'], 'the standard');
   if (dateGiven && (date < standard.effective.from || date > standard.effective.to)) {
     fail(
       'STANDARD_NOT_IN_FORCE',
@@ -139,3 +146,11 @@ export function resolveStandard(choice: StandardChoice = {}, todayDate: () => Is
   return { standard, date, dateDefaulted: !dateGiven };
 }
 
+/** Today's date from the `today` option (or the default), checked like a given date. */
+function todayOf(todayOption: unknown): IsoDate {
+  if (typeof todayOption !== 'function') {
+    fail('INVALID_OPTIONS', ['today'], `options.today: expected a function returning today's date YYYY-MM-DD, received ${describeReceived(todayOption)}`, todayOption, 'a function');
+  }
+  const value = readGuarded(() => (todayOption as () => unknown)(), 'INVALID_OPTIONS', ['today'], 'options.today()');
+  return toIsoDate(value, ['today']);
+}
