@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { fail, formatPath, describeReceived, type ErrorCode, type ErrorPath } from './errors.js';
 import { isIsoDate, type IsoDate } from './dates.js';
 import { firstIssue, ownValue, safeParseInWords } from './schema-issues.js';
-import { readAmount, type Amount } from './money.js';
+import { AMOUNT_EXPECTED, readAmount, type Amount } from './money.js';
 import { incomeFields, type IncomeField } from './income.js';
 import type { Area } from './standards/schema.js';
 
@@ -33,7 +33,6 @@ export function readArea(value: unknown): Area | undefined {
 
 export { incomeFields, type IncomeField };
 
-const AMOUNT_EXPECTED = 'an amount of đồng ≥ 0: a number or a decimal string such as "1500000"';
 const amount = z
   .union([z.number(), z.string()], { error: AMOUNT_EXPECTED })
   .refine((v) => readAmount(v) !== undefined, { error: AMOUNT_EXPECTED });

@@ -83,7 +83,8 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
     const cell = (i: number) => (i >= 0 ? fields[i]! : '');
     if (cell(idIdx) !== '') h.id = cell(idIdx);
     if (cell(areaIdx) !== '') h.area = cell(areaIdx);
-    if (cell(sizeIdx) !== '') h.size = DIGITS.test(cell(sizeIdx).trim()) ? Number(cell(sizeIdx).trim()) : cell(sizeIdx);
+    // Digits only, as for incomes: a size written with spaces around it is refused, naming the cell.
+    if (cell(sizeIdx) !== '') h.size = DIGITS.test(cell(sizeIdx)) ? Number(cell(sizeIdx)) : cell(sizeIdx);
     for (const i of incomeIdx) if (fields[i] !== '') h[names[i]!] = fields[i];
     if (cell(prevIdx) !== '') h.previousCategory = cell(prevIdx);
     if (cell(prevOnIdx) !== '') h.previousRecognizedOn = cell(prevOnIdx);

@@ -65,6 +65,7 @@ const makeHostile: Readonly<Record<string, () => unknown>> = {
   fakeDate: () => Object.create(Date.prototype) as object,
   invalidDate: () => new Date(Number.NaN),
   farDate: () => new Date(8.64e15),
+  hugeIncome: () => ({ area: 'rural', size: 3, incomeMonthlyTotal: '9'.repeat(100_000) }),
   rosterWithBigInt: () => ({ area: 'rural', incomeMonthlyTotal: 1, members: [{ ageAtReview: 10n }, 10n] }),
   deepDeprived: () => ({ area: 'rural', size: 1, incomeMonthlyTotal: 1, deprived: nested(5_000) }),
   deepMembers: () => ({ area: 'rural', incomeMonthlyTotal: 1, members: nested(5_000) }),

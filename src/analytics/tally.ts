@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { Decimal } from '../money.js';
+import { describeReceived, fail } from '../errors.js';
+import { Decimal, readAmount, AMOUNT_TEXT_RULE } from '../money.js';
 import type { Category } from '../rule.js';
 import type { ChildFacts } from './children.js';
 
@@ -21,7 +22,7 @@ export interface TallyItem {
   readonly deprived: readonly string[];
   /** Members of the household (for counts by persons). */
   readonly size: number;
-  /** Survey weight (default 1); a number or a decimal string. */
+  /** Survey weight (default 1): a number ≥ 0 or a decimal string, as an amount is written. */
   readonly weight?: number | string;
   /** The household's value of the grouping key (default: all in one group). */
   readonly group?: string;
@@ -125,7 +126,24 @@ function times(weight: number | Decimal, n: number): number | Decimal {
   return new Decimal(weight).mul(n);
 }
 
-const sums = () => ({ total: new ExactSum(), poor: new ExactSum(), 'near-poor': new ExactSum(), average: new ExactSum(), none: new ExactSum() });
+/** Sums by category; items are checked first, so only a category ever indexes them. */
+const sums = (): Record<'total' | Category, ExactSum> => ({ total: new ExactSum(), poor: new ExactSum(), 'near-poor': new ExactSum(), average: new ExactSum(), none: new ExactSum() });
+
+const isCategory = (value: unknown): value is Category => value === 'poor' || value === 'near-poor' || value === 'average' || value === 'none';
+
+/** Checks an item's fields; the weight is returned as a whole number or an exact decimal. */
+function checkedWeight(item: TallyItem): number | Decimal {
+  if (!isCategory(item.category)) fail('INVALID_FIELD', ['category'], `category: expected poor, near-poor, average or none, received ${describeReceived(item.category)}`, item.category);
+  if (!Number.isSafeInteger(item.size) || item.size < 0) fail('INVALID_FIELD', ['size'], `size: expected a whole number of members ≥ 0, received ${describeReceived(item.size)}`, item.size);
+  if (!Array.isArray(item.deprived)) fail('INVALID_FIELD', ['deprived'], `deprived: expected an array of indicator ids, received ${describeReceived(item.deprived)}`, item.deprived);
+  if (item.group !== undefined && typeof item.group !== 'string') fail('INVALID_FIELD', ['group'], `group: expected a text, received ${describeReceived(item.group)}`, item.group);
+  const given = item.weight ?? 1;
+  // Whole weights stay plain numbers (exact as safe integers); others are read as exact decimals.
+  if (typeof given === 'number' && Number.isSafeInteger(given) && given >= 0) return given;
+  const weight = readAmount(given);
+  if (weight === undefined) fail('INVALID_FIELD', ['weight'], `weight: expected a weight ≥ 0: a number, or a decimal text (${AMOUNT_TEXT_RULE}), received ${describeReceived(given)}`, given);
+  return weight;
+}
 
 class Accumulator {
   households: Record<'total' | Category, ExactSum> = sums();
@@ -239,10 +257,8 @@ export function createTally(options: TallyOptions): { add(item: TallyItem): void
 
   return {
     add(item) {
+      const weight = checkedWeight(item);
       if (item.weight !== undefined) weighted = true;
-      // Whole weights stay plain numbers (exact as safe integers); others are read as exact decimals.
-      const given = item.weight ?? 1;
-      const weight = typeof given === 'number' && Number.isSafeInteger(given) ? given : new Decimal(given);
       total.add(item, weight);
       if (item.group !== undefined) {
         let acc = groups.get(item.group);

@@ -11,7 +11,8 @@ import Papa from 'papaparse';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import { createBatchClassifier } from '../batch.js';
-import { readAmount } from '../money.js';
+import { AMOUNT_TEXT_RULE, readAmount } from '../money.js';
+import { describeReceived } from '../errors.js';
 import { createTally, type Tally } from '../analytics/tally.js';
 import { childFacts } from '../analytics/children.js';
 import { compareReviews, type ReviewEntry, type Transitions } from '../analytics/transitions.js';
@@ -94,7 +95,7 @@ async function readReview(
         const raw = attributes[weightColumn];
         if (readAmount(raw) === undefined) {
           invalid++;
-          firstError ??= `record ${entry.record}: INVALID_FIELD: weight column ${weightColumn} must be a number ≥ 0, received ${JSON.stringify(raw)}`;
+          firstError ??= `record ${entry.record}: INVALID_FIELD: weight column ${weightColumn}: expected a weight ≥ 0: a number, or a decimal text (${AMOUNT_TEXT_RULE}), received ${describeReceived(raw)}`;
           continue;
         }
         weight = String(raw);

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
-import { readAmount } from '../money.js';
+import { AMOUNT_EXPECTED, AMOUNT_TEXT_RULE, readAmount } from '../money.js';
 import { readArea } from '../household.js';
 import {
   employmentStatuses,
@@ -27,8 +27,8 @@ import {
 } from './enums.js';
 
 const isoDate = z.string({ error: 'a calendar date YYYY-MM-DD' }).refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
-const AMOUNT = 'an amount of đồng ≥ 0: a number or a decimal string';
-const amount = z.union([z.number(), z.string()], { error: AMOUNT }).refine((v) => readAmount(v) !== undefined, { error: AMOUNT });
+const amount = z.union([z.number(), z.string()], { error: AMOUNT_EXPECTED }).refine((v) => readAmount(v) !== undefined, { error: AMOUNT_EXPECTED });
+const FLOOR_AREA = `m² ≥ 0: a number, or a decimal text (${AMOUNT_TEXT_RULE})`;
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { error: `one of ${values.join(', ')}` });
 const yesNo = z.boolean({ error: 'true or false' });
 
@@ -74,7 +74,7 @@ export const dwellingSchema = z.strictObject({
   roof: oneOf(enumIds(roofMaterials)).optional(),
   floor: oneOf(enumIds(floorMaterials)).optional(),
   /** Floor area in m² (a number or a decimal string). */
-  floorArea: z.union([z.number(), z.string()], { error: 'm² ≥ 0' }).refine((v) => readAmount(v) !== undefined, { error: 'm² ≥ 0: a number or a decimal string' }).optional(),
+  floorArea: z.union([z.number(), z.string()], { error: FLOOR_AREA }).refine((v) => readAmount(v) !== undefined, { error: FLOOR_AREA }).optional(),
 }, { error: 'a dwelling: an object of facts about the house' });
 
 /** A household survey record (member roster and dwelling). */
