@@ -257,7 +257,7 @@ function soleIncomeField(h: Readonly<Partial<Record<IncomeField, unknown>>>): In
   return field;
 }
 
-/** The id of an input whose classification failed, when it is a text or a number; never throws. */
+/** The id of an input whose classification failed, when it is a valid one (a text or a finite number); never throws. */
 function readId(input: unknown): string | number | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
   let id: unknown;
@@ -266,7 +266,7 @@ function readId(input: unknown): string | number | undefined {
   } catch {
     return undefined;
   }
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : undefined;
 }
 
 /**

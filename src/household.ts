@@ -39,13 +39,16 @@ const amount = z
 
 const isoDate = z.string({ error: 'a calendar date YYYY-MM-DD' }).refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
 
+/** What an id may be. */
+export const ID_EXPECTED = 'an id: a text or a finite number';
+
 /**
  * The zod schema of a household at indicator level. Unknown keys are errors (a misspelt field
  * must not be ignored); put grouping fields such as commune or ethnicity under `attributes`.
  */
 export const householdSchema = z.strictObject({
   /** Your identifier, echoed back in the result. */
-  id: z.union([z.string(), z.number()]).optional(),
+  id: z.union([z.string(), z.number()], { error: ID_EXPECTED }).optional(),
   /** `rural` or `urban`; the Vietnamese `nông thôn`, `thành thị`, `đô thị` are accepted. */
   area: z.string({ error: 'rural or urban' }).refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' }),
   /** Number of household members, a whole number ≥ 1. */

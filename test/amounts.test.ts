@@ -1,5 +1,6 @@
 // Incomes written as decimal text compare exactly with the line whatever their digits, within a
-// stated limit of 40 digits before the point and 40 after; a text with spaces is refused.
+// stated limit of 40 digits before the point and 40 after; a text with spaces is refused; an id is
+// a text or a finite number.
 import { describe, expect, it } from 'vitest';
 import {
   classify,
@@ -151,5 +152,25 @@ describe('spaces around a number', () => {
     expect(rowOf(['E', 'rural', '3', '', 'X'])).toMatchObject({ id: 'E', error: { code: 'MISSING_INCOME' } });
     expect(rowOf(['F', 'rural', '', '4500000', 'X'])).toMatchObject({ id: 'F', error: { code: 'MISSING_FIELD', path: ['size'] } });
     expect(rowOf(['G', 'rural', '3', '  ', 'X'])).toMatchObject({ id: 'G', error: { code: 'INVALID_INCOME' } });
+  });
+});
+
+describe('ids', () => {
+  it.each([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN])('refuses the id %s with INVALID_FIELD on id', (id) => {
+    const e = errorOf({ id, ...base, incomeMonthlyTotal: 1 });
+    expect(e).toMatchObject({ code: 'INVALID_FIELD', path: ['id'] });
+    expect(e.message).toMatch(/^id: expected an id: a text or a finite number, received (the number -?Infinity|NaN \(not a number\))$/);
+    // The error row carries no id that a file could not hold.
+    const row = batch.classify({ id, ...base, incomeMonthlyTotal: 1 });
+    expect(row).toEqual({ error: e });
+    const record = { id, area: 'rural', incomeMonthlyTotal: 1, members: [{ ageAtReview: 30 }] };
+    expect(errorOf(record)).toMatchObject({ code: 'INVALID_FIELD', path: ['id'] });
+    expect(batch.classify(record)).not.toHaveProperty('id');
+  });
+  it('accepts texts and finite numbers, and echoes them', () => {
+    for (const id of ['HH1', '', 0, -1.5, 1e300]) {
+      expect(classify({ id, ...base, incomeMonthlyTotal: 1 }, { date }).id).toBe(id);
+      expect(batch.classify({ id, ...base, incomeMonthlyTotal: 1 })).toMatchObject({ id });
+    }
   });
 });

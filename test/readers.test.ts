@@ -106,6 +106,17 @@ describe('JSON Lines input', () => {
     expect(rows[1].error.message).toMatch(/^line 3 is not valid JSON/);
     expect(summary).toMatchObject({ rows: 3, invalid: 2 });
   });
+  it('an id of 1e309 (Infinity once read) is an INVALID_FIELD row on id, written without an id', async () => {
+    const { lines, summary } = await run('{"id":1e309,"area":"rural","size":1,"incomeMonthlyPerCapita":1}\n{"id":-1e309,"area":"rural","size":1}\n', 'jsonl');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).not.toMatch(/^\{"id"/);
+      expect(JSON.parse(line)).toEqual({ error: { code: 'INVALID_FIELD', path: ['id'], message: expect.stringMatching(/^id: expected an id: a text or a finite number, received the number -?Infinity$/) } });
+    }
+    expect(summary).toMatchObject({ rows: 2, invalid: 2 });
+    const csv = await run('{"id":1e309,"area":"rural","size":1,"incomeMonthlyPerCapita":1}\n', 'jsonl', 'csv');
+    expect(csv.lines[1]).toMatch(/^,,,,,INVALID_FIELD,/);
+  });
   it('reads a last line without a line feed', async () => {
     const { lines } = await run('{"area":"rural","size":1,"incomeMonthlyPerCapita":1}', 'jsonl');
     expect(JSON.parse(lines[0]!)).toMatchObject({ category: 'near-poor' });

@@ -201,6 +201,8 @@ describe('classify', () => {
     for (const row of [batch.classify(input), withFacts.classifyWithFacts(input)]) {
       if ('error' in row) assertCoded(row.error, hostileAllowed);
       else if (!categories.has(row.category)) throw new Error(`a row without a category: ${row.category}`);
+      // An id in a row is one a file can be written with.
+      if (row.id !== undefined && typeof row.id !== 'string' && !Number.isFinite(row.id)) throw new Error(`a row with the id ${row.id}`);
     }
   };
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
 import { AMOUNT_EXPECTED, AMOUNT_TEXT_RULE, readAmount } from '../money.js';
-import { readArea } from '../household.js';
+import { ID_EXPECTED, readArea } from '../household.js';
 import {
   employmentStatuses,
   enumIds,
@@ -79,7 +79,7 @@ export const dwellingSchema = z.strictObject({
 
 /** A household survey record (member roster and dwelling). */
 export const surveyRecordSchema = z.strictObject({
-  id: z.union([z.string(), z.number()]).optional(),
+  id: z.union([z.string(), z.number()], { error: ID_EXPECTED }).optional(),
   area: z.string({ error: 'rural or urban' }).refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' }),
   /** Members; when given it must equal the roster's length. */
   size: z.int({ error: 'a whole number of members ≥ 1' }).min(1, { error: 'a whole number of members ≥ 1' }).optional(),
