@@ -103,7 +103,12 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
     h.deprived = deprived;
     if (attributeIdx.length) {
       const attributes: Record<string, string> = {};
-      for (const i of attributeIdx) if (fields[i] !== '') attributes[names[i]!] = fields[i]!;
+      for (const i of attributeIdx) {
+        if (fields[i] === '') continue;
+        // An own property whatever the column's name: assigning to __proto__ would set the prototype.
+        if (names[i] === '__proto__') Object.defineProperty(attributes, '__proto__', { value: fields[i]!, enumerable: true, writable: true, configurable: true });
+        else attributes[names[i]!] = fields[i]!;
+      }
       h.attributes = attributes;
     }
     return h as HouseholdInput;

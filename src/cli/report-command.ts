@@ -13,6 +13,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { createBatchClassifier } from '../batch.js';
 import { AMOUNT_TEXT_RULE, readAmount } from '../money.js';
 import { describeReceived } from '../errors.js';
+import { ownValue } from '../schema-issues.js';
 import { createTally, type Tally } from '../analytics/tally.js';
 import { childFacts } from '../analytics/children.js';
 import { compareReviews, type ReviewEntry, type Transitions } from '../analytics/transitions.js';
@@ -89,10 +90,11 @@ async function readReview(
         continue;
       }
       const value = (entry as { value: Record<string, unknown> }).value;
-      const attributes = (value.attributes as Record<string, unknown> | undefined) ?? {};
+      // Own attributes only: a column named constructor or __proto__ is an ordinary name.
+      const attribute = (name: string): unknown => ownValue(value.attributes, name);
       let weight: string | undefined;
       if (weightColumn !== undefined) {
-        const raw = attributes[weightColumn];
+        const raw = attribute(weightColumn);
         if (readAmount(raw) === undefined) {
           invalid++;
           firstError ??= `record ${entry.record}: INVALID_FIELD: weight column ${weightColumn}: expected a weight ≥ 0: a number, or a decimal text (${AMOUNT_TEXT_RULE}), received ${describeReceived(raw)}`;
@@ -100,7 +102,7 @@ async function readReview(
         }
         weight = String(raw);
       }
-      const group = by === undefined ? undefined : by === 'area' ? r.area : attributes[by];
+      const group = by === undefined ? undefined : by === 'area' ? r.area : attribute(by);
       tally.add({
         category: r.category,
         deprived: r.deprived,

@@ -1,8 +1,44 @@
 // Headcounts and the targets report.
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, compareReviews, createTally, measureTargets, tallyAll, type TargetPlanInput } from '../../src/index.js';
+import { barChartSvg, compareReviews, createBatchClassifier, createRowReader, createTally, measureTargets, tallyAll, type TargetPlanInput } from '../../src/index.js';
 
 const indicators = ['healthInsurance', 'housingQuality'];
+
+describe('grouping names that objects know', () => {
+  const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+  it('a table column named like them is an attribute of its own, and a household tallies under its value', () => {
+    const batch = createBatchClassifier({ date: '2025-12-01' });
+    const reader = createRowReader(['id', 'area', 'size', 'incomeMonthlyTotal', ...names], batch);
+    const h = reader.toHousehold(['A', 'rural', '1', '1', 'X', 'C', 'T', 'H', 'V']);
+    const attributes = h.attributes as Record<string, unknown>;
+    expect(names.map((n) => [n, Object.hasOwn(attributes, n) ? attributes[n] : 'missing'])).toEqual(names.map((n, i) => [n, ['X', 'C', 'T', 'H', 'V'][i]]));
+    expect(batch.classify(h)).toMatchObject({ id: 'A', category: 'near-poor' });
+    const tally = createTally({ indicators });
+    tally.add({ category: 'poor', deprived: [], size: 1, group: attributes.__proto__ as string });
+    expect(tally.result().groups.map((g) => [g.group, g.households.poor])).toEqual([['X', 1]]);
+  });
+  it('groups named like them are ordinary groups, and no prototype is touched', () => {
+    const tally = createTally({ indicators });
+    for (const group of names) tally.add({ category: 'poor', deprived: ['healthInsurance'], size: 2, group });
+    tally.add({ category: 'none', deprived: [], size: 1, group: '__proto__' });
+    const r = tally.result();
+    expect(r.groups.map((g) => [g.group, g.households.total, g.households.poor])).toEqual(
+      [...names].sort((a, b) => a.localeCompare(b, 'vi')).map((n) => [n, n === '__proto__' ? 2 : 1, 1]),
+    );
+    expect(r.total.households.total).toBe(6);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as Record<string, unknown>).poor).toBeUndefined();
+    expect(typeof ({}).toString).toBe('function');
+  });
+  it('an unknown category, size or weight is an error naming the field, not a crash', () => {
+    const tally = createTally({ indicators });
+    expect(() => tally.add({ category: '__proto__' as never, deprived: [], size: 1 })).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path: ['category'] }));
+    expect(() => tally.add({ category: 'poor', deprived: [], size: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path: ['size'] }));
+    expect(() => tally.add({ category: 'poor', deprived: [], size: 1, weight: '-1' })).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path: ['weight'] }));
+    expect(tally.result().total.households.total).toBe(0);
+  });
+});
 
 describe('createTally', () => {
   const tally = createTally({ indicators });

@@ -233,6 +233,19 @@ describe('chuan-ngheo report by persons and with weights', () => {
     expect(summary!.rows.at(-1)).toMatchObject({ Households: 3, 'Near-poor': 2.5 });
     expect(r.stderr).toMatch(/weight column w: expected a weight ≥ 0: .*, received the text "x"/);
   });
+  it('--by a column named __proto__, constructor or toString groups by it like any other', () => {
+    const file = join(dir, 'proto.csv');
+    writeFileSync(file, 'id,area,size,incomeMonthlyTotal,__proto__,constructor,toString\nA,rural,1,1,X,C1,T1\nB,rural,1,9000000,Y,C1,T2\nC,urban,1,1,X,,T1\n');
+    const groupsBy = (column: string) => {
+      const r = run(['report', file, '--date', '2025-12-01', '--by', column, '--format', 'json']);
+      expect(r.status).toBe(0);
+      const [summary] = JSON.parse(r.stdout) as { rows: Record<string, string | number>[] }[];
+      return summary!.rows.map((row) => [row.Group, row.Households]);
+    };
+    expect(groupsBy('__proto__')).toEqual([['X', 2], ['Y', 1], ['Total', 3]]);
+    expect(groupsBy('constructor')).toEqual([['(blank)', 1], ['C1', 2], ['Total', 3]]);
+    expect(groupsBy('toString')).toEqual([['T1', 2], ['T2', 1], ['Total', 3]]);
+  });
 });
 
 describe('the README', () => {
