@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ChuanNgheoError, fail, describeValue } from './errors.js';
+import { ChuanNgheoError, fail, describeReceived } from './errors.js';
 import { fieldColumns } from './columns.js';
 import { readAmount } from './money.js';
 import { areaAliases, incomeFields, readArea, type HouseholdInput } from './household.js';
@@ -95,7 +95,7 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
 
   const checkWidth = (fields: readonly string[], record?: number) => {
     if (fields.length !== width) {
-      fail('INVALID_ROW', [], `${record === undefined ? 'the row' : `record ${record}`} has ${fields.length} field(s); the header has ${width}`, fields.length, `${width} fields`);
+      fail('INVALID_ROW', [], `${record === undefined ? 'the row' : `record ${record}`}: expected ${width} field(s), as the header has, received ${fields.length}`, fields.length, `${width} fields`);
     }
   };
 
@@ -105,7 +105,8 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
     const cell = (i: number) => (i >= 0 ? fields[i]! : '');
     if (cell(idIdx) !== '') h.id = cell(idIdx);
     if (cell(areaIdx) !== '') h.area = Object.hasOwn(areaMap, cell(areaIdx)) ? areaMap[cell(areaIdx)] : cell(areaIdx);
-    if (cell(sizeIdx) !== '') h.size = DIGITS.test(cell(sizeIdx).trim()) ? Number(cell(sizeIdx).trim()) : cell(sizeIdx);
+    // Digits only, as for incomes: a size written with spaces around it is refused, naming the cell.
+    if (cell(sizeIdx) !== '') h.size = DIGITS.test(cell(sizeIdx)) ? Number(cell(sizeIdx)) : cell(sizeIdx);
     for (const i of incomeIdx) if (fields[i] !== '') h[names[i]!] = fields[i];
     if (cell(prevIdx) !== '') h.previousCategory = cell(prevIdx);
     if (cell(prevOnIdx) !== '') h.previousRecognizedOn = cell(prevOnIdx);
@@ -115,16 +116,21 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
       const value = indicatorCell(fields[i]!.trim());
       const column = names[i]!;
       if (TRUE_CELLS.has(value)) {
-        if (!own.has(column)) fail('UNKNOWN_INDICATOR', [column], `column ${column}: the standard ${standard.id} has no indicator ${JSON.stringify(column)}, yet the row marks it 1`, fields[i], 'an indicator of the standard');
+        if (!own.has(column)) fail('UNKNOWN_INDICATOR', [column], `column ${column}: expected 0 or nothing, as the standard ${standard.id} has no indicator ${JSON.stringify(column)}, received ${describeReceived(fields[i])}`, fields[i], 'an indicator of the standard');
         deprived.push(column);
       } else if (!FALSE_CELLS.has(value)) {
-        fail('INVALID_FIELD', [column], `column ${column}: expected 0 or 1, received ${describeValue(fields[i])}`, fields[i], '0 or 1');
+        fail('INVALID_FIELD', [column], `column ${column}: expected 0 or 1, received ${describeReceived(fields[i])}`, fields[i], '0 or 1');
       }
     }
     h.deprived = deprived;
     if (attributeIdx.length) {
       const attributes: Record<string, string> = {};
-      for (const i of attributeIdx) if (fields[i] !== '') attributes[names[i]!] = fields[i]!;
+      for (const i of attributeIdx) {
+        if (fields[i] === '') continue;
+        // An own property whatever the column's name: assigning to __proto__ would set the prototype.
+        if (names[i] === '__proto__') Object.defineProperty(attributes, '__proto__', { value: fields[i]!, enumerable: true, writable: true, configurable: true });
+        else attributes[names[i]!] = fields[i]!;
+      }
       h.attributes = attributes;
     }
     return h as HouseholdInput;

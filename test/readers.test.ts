@@ -45,7 +45,7 @@ describe('CSV input', () => {
     expect(rows.map((r) => r.id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
     expect(rows.map((r) => r.error?.code ?? r.category)).toEqual(['poor', 'INVALID_AREA', 'INVALID_SIZE', 'INVALID_INCOME', 'INVALID_FIELD', 'INVALID_ROW', 'MISSING_INCOME', 'near-poor']);
     expect(rows[4].error.path).toEqual(['employment']);
-    expect(rows[4].error.message).toMatch(/expected 0 or 1, received "2"/);
+    expect(rows[4].error.message).toMatch(/expected 0 or 1, received the text "2"/);
     expect(summary.invalid).toBe(6);
   });
 
@@ -62,7 +62,7 @@ describe('CSV input', () => {
     const { out } = await run(`${header}\n"A,1",rural,3,4500000,1,1,1,X,\nB,rural,x,1,0,0,0,X,\n`, 'csv', 'csv');
     expect(out.split('\n')[0]).toBe('id,category,deprivationCount,newlyEscaped,standard,errorCode,errorMessage');
     expect(out.split('\n')[1]).toBe('"A,1",poor,3,false,nd07-2021,,');
-    expect(out.split('\n')[2]).toBe('B,,,,,INVALID_SIZE,"size: expected a whole number of members ≥ 1, received ""x"""');
+    expect(out.split('\n')[2]).toBe('B,,,,,INVALID_SIZE,"size: expected a whole number of members ≥ 1, received the text ""x"""');
   });
 
   it('a 1 in a column of an indicator the standard lacks is UNKNOWN_INDICATOR; a 0 is fine', async () => {
@@ -106,6 +106,17 @@ describe('JSON Lines input', () => {
     expect(rows).toMatchObject([{ id: 1, category: 'near-poor' }, { error: { code: 'INVALID_ROW' } }, { id: 3, error: { code: 'MISSING_INCOME' } }]);
     expect(rows[1].error.message).toMatch(/^line 3 is not valid JSON/);
     expect(summary).toMatchObject({ rows: 3, invalid: 2 });
+  });
+  it('an id of 1e309 (Infinity once read) is an INVALID_FIELD row on id, written without an id', async () => {
+    const { lines, summary } = await run('{"id":1e309,"area":"rural","size":1,"incomeMonthlyPerCapita":1}\n{"id":-1e309,"area":"rural","size":1}\n', 'jsonl');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).not.toMatch(/^\{"id"/);
+      expect(JSON.parse(line)).toEqual({ error: { code: 'INVALID_FIELD', path: ['id'], message: expect.stringMatching(/^id: expected an id: a text or a finite number, received the number -?Infinity$/) } });
+    }
+    expect(summary).toMatchObject({ rows: 2, invalid: 2 });
+    const csv = await run('{"id":1e309,"area":"rural","size":1,"incomeMonthlyPerCapita":1}\n', 'jsonl', 'csv');
+    expect(csv.lines[1]).toMatch(/^,,,,,INVALID_FIELD,/);
   });
   it('reads a last line without a line feed', async () => {
     const { lines } = await run('{"area":"rural","size":1,"incomeMonthlyPerCapita":1}', 'jsonl');

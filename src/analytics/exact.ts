@@ -9,7 +9,7 @@
  * @module
  */
 import Fraction from 'fraction.js';
-import { describeValue, fail, type ErrorPath } from '../errors.js';
+import { describeReceived, fail, type ErrorPath } from '../errors.js';
 import { Decimal } from '../money.js';
 
 export { Fraction };
@@ -33,7 +33,7 @@ const FRACTION = /^(-?\d+)\s*\/\s*(\d+)$/;
 
 /** A received value for a message: `NaN`, `Infinity` and `1e-7` as JavaScript writes them. */
 export function show(value: unknown): string {
-  return typeof value === 'number' ? String(value) : describeValue(value);
+  return typeof value === 'number' ? String(value) : describeReceived(value);
 }
 
 /** The exact value of a decimal text that matches {@link DECIMAL}, or `undefined`. */

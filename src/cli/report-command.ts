@@ -15,6 +15,7 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import { createBatchClassifier } from '../batch.js';
 import { createTally, readWeight, type Tally } from '../analytics/tally.js';
+import { ownValue } from '../schema-issues.js';
 import { childFacts } from '../analytics/children.js';
 import { compareReviews, type ReviewEntry, type Transitions } from '../analytics/transitions.js';
 import { defineTargetPlan, measureTargets } from '../analytics/targets.js';
@@ -129,10 +130,9 @@ async function readReview(file: string, input: 'csv' | 'jsonl' | undefined, choi
           continue;
         }
         const value = (entry as { value: Record<string, unknown> }).value;
-        const attributes = (value.attributes as Record<string, unknown> | undefined) ?? {};
         let weight: number | string | undefined;
         if (weightColumn !== undefined) {
-          const raw = attributes[weightColumn];
+          const raw = ownValue(value.attributes, weightColumn);
           if (readWeight(raw) === undefined) {
             const received = raw === undefined || raw === '' ? (format === 'csv' ? 'a blank cell' : 'no value') : JSON.stringify(raw);
             const message = `record ${entry.record}: INVALID_FIELD: --weight ${JSON.stringify(weightColumn)} must be a number ≥ 0 such as 2.5 or 1.5e-7, received ${received}`;
@@ -147,7 +147,7 @@ async function readReview(file: string, input: 'csv' | 'jsonl' | undefined, choi
         let group: string | undefined;
         if (by === 'area') group = r.area;
         else if (by !== undefined) {
-          const raw = attributes[by];
+          const raw = ownValue(value.attributes, by);
           // In CSV an empty cell is a blank value; in JSON Lines a record may lack the key altogether.
           if (raw === undefined && format === 'jsonl') withoutGroup++;
           group = raw === undefined || raw === null || raw === '' ? BLANK_GROUP : String(raw);

@@ -27,7 +27,7 @@ describe('chuan-ngheo classify', () => {
     const rows = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(rows).toEqual([
       { id: 'a', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd351-2025' },
-      { id: 'b', error: { code: 'INVALID_SIZE', path: ['size'], message: 'size: expected a whole number of members ≥ 1, received 0' } },
+      { id: 'b', error: { code: 'INVALID_SIZE', path: ['size'], message: 'size: expected a whole number of members ≥ 1, received the number 0' } },
     ]);
     expect(r.stderr).toMatch(/invalid 1/);
   });
@@ -238,6 +238,19 @@ describe('chuan-ngheo report by persons and with weights', () => {
     const [summary] = JSON.parse(r.stdout) as { rows: Record<string, number>[] }[];
     expect(summary!.rows.at(-1)).toMatchObject({ households: 3.1, nearPoor: 2.5 });
     expect(r.stderr).toMatch(/--weight "w" must be a number ≥ 0 such as 2.5 or 1.5e-7, received "x"/);
+  });
+  it('--by a column named __proto__, constructor or toString groups by it like any other', () => {
+    const file = join(dir, 'proto.csv');
+    writeFileSync(file, 'id,area,size,incomeMonthlyTotal,__proto__,constructor,toString,deprived\nA,rural,1,1,X,C1,T1,\nB,rural,1,9000000,Y,C1,T2,\nC,urban,1,1,X,,T1,\n');
+    const groupsBy = (column: string) => {
+      const r = run(['report', file, '--date', '2025-12-01', '--by', column, '--format', 'json']);
+      expect(r.status).toBe(0);
+      const [summary] = JSON.parse(r.stdout) as { rows: Record<string, string | number>[] }[];
+      return summary!.rows.map((row) => [row.group, row.households]);
+    };
+    expect(groupsBy('__proto__')).toEqual([['X', 2], ['Y', 1], ['Total', 3]]);
+    expect(groupsBy('constructor')).toEqual([['(blank)', 1], ['C1', 2], ['Total', 3]]);
+    expect(groupsBy('toString')).toEqual([['T1', 2], ['T2', 1], ['Total', 3]]);
   });
 });
 
