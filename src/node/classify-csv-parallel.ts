@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Readable, type Writable } from 'node:stream';
 import Papa from 'papaparse';
@@ -18,6 +17,7 @@ import { chunkClassifierOf, lastRowBoundary } from './fast-csv.js';
 import { readHeader } from './csv-header.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl } from './output.js';
 import { classifyRowsOf } from './classify-rows.js';
+import { watchOutput } from './output-watch.js';
 
 /** Options of {@link classifyCsvParallel}. */
 export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
@@ -28,6 +28,7 @@ export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
  *
  * @returns The counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard or the header cannot be used.
+ * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  */
 export async function classifyCsvParallel(input: Readable, output: Writable, options: ClassifyCsvParallelOptions): Promise<ChunkCounts & { standard: string; date: string }> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
@@ -36,7 +37,11 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
   let pool: ChunkPool | undefined;
   const result = (counts: ChunkCounts) => ({ ...counts, standard: batch.standard.id, date: batch.date });
 
-  if (options.output === 'csv') output.write(`${csvOutputColumns.join(',')}\n`);
+  const watch = watchOutput(output);
+  const dispatch = async (into: ChunkPool, bytes: Buffer) => {
+    if (watch.failure) throw watch.failure;
+    await into.dispatch(bytes, 0);
+  };
 
   const start = (header: string[]): ChunkPool => {
     const plan = compileFastCsv(header, batch, options.output); // a bad header fails here, before any worker starts
@@ -72,15 +77,16 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
         tallyRow(row, total);
         text += write(row);
       }
-      if (text && !output.write(text)) await once(output, 'drain');
+      if (text) await watch.write(text);
       options.onProgress?.(total.rows);
     }
     return result(total);
   };
 
+  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   try {
+    if (options.output === 'csv') await watch.write(`${csvOutputColumns.join(',')}\n`);
     let carry: Buffer = Buffer.alloc(0);
-    const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
       const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
       let data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
@@ -100,7 +106,7 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
         let boundary = lastRowBoundary(data, offset, offset + chunkBytes);
         if (boundary === offset) boundary = lastRowBoundary(data, offset, data.length);
         if (boundary === offset) break;
-        await pool.dispatch(data.subarray(offset, boundary), 0);
+        await dispatch(pool, data.subarray(offset, boundary));
         offset = boundary;
       }
       carry = data.subarray(offset);
@@ -111,9 +117,11 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
       if (text.trim() !== '') createRowReader(Papa.parse<string[]>(text).data[0] ?? [], batch);
       return result(emptyCounts());
     }
-    await pool.dispatch(carry, 0);
+    await dispatch(pool, carry);
     return result(await pool.finish());
   } finally {
+    watch.stop();
     await pool?.close();
+    await chunks.return?.(); // a run that stopped early stops reading too
   }
 }

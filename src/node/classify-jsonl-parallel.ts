@@ -13,6 +13,7 @@ import type { ChunkCounts } from './chunk-output.js';
 import { createChunkPool, defaultWorkerUrl, standardForWorkers, type ClassifyParallelOptions } from './chunk-pool.js';
 import { classifyJsonlChunk } from './jsonl-chunk.js';
 import { csvOutputColumns } from './output.js';
+import { watchOutput } from './output-watch.js';
 
 /** Options of {@link classifyJsonlParallel}. */
 export type ClassifyJsonlParallelOptions = ClassifyParallelOptions;
@@ -33,12 +34,13 @@ function lineFeeds(bytes: Buffer): number {
  *
  * @returns The counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard cannot be resolved.
+ * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  */
 export async function classifyJsonlParallel(input: Readable, output: Writable, options: ClassifyJsonlParallelOptions): Promise<ChunkCounts & { standard: string; date: string }> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const batch = createBatchClassifier(options);
   const chunkBytes = options.chunkBytes ?? 1 << 20;
-  if (options.output === 'csv') output.write(`${csvOutputColumns.join(',')}\n`);
+  const watch = watchOutput(output);
   const pool = createChunkPool({
     threads,
     output,
@@ -54,6 +56,7 @@ export async function classifyJsonlParallel(input: Readable, output: Writable, o
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   try {
+    if (options.output === 'csv') await watch.write(`${csvOutputColumns.join(',')}\n`);
     let carry: Buffer = Buffer.alloc(0);
     let line = 1;
     let first = true;
@@ -61,6 +64,7 @@ export async function classifyJsonlParallel(input: Readable, output: Writable, o
       // The byte-order mark, at the start of the file only (the first piece holds whole lines, so all of it).
       const piece = first && bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes;
       first = false;
+      if (watch.failure) throw watch.failure;
       await pool.dispatch(piece, line);
       line += lineFeeds(piece);
     };
@@ -81,6 +85,7 @@ export async function classifyJsonlParallel(input: Readable, output: Writable, o
     if (carry.length) await dispatch(carry);
     return { ...(await pool.finish()), standard: batch.standard.id, date: batch.date };
   } finally {
+    watch.stop();
     await pool.close();
   }
 }
