@@ -4,14 +4,13 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { finished } from 'node:stream/promises';
 import { summaryOf } from '../node/classify-stream.js';
 import { classifyJsonlParallel } from '../node/classify-jsonl-parallel.js';
 import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
 import { parallelFromBytes } from '../node/chunk-pool.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
+import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, refuseInputAsOutput, type OutputTarget, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
 
 export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl]
@@ -21,7 +20,12 @@ Classifies every household of FILE (or standard input) and writes one row per ho
 id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, errorMessage).
 CSV input has a header; one 0/1 column per indicator id; an empty cell is an absent field.
 The review date defaults to today; the standard defaults to the one in force on that date.
+--out FILE writes to a temporary file beside FILE (.FILE.<pid>.<random>.tmp), renamed onto FILE
+only when the run is complete: a run that fails or is interrupted leaves FILE as it was. --out may
+not name the input file. Without --out (or with -) the rows go to standard output.
 Files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
+An output that cannot be written is one line on stderr and exit status 2; a reader of standard
+output that stops early (| head) ends the run quietly.
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
 
 /** Runs the command; resolves to the exit status. */
@@ -48,17 +52,31 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const file = positionals[0];
   const input = inputFormatOf(file, values.input);
   const output = values.format === undefined ? input : oneOf('--format', values.format, ['csv', 'jsonl']);
+  const threads = threadsFor(file, values.threads);
+  refuseInputAsOutput('--out', values.out, [['the input', file]]);
   const source = openInput(file);
-  const sink = openOutput(values.out);
+  let sink: OutputTarget;
+  try {
+    sink = openOutput(values.out);
+  } catch (error) {
+    source.destroy();
+    throw error;
+  }
   const progress = startProgress(values.quiet === true, file, source);
   const choice = standardChoiceOf(values);
-  const parallel = { ...choice, output, threads: threadsFor(file, values.threads), onProgress: progress.update };
-  const summary = summaryOf(input === 'csv' ? await classifyCsvParallel(source, sink, parallel) : await classifyJsonlParallel(source, sink, parallel));
-  progress.stop();
-  if (sink !== process.stdout) {
-    sink.end();
-    await finished(sink);
+  const parallel = { ...choice, output, threads, onProgress: progress.update };
+  let counts;
+  try {
+    counts = input === 'csv' ? await classifyCsvParallel(source, sink.stream, parallel) : await classifyJsonlParallel(source, sink.stream, parallel);
+    await sink.commit();
+  } catch (error) {
+    progress.stop(false);
+    source.destroy();
+    await sink.abort();
+    throw sink.failure ?? error;
   }
+  progress.stop();
+  const summary = summaryOf(counts);
   const c = summary.categories;
   process.stderr.write(
     `chuan-ngheo: ${summary.rows} row(s) under ${summary.standard} on ${summary.date}: poor ${c.poor}, near-poor ${c['near-poor']}, average ${c.average}, none ${c.none}, newly escaped ${summary.newlyEscaped}; invalid ${summary.invalid}\n`,
