@@ -13,8 +13,11 @@ import { availableParallelism } from 'node:os';
 import { exitStatus, inputFormatOf, oneOf, openInput, openOutput, refuseInputAsOutput, type OutputTarget, UsageError, standardChoiceOf } from './args.js';
 import { startProgress } from './progress.js';
 
+/** The most threads a run may use, even with --force-threads. */
+export const maxThreads = 64;
+
 export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl]
-                          [--input csv|jsonl] [--out FILE] [--quiet] [--threads N]
+                          [--input csv|jsonl] [--out FILE] [--quiet] [--threads N [--force-threads]]
 
 Classifies every household of FILE (or standard input) and writes one row per household:
 id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, errorMessage).
@@ -23,7 +26,9 @@ The review date defaults to today; the standard defaults to the one in force on 
 --out FILE writes to a temporary file beside FILE (.FILE.<pid>.<random>.tmp), renamed onto FILE
 only when the run is complete: a run that fails or is interrupted leaves FILE as it was. --out may
 not name the input file. Without --out (or with -) the rows go to standard output.
-Files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
+Files of 40 MiB or more are classified on all cores (at most ${maxThreads}). --threads N chooses: a whole
+number in digits from 1 (no worker) to the machine's available parallelism; more only with
+--force-threads, and never more than ${maxThreads}.
 An output that cannot be written is one line on stderr and exit status 2; a reader of standard
 output that stops early (| head) ends the run quietly.
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
@@ -41,6 +46,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', short: 'q' },
       threads: { type: 'string' },
+      'force-threads': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,7 +58,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const file = positionals[0];
   const input = inputFormatOf(file, values.input);
   const output = values.format === undefined ? input : oneOf('--format', values.format, ['csv', 'jsonl']);
-  const threads = threadsFor(file, values.threads);
+  const threads = threadsFor(file, values.threads, values['force-threads'] === true);
   refuseInputAsOutput('--out', values.out, [['the input', file]]);
   const source = openInput(file);
   let sink: OutputTarget;
@@ -84,16 +90,27 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   return summary.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
 }
 
-/** Worker threads: the option, else all cores for files of {@link parallelFromBytes} or more. */
-export function threadsFor(file: string | undefined, option: string | undefined): number {
+/**
+ * Worker threads: `--threads` (a whole number in digits, from 1 to the available parallelism, or
+ * up to {@link maxThreads} when `force`), else all cores for files of {@link parallelFromBytes} or more.
+ */
+export function threadsFor(file: string | undefined, option: string | undefined, force = false): number {
+  const cores = availableParallelism();
+  const limit = Math.min(cores, maxThreads);
   if (option !== undefined) {
+    if (!/^[0-9]+$/.test(option) || Number(option) < 1) {
+      throw new UsageError(`--threads must be a whole number from 1 to ${force ? maxThreads : limit}, written in digits; received ${JSON.stringify(option)}`);
+    }
     const n = Number(option);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--threads must be a whole number ≥ 1; received ${JSON.stringify(option)}`);
+    if (n > cores && !force) {
+      throw new UsageError(`--threads ${option} is more than the ${cores} thread(s) this machine runs at once: use --threads ${limit} at most, or add --force-threads to go up to ${maxThreads}`);
+    }
+    if (n > maxThreads) throw new UsageError(`--threads ${option} is more than ${maxThreads}, the most a run may use (even with --force-threads)`);
     return n;
   }
   if (file === undefined || file === '-') return 1;
   try {
-    return statSync(file).size >= parallelFromBytes ? availableParallelism() : 1;
+    return statSync(file).size >= parallelFromBytes ? limit : 1;
   } catch {
     return 1;
   }

@@ -1,9 +1,9 @@
 // What the command line does with its outputs, end to end on the built package (npm test builds
 // it first): an output never replaces its input, a file appears under its name only when complete,
-// and every output error is one line and exit status 2.
+// every output error is one line and exit status 2, and --threads stays within the machine.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -249,6 +249,49 @@ describe('output errors: one line naming the file and the reason, exit 2', () =>
     child.stdin!.end(more(40_000)); // so the command has more to write
     expect(await end).toEqual({ code: 0, signal: null });
     expect(stderr).toBe('');
+  });
+});
+
+describe('--threads', async () => {
+  const { threadsFor, maxThreads } = await import('../../src/cli/classify-command.js');
+  const cores = availableParallelism();
+
+  it.each(['1e3', '2.5', '0x2', ' 2', '2 ', '+2', '-1', '0', '', 'two'])('refuses %j: not a whole number from 1, written in digits', (value) => {
+    expect(() => threadsFor('x.csv', value)).toThrow(new RegExp(`^--threads must be a whole number from 1 to ${Math.min(cores, maxThreads)}, written in digits; received ${JSON.stringify(value).replace(/[.+]/g, '\\$&')}$`));
+  });
+
+  it('takes 1 to the available parallelism; above it, a usage error that gives the maximum', () => {
+    expect(threadsFor('x.csv', '1')).toBe(1);
+    expect(threadsFor('x.csv', String(Math.min(cores, maxThreads)))).toBe(Math.min(cores, maxThreads));
+    expect(threadsFor('x.csv', '01')).toBe(1);
+    if (cores < maxThreads) {
+      expect(() => threadsFor('x.csv', String(cores + 1))).toThrow(`--threads ${cores + 1} is more than the ${cores} thread(s) this machine runs at once: use --threads ${cores} at most, or add --force-threads to go up to ${maxThreads}`);
+    }
+    expect(() => threadsFor('x.csv', '1000')).toThrow(/use --threads \d+ at most/);
+  });
+
+  it(`with --force-threads goes above the cores, up to ${64} and no further`, () => {
+    expect(maxThreads).toBe(64);
+    expect(threadsFor('x.csv', String(maxThreads), true)).toBe(maxThreads);
+    expect(() => threadsFor('x.csv', String(maxThreads + 1), true)).toThrow(`--threads ${maxThreads + 1} is more than ${maxThreads}, the most a run may use (even with --force-threads)`);
+    expect(() => threadsFor('x.csv', '1e3', true)).toThrow(/written in digits/);
+  });
+
+  it('on the command line: --threads 1000 and 1e3 are usage errors before anything is read or started', () => {
+    const dir = fresh();
+    for (const value of ['1000', '1e3']) {
+      const r = run(['classify', 'examples/households.csv', '--date', date, '--threads', value, '--out', join(dir, 'out.csv')]);
+      expectOneLineError(r, /--threads/);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    expectOneLineError(run(['classify', 'examples/households.csv', '--threads', '1000', '--force-threads']), /the most a run may use/);
+  });
+
+  it('with --force-threads, more threads than cores still write what one thread writes', () => {
+    const one = run(['classify', 'examples/households.csv', '--date', date, '--threads', '1']);
+    const more = run(['classify', 'examples/households.csv', '--date', date, '--threads', String(cores + 1), '--force-threads']);
+    expect(more.status).toBe(0);
+    expect(more.stdout).toBe(one.stdout);
   });
 });
 
