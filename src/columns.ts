@@ -133,7 +133,7 @@ export function planHeader(header: readonly string[], standard: Standard, option
   const renamed: { column: string; as: string; by: 'map' | 'name' }[] = [];
   const names = trimmed.map((n, i) => {
     if (n === '') fail('INVALID_HEADER', [i], `header column ${i + 1} has no name`, n, 'a column name');
-    const mapped = map[n] ?? map[header[i]!];
+    const mapped = Object.hasOwn(map, n) ? map[n] : Object.hasOwn(map, header[i]!) ? map[header[i]!] : undefined;
     if (mapped !== undefined) {
       renamed.push({ column: n, as: mapped, by: 'map' });
       return mapped;

@@ -143,15 +143,15 @@ describe('spaces around a number', () => {
   });
 
   it('refuses an income or size cell of a table with spaces, while an empty cell is an absent field', () => {
-    const reader = createRowReader(['id', 'area', 'size', 'incomeMonthlyTotal', 'commune'], batch);
+    const reader = createRowReader(['id', 'area', 'size', 'incomeMonthlyTotal', 'commune', 'deprived'], batch);
     const rowOf = (fields: string[]) => reader.classify(fields);
-    expect(rowOf(['A', 'rural', '3', '4500000', 'X'])).toMatchObject({ id: 'A', category: 'near-poor' });
-    expect(rowOf(['B', 'rural', '3', ' 4500000', 'X'])).toMatchObject({ id: 'B', error: { code: 'INVALID_INCOME', received: ' 4500000' } });
-    expect(rowOf(['C', 'rural', ' 3', '4500000', 'X'])).toMatchObject({ id: 'C', error: { code: 'INVALID_SIZE', received: ' 3' } });
-    expect(rowOf(['D', 'rural', '3 ', '4500000', 'X'])).toMatchObject({ id: 'D', error: { code: 'INVALID_SIZE', received: '3 ' } });
-    expect(rowOf(['E', 'rural', '3', '', 'X'])).toMatchObject({ id: 'E', error: { code: 'MISSING_INCOME' } });
-    expect(rowOf(['F', 'rural', '', '4500000', 'X'])).toMatchObject({ id: 'F', error: { code: 'MISSING_FIELD', path: ['size'] } });
-    expect(rowOf(['G', 'rural', '3', '  ', 'X'])).toMatchObject({ id: 'G', error: { code: 'INVALID_INCOME' } });
+    expect(rowOf(['A', 'rural', '3', '4500000', 'X', ''])).toMatchObject({ id: 'A', category: 'near-poor' });
+    expect(rowOf(['B', 'rural', '3', ' 4500000', 'X', ''])).toMatchObject({ id: 'B', error: { code: 'INVALID_INCOME', received: ' 4500000' } });
+    expect(rowOf(['C', 'rural', ' 3', '4500000', 'X', ''])).toMatchObject({ id: 'C', error: { code: 'INVALID_SIZE', received: ' 3' } });
+    expect(rowOf(['D', 'rural', '3 ', '4500000', 'X', ''])).toMatchObject({ id: 'D', error: { code: 'INVALID_SIZE', received: '3 ' } });
+    expect(rowOf(['E', 'rural', '3', '', 'X', ''])).toMatchObject({ id: 'E', error: { code: 'MISSING_INCOME' } });
+    expect(rowOf(['F', 'rural', '', '4500000', 'X', ''])).toMatchObject({ id: 'F', error: { code: 'MISSING_FIELD', path: ['size'] } });
+    expect(rowOf(['G', 'rural', '3', '  ', 'X', ''])).toMatchObject({ id: 'G', error: { code: 'INVALID_INCOME' } });
   });
 });
 

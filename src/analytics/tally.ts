@@ -10,7 +10,7 @@
  * @module
  */
 import { ChuanNgheoError, fail, formatPath, toSafe, type ErrorPath, type SafeResult } from '../errors.js';
-import { Decimal } from '../money.js';
+import { AMOUNT_DIGITS, Decimal } from '../money.js';
 import type { Category } from '../rule.js';
 import type { ChildFacts } from './children.js';
 import { exactPercent, isDecimalText, show } from './exact.js';
@@ -140,9 +140,10 @@ export function readWeight(value: unknown): number | Decimal | undefined {
     if (!Number.isFinite(value) || value < 0) return undefined;
     return Number.isSafeInteger(value) ? value : new Decimal(value);
   }
-  if (typeof value === 'string' && isDecimalText(value)) {
-    const text = value.trim();
-    return text.startsWith('-') ? undefined : new Decimal(text);
+  // As an amount is written: no spaces around it, at most AMOUNT_DIGITS digits before the point and after.
+  if (typeof value === 'string' && value === value.trim() && isDecimalText(value) && !value.startsWith('-')) {
+    const [whole = '', fraction = ''] = value.split(/[eE]/)[0]!.split('.');
+    return whole.length > AMOUNT_DIGITS || fraction.length > AMOUNT_DIGITS ? undefined : new Decimal(value);
   }
   return undefined;
 }

@@ -3,27 +3,131 @@
  *
  * @module
  */
-import { createReadStream, createWriteStream, openSync, readFileSync } from 'node:fs';
+import { createReadStream, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { ColumnOptions, HeaderPlan } from '../columns.js';
-import { extname } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ChuanNgheoError, formatPath } from '../errors.js';
+import { fileErrorReason, openAtomicOutput, OutputFileError } from '../node/atomic-output.js';
 
 /** A usage error: exit status 2, message on stderr. */
 export class UsageError extends Error {}
 
+/** An input file that cannot be opened or read: exit status 2, message on stderr. */
+export class InputFileError extends Error {
+  readonly code: string | undefined;
+  constructor(path: string, cause: unknown, doing: 'open' | 'read' = 'open') {
+    super(`cannot ${doing} ${path}: ${fileErrorReason(path, cause)}`, { cause });
+    this.code = (cause as { code?: string } | undefined)?.code;
+  }
+}
+
 /** The exit statuses of the command line. */
 export const exitStatus = { ok: 0, invalidRows: 1, usage: 2 } as const;
+
+/** The signals on which an output file under way is removed before the command ends. */
+export const outputSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Opens FILE, or standard input for `-` or no file. A file that cannot be opened fails here, before anything is written. */
 export function openInput(file: string | undefined): Readable {
   if (file === undefined || file === '-') return process.stdin;
-  return createReadStream(file, { fd: openSync(file, 'r'), highWaterMark: 1 << 20 });
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new InputFileError(file, error);
+  }
+  return createReadStream(file, { fd, highWaterMark: 1 << 20 });
 }
 
-/** Opens FILE for writing, or standard output. */
-export function openOutput(file: string | undefined): Writable {
-  return file === undefined || file === '-' ? process.stdout : createWriteStream(file);
+/** Where a command writes its rows: a file written whole or not at all, or standard output. */
+export interface OutputTarget {
+  readonly stream: Writable;
+  /** The first error of the output, described, once there is one. */
+  readonly failure: Error | undefined;
+  /** Finishes the output: renames a file into place, or waits until standard output has taken everything. */
+  commit(): Promise<void>;
+  /** Gives up: a file's temporary copy is removed and the target left as it was. */
+  abort(): Promise<void>;
+}
+
+let standardOutputFailure: OutputFileError | undefined;
+
+/** Listens to standard output and standard error for errors (a closed pipe), so that none is left unhandled. */
+export function listenToStandardStreams(): void {
+  process.stdout.on('error', (error) => {
+    standardOutputFailure ??= new OutputFileError('standard output', error);
+  });
+  process.stderr.on('error', () => {
+    // nowhere left to report it
+  });
+}
+
+/** The first error of standard output, if any. */
+export function standardOutputError(): OutputFileError | undefined {
+  return standardOutputFailure;
+}
+
+/** Writes text to standard output; resolves once it is written, rejects if standard output failed. */
+export function writeStandardOutput(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (standardOutputFailure) return reject(standardOutputFailure);
+    process.stdout.write(text, (error) => (error ? reject(standardOutputFailure ?? new OutputFileError('standard output', error)) : resolve()));
+  });
+}
+
+const standardOutput: OutputTarget = {
+  stream: process.stdout,
+  get failure() {
+    return standardOutputFailure;
+  },
+  commit: () => writeStandardOutput(''),
+  abort: async () => {},
+};
+
+/**
+ * Opens FILE for writing, or standard output for `-` or no file. A file is written beside its
+ * target under a temporary name and renamed onto it by {@link OutputTarget.commit}; a problem that
+ * can be seen at once (a missing directory, a directory as target) fails here, before any reading.
+ */
+export function openOutput(file: string | undefined): OutputTarget {
+  if (file === undefined || file === '-') return standardOutput;
+  return openAtomicOutput(file, { signals: outputSignals });
+}
+
+/** The real path of a file, or of its directory joined with its name when it does not exist yet. */
+function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return join(realpathSync(dirname(file)), basename(file));
+    } catch {
+      return resolve(file);
+    }
+  }
+}
+
+/** Whether two paths name the same file: the same real path (through links, `./x` and `x`), or the same inode. */
+export function sameFile(a: string, b: string): boolean {
+  if (realPathOf(a) === realPathOf(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.ino !== 0 && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses an output that is one of the inputs: a usage error before anything is opened, so the input stays as it was. */
+export function refuseInputAsOutput(option: string, output: string | undefined, inputs: readonly (readonly [string, string | undefined])[]): void {
+  if (output === undefined || output === '-') return;
+  for (const [name, input] of inputs) {
+    if (input === undefined || input === '-') continue;
+    if (sameFile(output, input)) throw new UsageError(`${option} ${output} is the same file as ${name} ${input}: write the output to another file`);
+  }
 }
 
 /** The input format: `--input`, else the file's extension (`.jsonl`/`.ndjson` → jsonl), else csv. */
@@ -42,11 +146,11 @@ export function oneOf<T extends string>(option: string, value: string, allowed: 
 /** A one-line message for an error that stops the command. */
 export function describeFatal(error: unknown): string {
   if (error instanceof ChuanNgheoError) return `${error.code} at ${formatPath(error.path)}: ${error.message}`;
-  if (error instanceof UsageError) return error.message;
-  if (error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'ENOENT') {
-    return `cannot open ${(error as { path?: string }).path ?? 'the file'}: no such file`;
-  }
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || error instanceof OutputFileError || error instanceof InputFileError) return error.message;
+  const path = error && typeof error === 'object' && 'path' in error ? (error as { path: unknown }).path : undefined;
+  if (typeof path === 'string' && error && typeof error === 'object' && 'code' in error) return new InputFileError(path, error).message;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\n\s*/g, ' ');
 }
 
 /** The standard and date options as a choice for the library (absent options stay absent). */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCsv } from '../csv/records.js';
@@ -27,9 +27,10 @@ import { renderTables, type Table } from '../report/table.js';
 import { barChartSvg } from '../report/svg.js';
 import type { Lang } from '../report/labels.js';
 import { readHouseholdBatches } from '../node/household-reader.js';
+import { openAtomicOutput, OutputFileError, type AtomicOutput } from '../node/atomic-output.js';
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
-import { columnOptions, columnOptionsOf, columnUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { columnOptions, columnOptionsOf, columnUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, outputSignals, refuseInputAsOutput, UsageError, standardChoiceOf, writeStandardOutput } from './args.js';
 import { checkColumns } from './columns.js';
 import { startProgress } from './progress.js';
 
@@ -51,9 +52,15 @@ classified (with a category column, e.g. from 'chuan-ngheo classify'), or a surv
 --previous-date (and --previous-standard, to name its standard); without --previous these two
 are refused, and so is --years without --targets.
 --targets measures a plan (JSON: povertyRateChangePerYear, coverage) over --years (default: the
-years between the two reviews, else 1). --charts writes SVG bar charts into DIR.
+years between the two reviews, else 1). --charts writes two SVG bar charts into DIR (created if
+missing): deprivation-profile.svg and rates-by-group.svg, each through a temporary file beside it,
+renamed into place only when the whole report succeeded (a failed or interrupted run leaves the
+earlier charts as they were); a chart may not overwrite FILE, --previous or --targets. An output
+that cannot be written (a chart, standard output) is one line on stderr and exit status 2; a
+reader of standard output that stops early (| head) ends the run quietly.
+Exit status: 0 all rows valid, 1 some rows invalid (left out of the figures), 2 usage or file error.
 A progress bar goes to stderr when it is a terminal (--quiet silences it). A record that cannot be
-read is left out of the figures and counted on stderr (exit status 1).
+read is left out of the figures and counted on stderr.
 ${columnUsage}
 ${limitUsage}`;
 
@@ -168,7 +175,7 @@ async function readReview(file: string, input: 'csv' | 'jsonl' | undefined, choi
     }
   } catch (error) {
     // Stop reading (standard input included), so that the command ends with its message.
-    progress.stop();
+    progress.stop(false);
     source.destroy();
     throw error;
   }
@@ -290,62 +297,88 @@ export async function reportCommand(argv: string[]): Promise<number> {
       throw new UsageError(`--targets ${values.targets}: ${describeFatal(error)}`);
     }
   }
-  const idFor = values.previous !== undefined ? '--previous matches households by id' : undefined;
-  const read = { ...limitsOf(values), ...columnOptionsOf(values) };
-  const review = await readReview(file, input, choice, { by: values.by, weight: values.weight, idFor, quiet, read });
-  const notes: string[] = [];
+  const chartNames = ['deprivation-profile.svg', 'rates-by-group.svg'] as const;
+  const chartFiles = values.charts === undefined ? [] : chartNames.map((name) => join(values.charts!, name));
+  for (const chart of chartFiles) refuseInputAsOutput('--charts', chart, [['FILE', file], ['--previous', values.previous], ['--targets', values.targets]]);
+  // The charts are opened before the survey is read (a directory that cannot be written fails at
+  // once) and renamed into place only when the whole report has succeeded.
+  if (values.charts !== undefined) chartDirectory(values.charts);
+  const charts: AtomicOutput[] = [];
+  try {
+    for (const chart of chartFiles) charts.push(openAtomicOutput(chart, { signals: outputSignals }));
+    const idFor = values.previous !== undefined ? '--previous matches households by id' : undefined;
+    const read = { ...limitsOf(values), ...columnOptionsOf(values) };
+    const review = await readReview(file, input, choice, { by: values.by, weight: values.weight, idFor, quiet, read });
+    const notes: string[] = [];
 
-  let transitions: Transitions | undefined;
-  if (values.previous !== undefined) {
-    let previous: ReviewEntry[];
-    let classified: Classified | undefined;
-    try {
-      classified = values['previous-date'] === undefined ? readClassified(values.previous, '--previous matches households by id') : undefined;
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(`--previous ${values.previous}: ${describeFatal(error)}`);
+    let transitions: Transitions | undefined;
+    if (values.previous !== undefined) {
+      let previous: ReviewEntry[];
+      let classified: Classified | undefined;
+      try {
+        classified = values['previous-date'] === undefined ? readClassified(values.previous, '--previous matches households by id') : undefined;
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`--previous ${values.previous}: ${describeFatal(error)}`);
+      }
+      if (classified) {
+        previous = classified.entries;
+        if (classified.unclassified > 0) notes.push(`${classified.unclassified} row(s) of --previous ${values.previous} without a category (errors of its classification) left out of the movement`);
+        if (classified.withoutId > 0) notes.push(`${classified.withoutId} household(s) of --previous ${values.previous} without an id left out of the movement`);
+      } else {
+        if (values['previous-date'] === undefined) throw new UsageError(`--previous ${values.previous} is not a classified file (id and category columns): give --previous-date to classify it`);
+        const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, { idFor: '--previous matches households by id', quiet, read });
+        previous = earlier.entries;
+        if (values.years === undefined) years = Math.max(1, Math.round(differenceInCalendarDays(parseISO(review.date), parseISO(earlier.date)) / 365.25));
+        if (earlier.invalid > 0) notes.push(`${earlier.invalid} invalid row(s) in --previous left out; first: ${earlier.firstError}`);
+        if (earlier.withoutId > 0) notes.push(`${earlier.withoutId} household(s) of --previous ${values.previous} without an id left out of the movement`);
+      }
+      if (review.withoutId > 0) notes.push(`${review.withoutId} household(s) of ${file} without an id left out of the movement`);
+      transitions = compareReviews(previous, review.entries);
     }
-    if (classified) {
-      previous = classified.entries;
-      if (classified.unclassified > 0) notes.push(`${classified.unclassified} row(s) of --previous ${values.previous} without a category (errors of its classification) left out of the movement`);
-      if (classified.withoutId > 0) notes.push(`${classified.withoutId} household(s) of --previous ${values.previous} without an id left out of the movement`);
-    } else {
-      if (values['previous-date'] === undefined) throw new UsageError(`--previous ${values.previous} is not a classified file (id and category columns): give --previous-date to classify it`);
-      const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, { idFor: '--previous matches households by id', quiet, read });
-      previous = earlier.entries;
-      if (values.years === undefined) years = Math.max(1, Math.round(differenceInCalendarDays(parseISO(review.date), parseISO(earlier.date)) / 365.25));
-      if (earlier.invalid > 0) notes.push(`${earlier.invalid} invalid row(s) in --previous left out; first: ${earlier.firstError}`);
-      if (earlier.withoutId > 0) notes.push(`${earlier.withoutId} household(s) of --previous ${values.previous} without an id left out of the movement`);
-    }
-    if (review.withoutId > 0) notes.push(`${review.withoutId} household(s) of ${file} without an id left out of the movement`);
-    transitions = compareReviews(previous, review.entries);
-  }
 
-  const context = { standard: review.standard.id, date: review.date };
-  const tables: Table[] = [summaryTable(review.tally, lang, context, unit), profileTable(review.tally, review.standard, lang)];
-  const children = childrenTable(review.tally, lang);
-  if (children) tables.push(children);
-  if (transitions) tables.push(transitionsTable(transitions, lang, { weighted: review.tally.weighted }));
-  if (plan) {
-    tables.push(targetsTable(measureTargets(plan, review.tally, transitions, years), plan, lang, review.tally.rounding.decimals, { weighted: review.tally.weighted }));
+    const context = { standard: review.standard.id, date: review.date };
+    const tables: Table[] = [summaryTable(review.tally, lang, context, unit), profileTable(review.tally, review.standard, lang)];
+    const children = childrenTable(review.tally, lang);
+    if (children) tables.push(children);
+    if (transitions) tables.push(transitionsTable(transitions, lang, { weighted: review.tally.weighted }));
+    if (plan) {
+      tables.push(targetsTable(measureTargets(plan, review.tally, transitions, years), plan, lang, review.tally.rounding.decimals, { weighted: review.tally.weighted }));
+    }
+    if (charts.length === 2) {
+      const [profile, rates] = charts as [AtomicOutput, AtomicOutput];
+      profile.stream.write(barChartSvg(profileChart(review.tally, review.standard, lang)));
+      rates.stream.write(barChartSvg(ratesChart(review.tally, lang)));
+      // Both on disk before either is renamed: the two charts appear together or not at all.
+      for (const chart of charts) await chart.flush();
+      for (const chart of charts) await chart.commit();
+    }
+    await writeStandardOutput(renderTables(tables, format));
+    if (review.withoutGroup > 0) notes.push(`--by ${JSON.stringify(values.by)}: ${review.withoutGroup} record(s) without this key in their attributes, counted in ${BLANK_GROUP}`);
+    if (review.invalid > 0) {
+      const weight = `--weight ${JSON.stringify(values.weight)}`;
+      const forWeight =
+        review.badWeights === 0
+          ? ''
+          : review.badWeights === review.invalid
+            ? `, all for their ${weight}`
+            : `, ${review.badWeights} of them for their ${weight}${review.firstBadWeight === review.firstError ? '' : ` (first: ${review.firstBadWeight})`}`;
+      notes.push(`${review.invalid} invalid row(s) left out of the figures${forWeight}; first: ${review.firstError}`);
+    }
+    for (const note of notes) process.stderr.write(`chuan-ngheo: ${note}\n`);
+    return review.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
+  } catch (error) {
+    await Promise.all(charts.map((chart) => chart.abort()));
+    throw charts.find((chart) => chart.failure)?.failure ?? error;
   }
-  process.stdout.write(renderTables(tables, format));
-  if (values.charts !== undefined) {
-    mkdirSync(values.charts, { recursive: true });
-    writeFileSync(join(values.charts, 'deprivation-profile.svg'), barChartSvg(profileChart(review.tally, review.standard, lang)));
-    writeFileSync(join(values.charts, 'rates-by-group.svg'), barChartSvg(ratesChart(review.tally, lang)));
+}
+
+/** Creates the charts' directory if missing; one that cannot be made is an output error. */
+function chartDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new OutputFileError(dir, code === 'EEXIST' ? Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }) : error);
   }
-  if (review.withoutGroup > 0) notes.push(`--by ${JSON.stringify(values.by)}: ${review.withoutGroup} record(s) without this key in their attributes, counted in ${BLANK_GROUP}`);
-  if (review.invalid > 0) {
-    const weight = `--weight ${JSON.stringify(values.weight)}`;
-    const forWeight =
-      review.badWeights === 0
-        ? ''
-        : review.badWeights === review.invalid
-          ? `, all for their ${weight}`
-          : `, ${review.badWeights} of them for their ${weight}${review.firstBadWeight === review.firstError ? '' : ` (first: ${review.firstBadWeight})`}`;
-    notes.push(`${review.invalid} invalid row(s) left out of the figures${forWeight}; first: ${review.firstError}`);
-  }
-  for (const note of notes) process.stderr.write(`chuan-ngheo: ${note}\n`);
-  return review.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
 }

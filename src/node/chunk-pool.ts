@@ -3,11 +3,11 @@
  * thread that has room, or else the calling thread classifies it itself (so a worker still
  * starting, or a busy one, never stalls the run). Results are written in the original order: one
  * row out per row in, invalid rows included. Memory is bounded: the reader waits while too many
- * chunks are classified but not yet written.
+ * chunks are classified but not yet written. An error of the output (a full disk, a closed pipe)
+ * fails the run at once, as a failing worker does.
  *
  * @module
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { addCounts, classifyChunk, emptyCounts, type ChunkClassifier, type ChunkCounts, type ChunkResult } from './chunk-output.js';
@@ -16,6 +16,7 @@ import type { ClassifyOptions } from '../classify.js';
 import type { Standard } from '../standards/schema.js';
 import type { OutputFormat } from './output.js';
 import type { ColumnOptions, HeaderPlan } from '../columns.js';
+import { watchOutput } from './output-watch.js';
 
 /** Options of the parallel classifiers ({@link classifyCsvParallel}, {@link classifyJsonlParallel}). */
 export interface ClassifyParallelOptions extends ClassifyOptions {
@@ -72,7 +73,7 @@ export interface ChunkPool {
   put(result: ChunkResult): Promise<void>;
   /** Waits for every chunk to be written; resolves to the total counts. */
   finish(): Promise<ChunkCounts>;
-  /** Stops the workers. */
+  /** Stops the workers (and stops listening to the output). */
   close(): Promise<void>;
 }
 
@@ -113,6 +114,10 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
     wake = undefined;
     w?.();
   };
+  const watch = watchOutput(output, (error) => {
+    failure ??= error;
+    notify();
+  });
 
   for (let i = 1; i < threads; i++) {
     const worker = new Worker(options.workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -144,7 +149,7 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
       done.delete(nextToWrite);
       nextToWrite++;
       addCounts(total, r.counts);
-      if (r.bytes.length && !output.write(r.bytes)) await once(output, 'drain');
+      if (r.bytes.length) await watch.write(r.bytes);
       options.onProgress?.(total.rows);
     }
   };
@@ -172,6 +177,7 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
         });
         await writeReady();
       }
+      if (failure) throw failure;
     },
     async put(result) {
       if (failure) throw failure;
@@ -187,6 +193,7 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
       return total;
     },
     async close() {
+      watch.stop();
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

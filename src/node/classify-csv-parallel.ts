@@ -14,6 +14,7 @@ import { brokenRow, compileFastCsv } from './csv-general-rows.js';
 import { chunkClassifierOf } from './fast-csv.js';
 import { readCsvPieces } from './csv-pieces.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl } from './output.js';
+import { watchOutput } from './output-watch.js';
 
 /** Options of {@link classifyCsvParallel}. */
 export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
@@ -24,6 +25,7 @@ export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
  *
  * @returns The counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard or the header cannot be used.
+ * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  */
 export async function classifyCsvParallel(input: Readable, output: Writable, options: ClassifyCsvParallelOptions): Promise<ChunkCounts & { standard: string; date: string }> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
@@ -32,7 +34,7 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
   let pool: ChunkPool | undefined;
   const result = (counts: ChunkCounts) => ({ ...counts, standard: batch.standard.id, date: batch.date });
 
-  if (options.output === 'csv') output.write(`${csvOutputColumns.join(',')}\n`);
+  const watch = watchOutput(output);
 
   let plan: ReturnType<typeof compileFastCsv> | undefined;
   const start = (header: string[]): ChunkPool => {
@@ -58,11 +60,15 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
     });
   };
 
+  const pieces = readCsvPieces(input, { chunkBytes, ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}) });
   try {
-    for await (const piece of readCsvPieces(input, { chunkBytes, ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}) })) {
+    if (options.output === 'csv') await watch.write(`${csvOutputColumns.join(',')}\n`);
+    for await (const piece of pieces) {
+      if (watch.failure) throw watch.failure;
       if (piece.kind === 'header') {
         pool = start(piece.fields);
       } else if (piece.kind === 'records') {
+        if (watch.failure) throw watch.failure;
         await pool!.dispatch(Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength), 0);
       } else {
         let row = brokenRow(piece, plan!.reader.header);
@@ -76,6 +82,8 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
     }
     return result(pool ? await pool.finish() : emptyCounts());
   } finally {
+    watch.stop();
     await pool?.close();
+    await pieces.return(); // a run that stopped early stops reading too
   }
 }

@@ -13,6 +13,8 @@ export { readCsvPieces } from './csv-pieces.js';
 export { readJsonlBatches, jsonLineEntry } from './jsonl-reader.js';
 export type { JsonlBatch, JsonlEntry } from './jsonl-reader.js';
 export { csvCell, rowToCsv, rowToJsonl, csvOutputColumns } from './output.js';
+export { openAtomicOutput, writeFileAtomic, OutputFileError, fileErrorReason } from './atomic-output.js';
+export type { AtomicOutput, AtomicOutputOptions } from './atomic-output.js';
 export type { OutputFormat } from './output.js';
 export { readHouseholdBatches } from './household-reader.js';
 export type { HouseholdEntry, ReadHouseholdOptions, FileColumns } from './household-reader.js';
