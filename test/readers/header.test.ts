@@ -154,3 +154,13 @@ describe('Vietnamese headers and column maps', () => {
     expect(classify({ area: 'rural', size: 3, incomeMonthlyTotal: 4500000, deprived: ['healthInsurance', 'nutrition', 'employment'] }, { date }).category).toBe('poor');
   });
 });
+
+describe('the example file with Vietnamese headers', () => {
+  it('classifies as the same households with the English ids do', async () => {
+    const vi = await classifyText(readFileSync('examples/households-vi.csv', 'utf8'));
+    const en = await classifyText(readFileSync('examples/households.csv', 'utf8'));
+    expect(vi).toHaveLength(10);
+    // The English file also has the previous status (escape); categories and counts are the same.
+    expect(vi.map((r) => [r.id, r.category, r.deprivationCount])).toEqual(en.slice(0, 10).map((r) => [r.id, r.category, r.deprivationCount]));
+  });
+});
