@@ -134,11 +134,14 @@ export function resolveStandard(choice: StandardChoice & { readonly today?: () =
   const chosen = options.standard;
   if (chosen === undefined) return { standard: standardInForce(date), date, dateDefaulted: !dateGiven };
   const standard = typeof chosen === 'string' ? getStandard(chosen) : readGuarded(() => defineStandard(chosen), 'INVALID_STANDARD', ['standard'], 'the standard');
-  if (dateGiven && (date < standard.effective.from || date > standard.effective.to)) {
+  // Checked whether the date was given or is today's: a result never says a standard applies on a date it does not.
+  if (date < standard.effective.from || date > standard.effective.to) {
     fail(
       'STANDARD_NOT_IN_FORCE',
       ['date'],
-      `date: expected a date from ${standard.effective.from} to ${standard.effective.to}, when standard ${standard.id} applies, received ${date}`,
+      dateGiven
+        ? `date: expected a date from ${standard.effective.from} to ${standard.effective.to}, when standard ${standard.id} applies, received ${date}`
+        : `date: standard ${standard.id} applies from ${standard.effective.from} to ${standard.effective.to}, not today (${date}); give the review date (date) within that period`,
       date,
       `a date from ${standard.effective.from} to ${standard.effective.to}`,
     );
