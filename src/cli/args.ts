@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { createReadStream, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { ColumnOptions, HeaderPlan } from '../columns.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -130,11 +130,53 @@ export function refuseInputAsOutput(option: string, output: string | undefined, 
   }
 }
 
-/** The input format: `--input`, else the file's extension (`.jsonl`/`.ndjson` → jsonl), else csv. */
-export function inputFormatOf(file: string | undefined, given: string | undefined): 'csv' | 'jsonl' {
-  if (given !== undefined) return oneOf('--input', given, ['csv', 'jsonl']);
+/** Formats of an input file: CSV, JSON Lines, or a JSON array of records. */
+export type FileFormat = 'csv' | 'jsonl' | 'json';
+
+const FORMAT_NAMES: Readonly<Record<FileFormat, string>> = { csv: 'CSV', jsonl: 'JSON Lines', json: 'a JSON array' };
+
+/**
+ * What a file's first bytes say it holds: `{` JSON Lines, `[` a JSON array, anything else CSV
+ * (a byte-order mark and blank space skipped); `undefined` for standard input or an empty file.
+ */
+export function sniffFormat(file: string | undefined): FileFormat | undefined {
+  if (file === undefined || file === '-') return undefined;
+  let head: Buffer;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      head = Buffer.alloc(4096);
+      head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined; // opening it fails later, with its own message
+  }
+  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (text === '') return undefined;
+  return text.startsWith('{') ? 'jsonl' : text.startsWith('[') ? 'json' : 'csv';
+}
+
+/**
+ * The input format: `--input`, else the file's extension (`.jsonl`/`.ndjson`, `.json`, `.csv`), else
+ * what its first bytes hold. A file whose content contradicts its extension is a usage error (one
+ * line), not an error for each of its rows.
+ */
+export function inputFormatOf(file: string | undefined, given: string | undefined, allowed: readonly FileFormat[] = ['csv', 'jsonl', 'json']): FileFormat {
+  if (given !== undefined) return oneOf('--input', given, allowed);
   const ext = file ? extname(file).toLowerCase() : '';
-  return ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : 'csv';
+  const byName: FileFormat | undefined = ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.json' ? 'json' : ext === '.csv' ? 'csv' : undefined;
+  const byContent = sniffFormat(file);
+  if (byContent !== undefined && !allowed.includes(byContent) && byName !== byContent) {
+    throw new UsageError(`${file} holds ${FORMAT_NAMES[byContent]}; this command reads ${allowed.map((f) => FORMAT_NAMES[f]).join(' or ')}`);
+  }
+  if (byName !== undefined && byContent !== undefined && byName !== byContent) {
+    throw new UsageError(`${file} is named as ${FORMAT_NAMES[byName]} (${ext}) but holds ${FORMAT_NAMES[byContent]} (it starts with ${byContent === 'csv' ? 'a header row' : JSON.stringify(byContent === 'json' ? '[' : '{')}); rename it, or give --input ${byContent} to read it so`);
+  }
+  const format = byName ?? byContent ?? (allowed.includes('csv') ? 'csv' : allowed[0]!);
+  if (!allowed.includes(format)) throw new UsageError(`${file ?? 'standard input'} holds ${FORMAT_NAMES[format]}; this command reads ${allowed.map((f) => FORMAT_NAMES[f]).join(' or ')}`);
+  return format;
 }
 
 /** Checks an option's value against its allowed values. */

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { summaryOf } from '../node/classify-stream.js';
 import { classifyJsonlParallel } from '../node/classify-jsonl-parallel.js';
 import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
+import { classifyJsonArray } from '../node/classify-json-array.js';
 import { parallelFromBytes } from '../node/chunk-pool.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -64,7 +65,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`classify takes one FILE; received ${positionals.length}`);
   const file = positionals[0];
   const input = inputFormatOf(file, values.input);
-  const output = values.format === undefined ? input : oneOf('--format', values.format, ['csv', 'jsonl']);
+  const output = values.format === undefined ? (input === 'csv' ? 'csv' : 'jsonl') : oneOf('--format', values.format, ['csv', 'jsonl']);
   const threads = threadsFor(file, values.threads, values['force-threads'] === true);
   refuseInputAsOutput('--out', values.out, [['the input', file]]);
   const source = openInput(file);
@@ -81,7 +82,12 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const parallel = { ...choice, ...limitsOf(values), ...columnOptionsOf(values), onHeader, output, threads, onProgress: progress.update };
   let counts;
   try {
-    counts = input === 'csv' ? await classifyCsvParallel(source, sink.stream, parallel) : await classifyJsonlParallel(source, sink.stream, parallel);
+    counts =
+      input === 'csv'
+        ? await classifyCsvParallel(source, sink.stream, parallel)
+        : input === 'json'
+          ? await classifyJsonArray(source, sink.stream, { ...choice, output, onProgress: progress.update })
+          : await classifyJsonlParallel(source, sink.stream, parallel);
     await sink.commit();
   } catch (error) {
     progress.stop(false);

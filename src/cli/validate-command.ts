@@ -4,11 +4,10 @@
  *
  * @module
  */
-import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSurveyValidator, formatIssue, type RecordReport } from '../survey/validate.js';
 import { readRecordBatches } from '../node/json-records.js';
-import { exitStatus, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf, writeStandardOutput } from './args.js';
+import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf, writeStandardOutput } from './args.js';
 import { startProgress } from './progress.js';
 
 export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --date YYYY-MM-DD] [--format text|jsonl] [--input json|jsonl] [--quiet]
@@ -43,7 +42,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE');
   const file = positionals[0]!;
   const format = oneOf('--format', values.format!, ['text', 'jsonl']);
-  const input = values.input !== undefined ? oneOf('--input', values.input, ['json', 'jsonl']) : extname(file).toLowerCase() === '.json' ? 'json' : 'jsonl';
+  const input = inputFormatOf(file, values.input, ['json', 'jsonl']) as 'json' | 'jsonl';
   const validator = createSurveyValidator(standardChoiceOf(values));
   let records = 0;
   let invalid = 0;

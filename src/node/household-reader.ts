@@ -10,6 +10,7 @@ import { readCsvRows } from './csv-reader.js';
 import { readJsonlBatches, type JsonlLimits } from './jsonl-reader.js';
 import type { ColumnOptions } from '../columns.js';
 import type { InputFormat } from './classify-rows.js';
+import { readRecordBatches } from './json-records.js';
 
 /**
  * A household read from a file, or the error that reading its row raised. `missingIndicators`:
@@ -41,15 +42,18 @@ export interface ReadHouseholdOptions extends JsonlLimits, ColumnOptions {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Reads the households of a CSV or JSON Lines stream, in batches, in order, one entry per record. */
-export async function* readHouseholdBatches(input: Readable, format: InputFormat, batch: BatchClassifier, options: ReadHouseholdOptions = {}): AsyncGenerator<HouseholdEntry[], void, undefined> {
+export async function* readHouseholdBatches(input: Readable, format: InputFormat | 'json', batch: BatchClassifier, options: ReadHouseholdOptions = {}): AsyncGenerator<HouseholdEntry[], void, undefined> {
   let told = false;
   const tell = (columns: FileColumns) => {
     told = true;
     options.onColumns?.(columns);
   };
-  if (format === 'jsonl') {
+  if (format === 'jsonl' || format === 'json') {
     let record = 0;
-    for await (const { entries } of readJsonlBatches(input, options)) {
+    const batches = format === 'json' ? (async function* () {
+      for await (const entries of readRecordBatches(input, 'json')) yield { entries };
+    })() : readJsonlBatches(input, options);
+    for await (const { entries } of batches) {
       if (!told) {
         const first = entries.find((e): e is { value: Record<string, unknown> } => 'value' in e && isObject(e.value));
         if (first) tell({ format: 'jsonl', keys: Object.keys(first.value), attributes: isObject(first.value.attributes) ? Object.keys(first.value.attributes) : [] });

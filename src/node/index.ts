@@ -22,6 +22,8 @@ export { readRecordBatches } from './json-records.js';
 export { classifyCsvParallel } from './classify-csv-parallel.js';
 export type { ClassifyCsvParallelOptions } from './classify-csv-parallel.js';
 export { classifyJsonlParallel } from './classify-jsonl-parallel.js';
+export { classifyJsonArray } from './classify-json-array.js';
+export type { ClassifyJsonArrayOptions } from './classify-json-array.js';
 export type { ClassifyJsonlParallelOptions } from './classify-jsonl-parallel.js';
 export { classifyJsonlChunk } from './jsonl-chunk.js';
 export { createChunkPool, parallelFromBytes, defaultWorkerUrl, standardForWorkers } from './chunk-pool.js';
