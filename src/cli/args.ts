@@ -174,7 +174,7 @@ export function inputFormatOf(file: string | undefined, given: string | undefine
   if (byName !== undefined && byContent !== undefined && byName !== byContent) {
     throw new UsageError(`${file} is named as ${FORMAT_NAMES[byName]} (${ext}) but holds ${FORMAT_NAMES[byContent]} (it starts with ${byContent === 'csv' ? 'a header row' : JSON.stringify(byContent === 'json' ? '[' : '{')}); rename it, or give --input ${byContent} to read it so`);
   }
-  const format = byName ?? byContent ?? (allowed.includes('csv') ? 'csv' : allowed[0]!);
+  const format = byName ?? byContent ?? (allowed.includes('csv') ? 'csv' : 'jsonl');
   if (!allowed.includes(format)) throw new UsageError(`${file ?? 'standard input'} holds ${FORMAT_NAMES[format]}; this command reads ${allowed.map((f) => FORMAT_NAMES[f]).join(' or ')}`);
   return format;
 }
