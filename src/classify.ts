@@ -3,10 +3,10 @@
  *
  * @module
  */
-import { toSafe, fail, parsePath, type SafeResult } from './errors.js';
+import { toSafe, fail, formatPath, parsePath, readGuarded, type SafeResult } from './errors.js';
 import { deriveFromRecord, readSurveyRecord, type DerivedIndicator } from './derivation/derive.js';
 import { isSurveyRecord, type SurveyRecordInput } from './survey/record.js';
-import { addMonthsIso, today, type IsoDate } from './dates.js';
+import { addMonthsIso, type IsoDate } from './dates.js';
 import { amountToJSON } from './money.js';
 import { readHousehold, type Household, type HouseholdInput, type IncomeField } from './household.js';
 import { compareIncome, describeComparison, formatDong, incomeScale, isExactPerCapita, monthlyPerCapita } from './income.js';
@@ -163,10 +163,24 @@ function describeIncome(h: Household, perCapita: number, standard: Standard): Tr
  * result.standard //=> 'nd07-2021'
  */
 export function classify(household: HouseholdInput | SurveyRecordInput | unknown, options: ClassifyOptions = {}): Classification {
-  const { standard, date } = resolveStandard(options, options.today ?? today);
-  if (isSurveyRecord(household)) return classifyRecord(household, standard, date);
-  const h = readHousehold(household, indicatorIdSet(standard));
-  return explainHousehold(h, standard, date);
+  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+  return classifyOn(household, standard, date);
+}
+
+/**
+ * Classifies under a resolved standard and date. The input is checked before it is used; should
+ * reading it still throw (a getter, a Proxy), that is an `INVALID_FIELD` error like any bad input.
+ */
+export function classifyOn(household: unknown, standard: Standard, date: IsoDate): Classification {
+  return readGuarded(
+    () => {
+      if (isSurveyRecord(household)) return classifyRecord(household, standard, date);
+      return explainHousehold(readHousehold(household, indicatorIdSet(standard)), standard, date);
+    },
+    'INVALID_FIELD',
+    [],
+    'the household',
+  );
 }
 
 /**
@@ -175,9 +189,9 @@ export function classify(household: HouseholdInput | SurveyRecordInput | unknown
  */
 function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Classification {
   const record = readSurveyRecord(input);
-  if (record.members.length === 0) fail('INVALID_SIZE', ['members'], 'members: a household has at least one member, received an empty roster', [], 'at least one member');
+  if (record.members.length === 0) fail('INVALID_SIZE', ['members'], 'members: expected at least one member, received an empty roster', [], 'at least one member');
   if (record.size !== undefined && record.size !== record.members.length) {
-    fail('INVALID_SIZE', ['size'], `size ${record.size} disagrees with the ${record.members.length} member(s) listed`, record.size, `${record.members.length}`);
+    fail('INVALID_SIZE', ['size'], `size: expected ${record.members.length}, the number of members listed, received the number ${record.size}`, record.size, `${record.members.length}`);
   }
   const derivation = deriveFromRecord(record, standard, date);
   const household: Record<string, unknown> = { area: record.area, size: record.members.length, deprived: [...derivation.deprived] };
@@ -193,11 +207,13 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
     if (low !== high) {
       const missing = derivation.indicators.flatMap((i) => (i.status === 'undetermined' ? i.missing.map((m) => `${i.indicator}: ${m}`) : []));
       const first = derivation.indicators.find((i) => i.status === 'undetermined')!;
+      const path = first.missing.length ? parsePath(first.missing[0]!) : ['members'];
       fail(
         'UNDETERMINED_INDICATOR',
-        first.missing.length ? parsePath(first.missing[0]!) : ['members'],
-        `cannot classify: the category is ${low} or ${high} depending on ${derivation.undetermined.join(', ')}, which cannot be determined (${missing.length ? missing.join('; ') : first.reason})`,
+        path,
+        `${formatPath(path)}: expected the facts that decide between ${low} and ${high}, received too few to determine ${derivation.undetermined.join(', ')} (${missing.length ? missing.join('; ') : first.reason})`,
         derivation.undetermined,
+        'the facts the category depends on',
       );
     }
   }
@@ -214,7 +230,7 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
   return { ...explainHousehold(h, standard, date, steps), derivation: derivation.indicators, undetermined: derivation.undetermined };
 }
 
-/** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws on bad input. */
+/** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws, whatever its arguments. */
 export function safeClassify(household: HouseholdInput | unknown, options: ClassifyOptions = {}): SafeResult<Classification> {
   return toSafe(() => classify(household, options));
 }
@@ -222,7 +238,7 @@ export function safeClassify(household: HouseholdInput | unknown, options: Class
 /** Classifies a validated household; shared by {@link classify} and the roster path. */
 export function explainHousehold(h: Household, standard: Standard, date: IsoDate, extraTrace: readonly TraceStep[] = []): Classification {
   if (h.previousRecognizedOn !== undefined && h.previousRecognizedOn > date) {
-    fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn ${h.previousRecognizedOn} is after the review date ${date}`, h.previousRecognizedOn, `a date on or before ${date}`);
+    fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn: expected a date on or before the review date ${date}, received ${h.previousRecognizedOn}`, h.previousRecognizedOn, `a date on or before ${date}`);
   }
   const area = h.area;
   const scale = incomeScale(h.income.field, h.size, standard.incomePeriod);

@@ -13,6 +13,7 @@ import type { Category, Decision } from '../rule.js';
 import { incomeFields, type IncomeField } from '../income.js';
 import type { Area } from '../standards/schema.js';
 import type { OutputFormat } from './output.js';
+import type { ColumnOptions } from '../columns.js';
 import type { ByteWriter, ChunkClassifier, ChunkCounts } from './chunk-output.js';
 import { isUtf8 } from 'node:buffer';
 import { firstLineEnd, recordEnd } from '../csv/records.js';
@@ -26,6 +27,8 @@ const ONE = 0x31;
 
 /** A header compiled for the fast path. */
 export interface FastCsvPlan {
+  /** For a file without an id column: the id of the next row (its record number), counted by the caller for a row it makes itself. */
+  nextRowNumber(): string;
   /** Classifies the records in `bytes[start, end)` (whole records; the last may lack its line end) and appends their output. */
   classifyRows(bytes: Buffer, start: number, end: number, counts: ChunkCounts, out: ByteWriter): void;
 }
@@ -37,12 +40,19 @@ export function chunkClassifierOf(plan: FastCsvPlan): ChunkClassifier {
 
 /** The columns of a header, as the general row reader read them. */
 export interface CsvLayout {
-  /** The column names, trimmed. */
+  /** What each column stands for: a field or indicator id, or (an attribute) its trimmed name. */
   readonly header: readonly string[];
+  /** The header as the file has it, and the options it was read with (for a worker to read it again). */
+  readonly source: readonly string[];
+  readonly columnOptions: ColumnOptions;
   /** The columns that are indicators of the standard. */
   readonly indicatorColumns: readonly string[];
   /** The columns kept as attributes. */
   readonly attributeColumns: readonly string[];
+  /** How many indicators of the standard have no column (undetermined in every row). */
+  readonly missingIndicators: number;
+  /** The file has no id column: each row's id is its record number (the header is record 1). */
+  readonly rowNumbers: boolean;
 }
 
 /** What the fast path needs of a standard: its id and the rule on whole-đồng incomes. */
@@ -51,8 +61,11 @@ export interface FastDecider {
   decideNumber(area: Area, size: number, field: IncomeField, income: number, deprivationCount: number): Decision;
 }
 
-/** Handles a row the fast path does not take (`bytes[start, end)`, without its line end): counts it and appends its output. */
-export type SlowRowHandler = (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter) => void;
+/**
+ * Handles a row the fast path does not take (`bytes[start, end)`, without its line end): counts it
+ * and appends its output; `rowId` is the id to give a row of a file without an id column.
+ */
+export type SlowRowHandler = (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter, rowId?: string) => void;
 
 // Column roles, as small integers in a typed array: the hot loop stays monomorphic.
 const ROLE_IGNORE = 0;
@@ -100,6 +113,10 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
     }
   }
   const jsonOpen = encode('{');
+  const missing = layout.missingIndicators;
+  const numbered = layout.rowNumbers;
+  /** The record number of the last row (the header is record 1), for files without an id column. */
+  let rowNumber = 1;
   const jsonIdOpen = encode('{"id":"');
   const jsonIdClose = encode('",');
 
@@ -209,7 +226,15 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
     }
     if (field !== width || area === undefined || incomeField === undefined) return -1;
     const category = decider.decideNumber(area, size, incomeField, income, count).category;
+    // Indicators without a column: the row takes the general path (and its error) when its category depends on them.
+    if (missing > 0 && decider.decideNumber(area, size, incomeField, income, count + missing).category !== category) return -1;
     counts[category]++;
+    if (numbered) {
+      const id = String(++rowNumber);
+      out.text(format === 'csv' ? id : `{"id":"${id}",`);
+      out.encoded((format === 'csv' ? csvTail : jsonTail)[category][count]!);
+      return lineFeed;
+    }
     if (format === 'csv') {
       if (idStart >= 0) out.bytes(bytes, idStart, idEnd);
       out.encoded(csvTail[category][count]!);
@@ -234,6 +259,7 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
   };
 
   return {
+    nextRowNumber: () => String(++rowNumber),
     classifyRows(bytes, start, end, counts, out) {
       const range = bytes.subarray(start, end);
       // Quotes change where records end; invalid UTF-8 makes a row an error: both are checked per record only when present.
@@ -258,7 +284,7 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
         if (e < 0) e = end;
         const record = bytes.subarray(s, e);
         if ((quotes || !utf8) && (utf8 || isUtf8(record)) && record.indexOf(QUOTE) < 0 && fastRow(bytes, s, e, counts, out) >= 0) counts.rows++;
-        else slowRow(bytes, s, e, counts, out);
+        else slowRow(bytes, s, e, counts, out, numbered ? String(++rowNumber) : undefined);
         s = e + 1;
       }
     },

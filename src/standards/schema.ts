@@ -160,35 +160,35 @@ export const standardSchema = z
   })
   .superRefine((standard, ctx) => {
     if (standard.effective.from > standard.effective.to) {
-      ctx.addIssue({ code: 'custom', path: ['effective'], message: 'effective.from is after effective.to', input: standard.effective });
+      ctx.addIssue({ code: 'custom', path: ['effective'], message: 'a period whose from is on or before its to', input: standard.effective });
     }
     if (standard.scope === 'local' && standard.jurisdiction === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['jurisdiction'], message: 'a local standard names its jurisdiction', input: undefined });
+      ctx.addIssue({ code: 'custom', path: ['jurisdiction'], message: 'a jurisdiction: a local standard names its own', input: undefined });
     }
     const dimensionIds = new Set<string>();
     standard.dimensions.forEach((d, i) => {
-      if (dimensionIds.has(d.id)) ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'id'], message: `duplicate dimension id ${d.id}`, input: d.id });
+      if (dimensionIds.has(d.id)) ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'id'], message: 'a dimension id not used before', input: d.id });
       dimensionIds.add(d.id);
     });
     const indicatorIds = new Set<string>();
     standard.indicators.forEach((indicator, i) => {
-      if (indicatorIds.has(indicator.id)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'id'], message: `duplicate indicator id ${indicator.id}`, input: indicator.id });
+      if (indicatorIds.has(indicator.id)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'id'], message: 'an indicator id not used before', input: indicator.id });
       indicatorIds.add(indicator.id);
-      if (!dimensionIds.has(indicator.dimension)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'dimension'], message: `unknown dimension ${indicator.dimension}`, input: indicator.dimension });
+      if (!dimensionIds.has(indicator.dimension)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'dimension'], message: `one of the standard's dimensions (${[...dimensionIds].join(', ')})`, input: indicator.dimension });
     });
     const k = standard.rule.minDeprivations.value;
     if (k > standard.indicators.length) {
-      ctx.addIssue({ code: 'custom', path: ['rule', 'minDeprivations', 'value'], message: `k = ${k} exceeds the ${standard.indicators.length} indicators`, input: k });
+      ctx.addIssue({ code: 'custom', path: ['rule', 'minDeprivations', 'value'], message: `a k of at most ${standard.indicators.length}, the number of indicators`, input: k });
     }
     for (const area of ['rural', 'urban'] as const) {
       const rule = standard.rule;
       if (rule.kind === 'two-tier' && rule.nearPovertyLines[area].value <= rule.povertyLines[area].value) {
-        ctx.addIssue({ code: 'custom', path: ['rule', 'nearPovertyLines', area, 'value'], message: 'the near-poverty line must be above the poverty line', input: rule.nearPovertyLines[area].value });
+        ctx.addIssue({ code: 'custom', path: ['rule', 'nearPovertyLines', area, 'value'], message: `a near-poverty line above the poverty line of ${rule.povertyLines[area].value}`, input: rule.nearPovertyLines[area].value });
       }
       if (standard.averageBand.status === 'defined') {
         const band = standard.averageBand[area];
         if (band.atMost.value <= band.above.value) {
-          ctx.addIssue({ code: 'custom', path: ['averageBand', area, 'atMost', 'value'], message: 'the band is empty', input: band.atMost.value });
+          ctx.addIssue({ code: 'custom', path: ['averageBand', area, 'atMost', 'value'], message: `an upper bound above the lower bound of ${band.above.value}`, input: band.atMost.value });
         }
       }
     }
@@ -200,7 +200,7 @@ export const standardSchema = z
       });
       const from = standard.lowIncomeWorker.effectiveFrom;
       if (from < standard.effective.from || from > standard.effective.to) {
-        ctx.addIssue({ code: 'custom', path: ['lowIncomeWorker', 'effectiveFrom'], message: 'outside the standard period', input: from });
+        ctx.addIssue({ code: 'custom', path: ['lowIncomeWorker', 'effectiveFrom'], message: `a date within the standard's period, ${standard.effective.from} to ${standard.effective.to}`, input: from });
       }
     }
   });
