@@ -11,7 +11,7 @@ export { readCsvRows } from './csv-reader.js';
 export type { CsvRowsBatch } from './csv-reader.js';
 export { readCsvPieces } from './csv-pieces.js';
 export { readJsonlBatches, jsonLineEntry } from './jsonl-reader.js';
-export type { JsonlBatch, JsonlEntry } from './jsonl-reader.js';
+export type { JsonlBatch, JsonlEntry, JsonlLimits } from './jsonl-reader.js';
 export { csvCell, rowToCsv, rowToJsonl, csvOutputColumns } from './output.js';
 export { openAtomicOutput, writeFileAtomic, OutputFileError, fileErrorReason } from './atomic-output.js';
 export type { AtomicOutput, AtomicOutputOptions } from './atomic-output.js';
