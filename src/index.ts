@@ -37,6 +37,8 @@ export { createBatchClassifier, classifyMany, isBatchFailure } from './batch.js'
 export type { BatchClassifier, BatchRow, BatchSuccess, BatchFailure, BatchFacts, CompactHousehold } from './batch.js';
 export { createRowReader, fieldColumns } from './tabular.js';
 export type { RowReader } from './tabular.js';
+export { planHeader, normalizeColumnName, vietnameseFieldNames } from './columns.js';
+export type { HeaderPlan, ColumnOptions } from './columns.js';
 export { readCsv, splitRecord, CsvCutter, CsvHeaderError, defaultMaxRecordBytes } from './csv/records.js';
 export type { CsvPiece, CsvRecord, RecordFields, CsvLimits, CsvCutterOptions } from './csv/records.js';
 export { Decimal } from './money.js';

@@ -278,26 +278,21 @@ function startTally(options: TallyOptions): TallyBuilder & { addAt(item: TallyIt
       average: sums.average.value.toNumber(),
       none: sums.none.value.toNumber(),
     });
-    const rates = (sums: Record<'total' | Category, ExactSum>): CategoryRates => {
-      const whole = sums.total.value;
-      return {
-        poor: percent(sums.poor.value, whole),
-        'near-poor': percent(sums['near-poor'].value, whole),
-        'poor-or-near-poor': percent(sums.poor.value.add(sums['near-poor'].value), whole),
-        average: percent(sums.average.value, whole),
-        none: percent(sums.none.value, whole),
+    /** The rates of each category (and poor or near-poor) among all, by one way of dividing. */
+    const ratesBy =
+      <T>(divide: (part: ExactSum['value'], whole: ExactSum['value']) => T) =>
+      (sums: Record<'total' | Category, ExactSum>) => {
+        const whole = sums.total.value;
+        return {
+          poor: divide(sums.poor.value, whole),
+          'near-poor': divide(sums['near-poor'].value, whole),
+          'poor-or-near-poor': divide(sums.poor.value.add(sums['near-poor'].value), whole),
+          average: divide(sums.average.value, whole),
+          none: divide(sums.none.value, whole),
+        };
       };
-    };
-    const ratesExact = (sums: Record<'total' | Category, ExactSum>): CategoryRatesExact => {
-      const whole = sums.total.value;
-      return {
-        poor: exactPercent(sums.poor.value, whole),
-        'near-poor': exactPercent(sums['near-poor'].value, whole),
-        'poor-or-near-poor': exactPercent(sums.poor.value.add(sums['near-poor'].value), whole),
-        average: exactPercent(sums.average.value, whole),
-        none: exactPercent(sums.none.value, whole),
-      };
-    };
+    const rates: (sums: Record<'total' | Category, ExactSum>) => CategoryRates = ratesBy(percent);
+    const ratesExact: (sums: Record<'total' | Category, ExactSum>) => CategoryRatesExact = ratesBy(exactPercent);
     const all = acc.households.total.value;
     const poor = acc.households.poor.value;
     const near = acc.households['near-poor'].value;

@@ -7,16 +7,7 @@
  */
 import type { FileColumns } from '../node/household-reader.js';
 import { UsageError } from './args.js';
-
-/** A name folded for comparison: lower case, without diacritics (đ as d), `_`, `-` or spaces. */
-export function foldName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
-}
+import { normalizeColumnName } from '../columns.js';
 
 /** Levenshtein distance between two strings (by code point). */
 export function editDistance(a: string, b: string): number {
@@ -36,14 +27,14 @@ export function editDistance(a: string, b: string): number {
  * spaces), else within an edit distance of 1 (folded names of up to 4 characters) or 2.
  */
 export function nearestName(name: string, names: readonly string[]): string | undefined {
-  const folded = foldName(name);
-  const same = names.find((n) => foldName(n) === folded);
+  const folded = normalizeColumnName(name);
+  const same = names.find((n) => normalizeColumnName(n) === folded);
   if (same !== undefined) return same;
   const limit = [...folded].length <= 4 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const n of names) {
-    const d = editDistance(folded, foldName(n));
+    const d = editDistance(folded, normalizeColumnName(n));
     if (d < bestDistance) [best, bestDistance] = [n, d];
   }
   return best;

@@ -73,7 +73,7 @@ parentPort?.on('message', async (message: WorkerRequest) => {
     init = message;
     if (message.input === 'csv') {
       const { decideNumber } = createDecider(message.resolved);
-      const plan = compileFastRows(message.layout, { standardId: message.resolved.id, decideNumber }, message.format, () => {
+      const plan = compileFastRows(message.layout, { standardId: message.resolved.id, reviewDate: message.date, decideNumber }, message.format, () => {
         throw NEEDS_GENERAL_PATH;
       });
       classifier = chunkClassifierOf(plan);

@@ -61,6 +61,6 @@ export function compileFastCsv(header: readonly string[], batch: BatchClassifier
     missingIndicators: reader.plan.missingIndicators.length,
     rowNumbers: !reader.plan.hasId,
   };
-  const plan = compileFastRows(layout, { standardId: batch.standard.id, decideNumber: batch.decideNumber }, format, generalRowHandler(reader, format));
+  const plan = compileFastRows(layout, { standardId: batch.standard.id, reviewDate: batch.date, decideNumber: batch.decideNumber }, format, generalRowHandler(reader, format));
   return { layout, reader, classifyRows: plan.classifyRows, nextRowNumber: plan.nextRowNumber };
 }

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editDistance, foldName, nearestName } from '../../src/cli/columns.js';
+import { editDistance, nearestName } from '../../src/cli/columns.js';
+import { normalizeColumnName } from '../../src/columns.js';
 
 const cli = join(import.meta.dirname, '../../dist/cli.js');
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8' });
@@ -24,7 +25,7 @@ const summaryOf = (stdout: string) => (JSON.parse(stdout) as Json).find((t) => t
 
 describe('the nearest column', () => {
   it('folds case, diacritics, đ, underscores, hyphens and spaces', () => {
-    expect(foldName('Xã_Phường - Đông')).toBe('xaphuongdong');
+    expect(normalizeColumnName('Xã_Phường - Đông')).toBe('xaphuongdong');
     expect(nearestName('xa phuong', ['id', 'xã_phường'])).toBe('xã_phường');
     expect(nearestName('COMMUNE', ['id', 'commune'])).toBe('commune');
   });
