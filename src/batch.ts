@@ -10,7 +10,7 @@ import { toSafe, type ErrorDetail } from './errors.js';
 import { isIsoDate, type IsoDate } from './dates.js';
 import { readAmount, type Amount } from './money.js';
 import { classifyOn, type ClassifyOptions } from './classify.js';
-import { escapedFrom } from './escape.js';
+import { aboveNearPovertyStandard, escapedFrom } from './escape.js';
 import { areaAliases, incomeFields, readArea, type IncomeField } from './household.js';
 import { createDerivedCounter } from './derivation/derive.js';
 import { surveyRecordSchema, type SurveyRecord } from './survey/record.js';
@@ -128,12 +128,16 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     const previous = record.previousCategory;
     if ((previous === undefined) !== (record.previousRecognizedOn === undefined)) return undefined;
     if (record.previousRecognizedOn !== undefined && record.previousRecognizedOn > date) return undefined;
+    // A household that left its list at an earlier review: the general path counts the window.
+    if (record.leftListOn !== undefined) return undefined;
     const area = readArea(record.area)!;
     const counted = countDerived(record, date, deprivedInto);
     const { category } = decideAmount(area, n, field, income, counted.deprived);
     // Undetermined indicators matter only when counting them deprived would change the category.
     if (counted.undetermined > 0 && decideAmount(area, n, field, income, counted.deprived + counted.undetermined).category !== category) return undefined;
-    const newlyEscaped = previous !== undefined && escapedFrom(previous, category) !== null;
+    // Left the list at this review (no `leftListOn`): newly escaped when the income is above the
+    // near-poverty standard, the window starting today (src/escape.ts).
+    const newlyEscaped = previous !== undefined && aboveNearPovertyStandard(category);
     return record.id === undefined
       ? { category, deprivationCount: counted.deprived, newlyEscaped, standard: standard.id }
       : { id: record.id, category, deprivationCount: counted.deprived, newlyEscaped, standard: standard.id };
@@ -171,7 +175,8 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
       if ((previous !== 'poor' && previous !== 'near-poor') || !isIsoDate(h.previousRecognizedOn) || h.previousRecognizedOn > date) return undefined;
     }
     const { category } = decideCompact({ area, size, incomeField: field, income, deprivationCount: count });
-    const newlyEscaped = previous === undefined ? false : escapedFrom(previous as 'poor' | 'near-poor', category) !== null;
+    // `leftListOn` is not a fast-path key: the household leaves its list at this review (src/escape.ts).
+    const newlyEscaped = previous !== undefined && aboveNearPovertyStandard(category);
     return id === undefined
       ? { category, deprivationCount: count, newlyEscaped, standard: standard.id }
       : { id: id as string | number, category, deprivationCount: count, newlyEscaped, standard: standard.id };

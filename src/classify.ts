@@ -6,11 +6,11 @@
 import { toSafe, fail, formatPath, parsePath, readGuarded, type SafeResult } from './errors.js';
 import { deriveFromRecord, readSurveyRecord, type DerivedIndicator } from './derivation/derive.js';
 import { isSurveyRecord, type SurveyRecordInput } from './survey/record.js';
-import { addMonthsIso, type IsoDate } from './dates.js';
+import type { IsoDate } from './dates.js';
 import { amountToJSON } from './money.js';
 import { readHousehold, type Household, type HouseholdInput, type IncomeField } from './household.js';
 import { compareIncome, describeComparison, formatDong, incomeScale, isExactPerCapita, monthlyPerCapita } from './income.js';
-import { escapedFrom } from './escape.js';
+import { escapedFrom, newlyEscapedUntil } from './escape.js';
 import { decide, type Branch, type Category, type LineRole } from './rule.js';
 import { indicatorIdSet } from './standards/indicators.js';
 import { resolveStandard, type StandardChoice } from './standards/registry.js';
@@ -35,18 +35,27 @@ export interface TraceStep {
   readonly values: Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
 }
 
-/** Escape from poverty or near-poverty recognised at this review. */
+/**
+ * The household is off the list it was on, and whether it is newly escaped (Decision 28/2015/QĐ-TTg,
+ * as amended by Decision 02/2021/QĐ-TTg; see src/escape.ts for the rule and the day arithmetic).
+ */
 export interface Escape {
   /** `poverty`: previously poor, now not poor. `near-poverty`: previously near-poor, now neither. */
   readonly from: 'poverty' | 'near-poverty';
   readonly previousCategory: 'poor' | 'near-poor';
   readonly previousRecognizedOn: IsoDate;
-  /** The review date, taken as the date the escape is recognised. */
+  /** The review date. */
   readonly recognizedOn: IsoDate;
-  /** Months the household counts as newly escaped. */
+  /** The date the household left the list: `leftListOn` as given, else the review date. */
+  readonly leftListOn: IsoDate;
+  /** Condition (2): income per person above the near-poverty standard (the near-poverty line, or the single line). */
+  readonly incomeAboveNearPovertyStandard: boolean;
+  /** Months the household counts as newly escaped after leaving the list (36: 3 years). */
   readonly windowMonths: number;
-  /** Last day of that window: `recognizedOn` plus `windowMonths`. */
+  /** Last day of that window, included: `leftListOn` plus `windowMonths` (29 February → 28 February). */
   readonly windowEndsOn: IsoDate;
+  /** Condition (3): the review date is on or before `windowEndsOn`. */
+  readonly withinWindow: boolean;
   /** Whether the window length is confirmed law. */
   readonly windowConfirmed: boolean;
 }
@@ -90,8 +99,14 @@ export interface Classification {
   readonly averageBandNote?: string;
   /** `null` when the standard has no such line or it is not yet in force on the date. */
   readonly lowIncomeWorker: LowIncomeWorker | null;
-  /** `true` when the household escaped poverty or near-poverty at this review. */
+  /**
+   * `true` when the household is newly escaped: it was on the poor or near-poor list, its income is
+   * now above the near-poverty standard, and at most 3 years have passed since it left the list
+   * (Decision 28/2015/QĐ-TTg, as amended by Decision 02/2021/QĐ-TTg). A poor household now
+   * near-poor has escaped poverty (`escape`) but is not newly escaped.
+   */
   readonly newlyEscaped: boolean;
+  /** The list the household left, or `null` when it is still on it (or there was none). */
   readonly escape: Escape | null;
   /** For a survey record: each indicator as derived from the roster and dwelling. */
   readonly derivation?: readonly DerivedIndicator[];
@@ -195,7 +210,7 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
   }
   const derivation = deriveFromRecord(record, standard, date);
   const household: Record<string, unknown> = { area: record.area, size: record.members.length, deprived: [...derivation.deprived] };
-  for (const key of ['id', 'incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal', 'previousCategory', 'previousRecognizedOn'] as const) {
+  for (const key of ['id', 'incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal', 'previousCategory', 'previousRecognizedOn', 'leftListOn'] as const) {
     if (record[key] !== undefined) household[key] = record[key];
   }
   const h = readHousehold(household, indicatorIdSet(standard));
@@ -239,6 +254,9 @@ export function safeClassify(household: HouseholdInput | unknown, options: Class
 export function explainHousehold(h: Household, standard: Standard, date: IsoDate, extraTrace: readonly TraceStep[] = []): Classification {
   if (h.previousRecognizedOn !== undefined && h.previousRecognizedOn > date) {
     fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn: expected a date on or before the review date ${date}, received ${h.previousRecognizedOn}`, h.previousRecognizedOn, `a date on or before ${date}`);
+  }
+  if (h.leftListOn !== undefined && h.leftListOn > date) {
+    fail('INVALID_PREVIOUS_STATUS', ['leftListOn'], `leftListOn: expected a date on or before the review date ${date}, received ${h.leftListOn}`, h.leftListOn, `a date on or before ${date}`);
   }
   const area = h.area;
   const scale = incomeScale(h.income.field, h.size, standard.incomePeriod);
@@ -348,33 +366,63 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     }
   }
 
-  // Escape from poverty or near-poverty.
+  // Escape from poverty or near-poverty, and the newly-escaped status (src/escape.ts).
   let escape: Escape | null = null;
+  let newlyEscaped = false;
   if (h.previousCategory !== undefined && h.previousRecognizedOn !== undefined) {
     const window = standard.newlyEscapedWindow;
     const from = escapedFrom(h.previousCategory, decision.category);
-    const escaped = from !== null;
+    // (2): compared exactly, as the rule compares (income > line × members, no division).
+    const nearLine = rule.kind === 'two-tier' ? rule.nearPovertyLines[area] : rule.lines[area];
+    const nearText = rule.kind === 'two-tier' ? 'near-poverty line' : 'line';
+    const nearComparison = compareIncome(h.income.amount, scale, nearLine.value);
+    const above = nearComparison > 0;
+    const leftListOn = h.leftListOn ?? date;
+    const windowEndsOn = newlyEscapedUntil(leftListOn, window.value);
+    const within = date <= windowEndsOn;
+    newlyEscaped = from !== null && above && within;
     if (from !== null) {
       escape = {
         from,
         previousCategory: h.previousCategory,
         previousRecognizedOn: h.previousRecognizedOn,
         recognizedOn: date,
+        leftListOn,
+        incomeAboveNearPovertyStandard: above,
         windowMonths: window.value,
-        windowEndsOn: addMonthsIso(date, window.value),
+        windowEndsOn,
+        withinWindow: within,
         windowConfirmed: window.confirmed,
       };
     }
+    const held = (b: boolean) => (b ? 'holds' : 'does not hold');
+    const text = from === null
+      ? `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: still on a list; not newly escaped.`
+      : `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: escaped ${from}. Newly escaped: ` +
+        `(1) was on the ${h.previousCategory} list: holds; ` +
+        `(2) income above the near-poverty standard (the ${area} ${nearText} of ${formatDong(nearLine.value)} đồng per person per ${standard.incomePeriod}): ${held(above)}; ` +
+        `(3) at most ${window.value} months since leaving the list on ${leftListOn}, through ${windowEndsOn}: ${held(within)}. ` +
+        (newlyEscaped ? 'Newly escaped.' : 'Not newly escaped.');
     trace.push(
       ({
         step: 'escape',
-        text: escape
-          ? `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: escaped ${escape.from}; counts as newly escaped for ${window.value} months, until ${escape.windowEndsOn}.`
-          : `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: no escape.`,
+        text,
         reference: citation(window.reference),
-        confirmed: escape ? window.confirmed : true,
-        ...(escape && window.note !== undefined ? { note: window.note } : {}),
-        values: { previousCategory: h.previousCategory, previousRecognizedOn: h.previousRecognizedOn, escaped, windowMonths: window.value, windowEndsOn: escape ? escape.windowEndsOn : null },
+        confirmed: from !== null ? window.confirmed : true,
+        ...(from !== null && window.note !== undefined ? { note: window.note } : {}),
+        values: {
+          previousCategory: h.previousCategory,
+          previousRecognizedOn: h.previousRecognizedOn,
+          escaped: from !== null,
+          onList: true,
+          incomeAboveNearPovertyStandard: above,
+          nearPovertyStandard: nearLine.value,
+          leftListOn: from !== null ? leftListOn : null,
+          windowMonths: window.value,
+          windowEndsOn: from !== null ? windowEndsOn : null,
+          withinWindow: from !== null ? within : null,
+          newlyEscaped,
+        },
       }),
     );
   }
@@ -401,7 +449,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     averageBand: band.status === 'defined' ? { above: band[area].above.value, atMost: band[area].atMost.value } : null,
     ...(band.status === 'not-defined' && band.note !== undefined ? { averageBandNote: band.note } : {}),
     lowIncomeWorker,
-    newlyEscaped: escape !== null,
+    newlyEscaped,
     escape,
     unconfirmed: trace.filter((t) => !t.confirmed).map((t) => t.step),
     trace,

@@ -21,7 +21,7 @@ import type { Standard } from './standards/schema.js';
 import { nationalStandards, localStandards } from './standards/registry.js';
 
 /** Field columns with a meaning of their own; any other non-indicator column is an attribute. */
-export const fieldColumns = ['id', 'area', 'size', ...incomeFields, 'deprived', 'previousCategory', 'previousRecognizedOn'] as const;
+export const fieldColumns = ['id', 'area', 'size', ...incomeFields, 'deprived', 'previousCategory', 'previousRecognizedOn', 'leftListOn'] as const;
 
 /** The Vietnamese names of the fields, read as those fields (case, spaces and diacritics aside). */
 export const vietnameseFieldNames: Readonly<Record<(typeof fieldColumns)[number], readonly string[]>> = {
@@ -34,6 +34,7 @@ export const vietnameseFieldNames: Readonly<Record<(typeof fieldColumns)[number]
   deprived: ['Thiếu hụt', 'Các chỉ số thiếu hụt', 'Chỉ số thiếu hụt'],
   previousCategory: ['Phân loại kỳ trước', 'Loại hộ kỳ trước'],
   previousRecognizedOn: ['Ngày công nhận kỳ trước'],
+  leftListOn: ['Ngày ra khỏi danh sách'],
 };
 
 /** Letters only: lower case, no diacritics (đ as d), no spaces, `_`, `-`, `/`, `.`. */

@@ -65,6 +65,11 @@ export const householdSchema = z.strictObject({
   previousCategory: z.enum(['poor', 'near-poor'], { error: 'poor or near-poor' }).optional(),
   /** The date the previous category was recognised. */
   previousRecognizedOn: isoDate.optional(),
+  /**
+   * The date the household left that list, when it left at an earlier review (on or before the
+   * review date); absent: it leaves at this review, on the review date.
+   */
+  leftListOn: isoDate.optional(),
   /** Free grouping fields (commune, ethnicity …), carried through untouched. */
   attributes: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()], { error: 'a text, a finite number, true, false or null' }), { error: 'an object of grouping fields' })
@@ -83,6 +88,7 @@ export interface Household {
   readonly deprived: readonly string[];
   readonly previousCategory: 'poor' | 'near-poor' | undefined;
   readonly previousRecognizedOn: IsoDate | undefined;
+  readonly leftListOn: IsoDate | undefined;
 }
 
 const codeByField: ReadonlyMap<string | number, ErrorCode> = new Map([
@@ -92,6 +98,7 @@ const codeByField: ReadonlyMap<string | number, ErrorCode> = new Map([
   ['incomeMonthlyTotal', 'INVALID_INCOME'],
   ['incomeAnnualTotal', 'INVALID_INCOME'],
   ['previousRecognizedOn', 'INVALID_DATE'],
+  ['leftListOn', 'INVALID_DATE'],
   ['previousCategory', 'INVALID_PREVIOUS_STATUS'],
 ]);
 
@@ -142,6 +149,7 @@ export function readHousehold(input: unknown, indicatorIds: ReadonlySet<string>)
     const path = h.previousCategory === undefined ? 'previousCategory' : 'previousRecognizedOn';
     fail('INVALID_PREVIOUS_STATUS', [path], `${path}: expected it with ${path === 'previousCategory' ? 'previousRecognizedOn' : 'previousCategory'} (both or neither), received nothing`, undefined, 'both or neither');
   }
+  checkLeftListOn(h.previousCategory, h.previousRecognizedOn, h.leftListOn);
 
   return {
     id: h.id,
@@ -151,5 +159,20 @@ export function readHousehold(input: unknown, indicatorIds: ReadonlySet<string>)
     deprived: h.deprived,
     previousCategory: h.previousCategory,
     previousRecognizedOn: h.previousRecognizedOn,
+    leftListOn: h.leftListOn,
   };
+}
+
+/**
+ * `leftListOn` needs the list it left (`previousCategory`) and cannot be before that list was
+ * recognised. (That it is on or before the review date is checked with the date.)
+ */
+export function checkLeftListOn(previousCategory: unknown, previousRecognizedOn: IsoDate | undefined, leftListOn: IsoDate | undefined): void {
+  if (leftListOn === undefined) return;
+  if (previousCategory === undefined) {
+    fail('INVALID_PREVIOUS_STATUS', ['leftListOn'], 'leftListOn: expected it with previousCategory and previousRecognizedOn, received it without them', leftListOn, 'previousCategory and previousRecognizedOn');
+  }
+  if (previousRecognizedOn !== undefined && leftListOn < previousRecognizedOn) {
+    fail('INVALID_PREVIOUS_STATUS', ['leftListOn'], `leftListOn: expected a date on or after previousRecognizedOn ${previousRecognizedOn}, received ${leftListOn}`, leftListOn, `a date on or after ${previousRecognizedOn}`);
+  }
 }

@@ -91,6 +91,7 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
   const deprivedIdx = index('deprived');
   const prevIdx = index('previousCategory');
   const prevOnIdx = index('previousRecognizedOn');
+  const leftIdx = index('leftListOn');
   const width = names.length;
 
   const checkWidth = (fields: readonly string[], record?: number) => {
@@ -110,6 +111,7 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
     for (const i of incomeIdx) if (fields[i] !== '') h[names[i]!] = fields[i];
     if (cell(prevIdx) !== '') h.previousCategory = cell(prevIdx);
     if (cell(prevOnIdx) !== '') h.previousRecognizedOn = cell(prevOnIdx);
+    if (cell(leftIdx) !== '') h.leftListOn = cell(leftIdx);
     const deprived: string[] = [];
     if (cell(deprivedIdx).trim() !== '') deprived.push(...cell(deprivedIdx).split(/[;|]/).map((s) => s.trim()).filter(Boolean));
     for (const i of [...indicatorIdx, ...foreignIdx]) {
@@ -154,7 +156,7 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
 
   const fast = (fields: readonly string[]): BatchRow | undefined => {
     if (fields.length !== width || deprivedIdx >= 0 && fields[deprivedIdx] !== '') return undefined;
-    if ((prevIdx >= 0 && fields[prevIdx] !== '') || (prevOnIdx >= 0 && fields[prevOnIdx] !== '')) return undefined;
+    if ((prevIdx >= 0 && fields[prevIdx] !== '') || (prevOnIdx >= 0 && fields[prevOnIdx] !== '') || (leftIdx >= 0 && fields[leftIdx] !== '')) return undefined;
     const areaCell = areaIdx >= 0 ? fields[areaIdx]! : '';
     const area = areaAliases[Object.hasOwn(areaMap, areaCell) ? areaMap[areaCell]! : areaCell];
     if (area === undefined) return undefined;

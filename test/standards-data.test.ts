@@ -117,7 +117,7 @@ describe('figures of the specification', () => {
       expect(s.newlyEscapedWindow).toMatchObject({
         value: 36,
         confirmed: true,
-        reference: { instrument: 'Decision 28/2015/QĐ-TTg', source: 'secondary', quote: expect.stringMatching(/ra khỏi danh sách hộ nghèo, hộ cận nghèo tối đa là 3 năm$/) },
+        reference: { instrument: 'Decision 28/2015/QĐ-TTg (as amended by Decision 02/2021/QĐ-TTg)', source: 'secondary', quote: expect.stringMatching(/ra khỏi danh sách hộ nghèo, hộ cận nghèo tối đa là 3 năm$/) },
       });
     }
   });

@@ -16,7 +16,7 @@ import type { OutputFormat } from './output.js';
 import type { ColumnOptions } from '../columns.js';
 import type { ByteWriter, ChunkClassifier, ChunkCounts } from './chunk-output.js';
 import { isUtf8 } from 'node:buffer';
-import { escapedFrom } from '../escape.js';
+import { aboveNearPovertyStandard } from '../escape.js';
 import { firstLineEnd, recordEnd } from '../csv/records.js';
 
 const COMMA = 0x2c;
@@ -136,7 +136,8 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
     if (attributes.has(n)) return ROLE_IGNORE;
     if (n === 'previousCategory') return ROLE_PREVIOUS_CATEGORY;
     if (n === 'previousRecognizedOn') return ROLE_PREVIOUS_DATE;
-    if (n === 'deprived') return ROLE_EMPTY_ONLY;
+    // A household that left its list at an earlier review takes the general path (its window is counted there).
+    if (n === 'deprived' || n === 'leftListOn') return ROLE_EMPTY_ONLY;
     return ROLE_ZERO_ONLY; // an indicator column of another standard
   });
   // For each indicator column, how many indicator columns follow it in a row (itself included).
@@ -300,7 +301,9 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
     // Indicators without a column: the row takes the general path (and its error) when its category depends on them.
     if (missing > 0 && decider.decideNumber(area, size, incomeField, income, count + missing).category !== category) return -1;
     counts[category]++;
-    const escaped = previous !== PREVIOUS_NONE && escapedFrom(previous === PREVIOUS_POOR ? 'poor' : 'near-poor', category) !== null;
+    // Newly escaped (Decision 28/2015/QĐ-TTg): was on a list, income now above the near-poverty
+    // standard (read exactly from the category), and it leaves the list at this review.
+    const escaped = previous !== PREVIOUS_NONE && aboveNearPovertyStandard(category);
     if (escaped) counts.newlyEscaped++;
     const csvTail = escaped ? left.csv : stay.csv;
     const jsonTail = escaped ? left.json : stay.json;

@@ -190,6 +190,7 @@ export const recordFieldChecks: Readonly<Record<string, Check>> = {
   recordedCategory: (v) => v === 'poor' || v === 'near-poor' || v === 'average' || v === 'none',
   previousCategory: (v) => v === 'poor' || v === 'near-poor',
   previousRecognizedOn: date,
+  leftListOn: date,
   dwelling: dwellingCheck,
   waterSource: waterCheck,
   latrineType: latrineCheck,

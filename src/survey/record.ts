@@ -94,6 +94,8 @@ export const surveyRecordSchema = z.strictObject({
   recordedCategory: oneOf(['poor', 'near-poor', 'average', 'none']).optional(),
   previousCategory: oneOf(['poor', 'near-poor']).optional(),
   previousRecognizedOn: isoDate.optional(),
+  /** The date the household left that list, when it left at an earlier review. */
+  leftListOn: isoDate.optional(),
   dwelling: dwellingSchema.optional(),
   waterSource: oneOf(enumIds(waterSources)).optional(),
   latrineType: oneOf(enumIds(latrineTypes)).optional(),
