@@ -25,14 +25,17 @@ async function writeLines(path, count, line) {
 }
 
 /** 1 household per row: id, area, size, monthly total income and 12 indicator columns (16 columns). */
-export async function indicatorCsv(path, count, seed = 2025) {
+export async function indicatorCsv(path, count, seed = 2025, { previous = false } = {}) {
   const r = seeded(seed);
-  const header = `id,area,size,incomeMonthlyTotal,${INDICATORS.join(',')}\n`;
+  // With `previous`: the README's whole layout, a commune attribute and the previous status (one household in four on a list).
+  const header = `id,area,size,incomeMonthlyTotal,${INDICATORS.join(',')}${previous ? ',commune,previousCategory,previousRecognizedOn' : ''}\n`;
+  const communes = ['Xã Tân Lập', 'Xã Hòa Bình', 'Phường Đông Ngàn'];
   await writeLines(path, count + 1, (i) => {
     if (i === 0) return header;
     const size = 1 + Math.floor(r() * 6);
     const cells = INDICATORS.map(() => (r() < 0.15 ? 1 : 0));
-    return `H${i},${r() < 0.6 ? 'rural' : 'urban'},${size},${Math.floor(r() * 4_000_000) * size},${cells.join(',')}\n`;
+    const extra = previous ? `,${communes[i % 3]},${i % 4 === 0 ? (i % 8 === 0 ? 'poor,2024-12-10' : 'near-poor,2024-12-10') : ','}` : '';
+    return `H${i},${r() < 0.6 ? 'rural' : 'urban'},${size},${Math.floor(r() * 4_000_000) * size},${cells.join(',')}${extra}\n`;
   });
 }
 

@@ -20,7 +20,9 @@ const out = here('./out/');
 ensureDir(out);
 const csv = `${out}households-${ROWS}.csv`;
 const roster = `${out}rosters-${ROSTERS}.jsonl`;
+const csvPrevious = `${out}households-previous-${ROWS}.csv`;
 if (!existsSync(csv)) await indicatorCsv(csv, ROWS);
+if (!existsSync(csvPrevious)) await indicatorCsv(csvPrevious, ROWS, 2025, { previous: true });
 if (!existsSync(roster)) await rosterJsonl(roster, ROSTERS);
 const xlsx = `${out}households-${ROWS}.xlsx`;
 const xlsxInline = `${out}households-${ROWS}-inline.xlsx`;
@@ -85,6 +87,7 @@ function cli(args, label, rows, target, times = 3) {
 const threadsFor = (file) => (statSync(file).size >= parallelFromBytes ? cpus().length : 1);
 const cliOne = cli(['classify', csv, '--date', date, '--threads', '1', '--quiet', '--out', `${out}classified.csv`], 'command line, CSV, 1 thread', ROWS, 'within 1.5× DuckDB; ≤ 200 MB');
 const cliAll = cli(['classify', csv, '--date', date, '--quiet', '--out', `${out}classified-auto.csv`], `command line, CSV, ${threadsFor(csv)} thread(s) (default)`, ROWS, 'within 1.5× DuckDB; ≤ 200 MB');
+const cliPrevious = cli(['classify', csvPrevious, '--date', date, '--threads', '1', '--quiet', '--out', `${out}classified-previous.csv`], 'command line, CSV with commune and previous status, 1 thread', ROWS, 'within 1.3× of the same file without them');
 cli(['classify', roster, '--date', date, '--threads', '1', '--quiet', '--out', `${out}rosters-classified.jsonl`], 'command line, roster JSON Lines, 1 thread', ROSTERS, '');
 cli(['classify', roster, '--date', date, '--quiet', '--out', `${out}rosters-classified-auto.jsonl`], `command line, roster JSON Lines, ${threadsFor(roster)} thread(s) (default)`, ROSTERS, '');
 // Reports and validation (one thread): once each.
@@ -138,3 +141,4 @@ for (const r of results) {
   console.log([r.job.padEnd(56), fmt(r.rows).padStart(10), fmt(r.seconds, 3).padStart(8), fmt(r.perSecond).padStart(12), fmt(r.peakMB).padStart(8), `  ${r.target}`].join(' '));
 }
 if (duck) console.log(`command line / DuckDB: ${(cliOne / duck).toFixed(2)}× (1 thread), ${(cliAll / duck).toFixed(2)}× (default)`);
+console.log(`commune and previous-status columns / without: ${(cliPrevious / cliOne).toFixed(2)}× (target ≤ 1.3×)`);

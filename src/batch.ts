@@ -7,10 +7,10 @@
  * @module
  */
 import { toSafe, type ErrorDetail } from './errors.js';
-import { isIsoDate, today, type IsoDate } from './dates.js';
+import { isIsoDate, type IsoDate } from './dates.js';
 import { readAmount, type Amount } from './money.js';
-import { classify, type ClassifyOptions } from './classify.js';
-import { escapedFrom } from './escape.js';
+import { classifyOn, type ClassifyOptions } from './classify.js';
+import { aboveNearPovertyStandard, escapedFrom } from './escape.js';
 import { areaAliases, incomeFields, readArea, type IncomeField } from './household.js';
 import { createDerivedCounter } from './derivation/derive.js';
 import { surveyRecordSchema, type SurveyRecord } from './survey/record.js';
@@ -62,11 +62,15 @@ export type CompactHousehold = DecisionInput;
 export interface BatchClassifier {
   readonly standard: Standard;
   readonly date: IsoDate;
-  /** Classifies any input: fast when it is plainly valid, through {@link classify} otherwise. */
+  /**
+   * Classifies any input: fast when it is plainly valid, through {@link classify} otherwise. It
+   * never throws: a bad input, whatever it is, gives an error row.
+   */
   classify(input: unknown): BatchRow;
   /**
    * The same, with the facts a report counts: area, members, the deprived indicators and the
-   * escape (for tallies of large files, without the explanation {@link classify} writes).
+   * escape (for tallies of large files, without the explanation {@link classify} writes). It never
+   * throws either.
    */
   classifyWithFacts(input: unknown): BatchFacts | BatchFailure;
   /** Applies the rule to a household already validated and reduced. */
@@ -87,17 +91,17 @@ const KNOWN_KEYS = new Set(['id', 'area', 'size', 'deprived', 'previousCategory'
  * //=> { id: 7, category: 'near-poor', deprivationCount: 0, newlyEscaped: false, standard: 'nd07-2021' }
  */
 export function createBatchClassifier(options: ClassifyOptions = {}): BatchClassifier {
-  const { standard, date } = resolveStandard(options, options.today ?? today);
+  const { standard, date } = resolveStandard(options);
   const ids = indicatorIdSet(standard);
-  const fixed: ClassifyOptions = { standard, date };
 
   const { decideNumber, decideCompact } = createDecider(standard);
   const countDerived = createDerivedCounter(standard);
   const decideAmount = (area: Area, size: number, field: IncomeField, income: Amount, deprivationCount: number): Decision =>
     typeof income === 'number' ? decideNumber(area, size, field, income, deprivationCount) : decideCompact({ area, size, incomeField: field, income, deprivationCount });
 
+  // Never throws: `classifyOn` turns any problem with the input into a coded error.
   const slow = (input: unknown): BatchRow => {
-    const result = toSafe(() => classify(input, fixed));
+    const result = toSafe(() => classifyOn(input, standard, date));
     const id = readId(input);
     if (!result.success) return id === undefined ? { error: result.error } : { id, error: result.error };
     const r = result.data;
@@ -124,12 +128,16 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     const previous = record.previousCategory;
     if ((previous === undefined) !== (record.previousRecognizedOn === undefined)) return undefined;
     if (record.previousRecognizedOn !== undefined && record.previousRecognizedOn > date) return undefined;
+    // A household that left its list at an earlier review: the general path counts the window.
+    if (record.leftListOn !== undefined) return undefined;
     const area = readArea(record.area)!;
     const counted = countDerived(record, date, deprivedInto);
     const { category } = decideAmount(area, n, field, income, counted.deprived);
     // Undetermined indicators matter only when counting them deprived would change the category.
     if (counted.undetermined > 0 && decideAmount(area, n, field, income, counted.deprived + counted.undetermined).category !== category) return undefined;
-    const newlyEscaped = previous !== undefined && escapedFrom(previous, category) !== null;
+    // Left the list at this review (no `leftListOn`): newly escaped when the income is above the
+    // near-poverty standard, the window starting today (src/escape.ts).
+    const newlyEscaped = previous !== undefined && aboveNearPovertyStandard(category);
     return record.id === undefined
       ? { category, deprivationCount: counted.deprived, newlyEscaped, standard: standard.id }
       : { id: record.id, category, deprivationCount: counted.deprived, newlyEscaped, standard: standard.id };
@@ -167,7 +175,8 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
       if ((previous !== 'poor' && previous !== 'near-poor') || !isIsoDate(h.previousRecognizedOn) || h.previousRecognizedOn > date) return undefined;
     }
     const { category } = decideCompact({ area, size, incomeField: field, income, deprivationCount: count });
-    const newlyEscaped = previous === undefined ? false : escapedFrom(previous as 'poor' | 'near-poor', category) !== null;
+    // `leftListOn` is not a fast-path key: the household leaves its list at this review (src/escape.ts).
+    const newlyEscaped = previous !== undefined && aboveNearPovertyStandard(category);
     return id === undefined
       ? { category, deprivationCount: count, newlyEscaped, standard: standard.id }
       : { id: id as string | number, category, deprivationCount: count, newlyEscaped, standard: standard.id };
@@ -191,6 +200,22 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
   };
 
   const classifyWithFacts = (input: unknown): BatchFacts | BatchFailure => {
+    try {
+      const row = fastWithFacts(input);
+      if (row) return row;
+    } catch {
+      // Reading the input threw (a getter, a Proxy): the general path says so, with a code.
+    }
+    const result = toSafe(() => classifyOn(input, standard, date));
+    if (!result.success) {
+      const id = readId(input);
+      return id === undefined ? { error: result.error } : { id, error: result.error };
+    }
+    const r = result.data;
+    return factsOf(r, r.area, r.size, r.deprived, r.escape?.from ?? null);
+  };
+
+  const fastWithFacts = (input: unknown): BatchFacts | undefined => {
     if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
       const h = input as Record<string, unknown>;
       if ('members' in h) {
@@ -202,19 +227,23 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
         if (row) return factsOf(row, areaAliases[h.area as string]!, h.size as number, inOrder((h.deprived as readonly string[] | undefined) ?? []), escapeOf(h.previousCategory, row.category));
       }
     }
-    const result = toSafe(() => classify(input, fixed));
-    if (!result.success) {
-      const id = readId(input);
-      return id === undefined ? { error: result.error } : { id, error: result.error };
+    return undefined;
+  };
+
+  const classifyRow = (input: unknown): BatchRow => {
+    let row: BatchSuccess | undefined;
+    try {
+      row = fast(input);
+    } catch {
+      // Reading the input threw (a getter, a Proxy): the general path says so, with a code.
     }
-    const r = result.data;
-    return factsOf(r, r.area, r.size, r.deprived, r.escape?.from ?? null);
+    return row ?? slow(input);
   };
 
   return {
     standard,
     date,
-    classify: (input) => fast(input) ?? slow(input),
+    classify: classifyRow,
     classifyWithFacts,
     decideCompact,
     decideNumber,
@@ -233,10 +262,16 @@ function soleIncomeField(h: Readonly<Partial<Record<IncomeField, unknown>>>): In
   return field;
 }
 
+/** The id of an input whose classification failed, when it is a valid one (a text or a finite number); never throws. */
 function readId(input: unknown): string | number | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
-  const id = (input as { id?: unknown }).id;
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  let id: unknown;
+  try {
+    id = Object.getOwnPropertyDescriptor(input, 'id')?.value;
+  } catch {
+    return undefined;
+  }
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : undefined;
 }
 
 /**

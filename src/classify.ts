@@ -3,17 +3,18 @@
  *
  * @module
  */
-import { toSafe, fail, parsePath, type SafeResult } from './errors.js';
+import { toSafe, fail, formatPath, parsePath, readGuarded, type SafeResult } from './errors.js';
 import { deriveFromRecord, readSurveyRecord, type DerivedIndicator } from './derivation/derive.js';
 import { isSurveyRecord, type SurveyRecordInput } from './survey/record.js';
-import { addMonthsIso, today, type IsoDate } from './dates.js';
+import type { IsoDate } from './dates.js';
 import { amountToJSON } from './money.js';
 import { readHousehold, type Household, type HouseholdInput, type IncomeField } from './household.js';
 import { compareIncome, describeComparison, formatDong, incomeScale, isExactPerCapita, monthlyPerCapita } from './income.js';
-import { escapedFrom } from './escape.js';
+import { escapedFrom, newlyEscapedUntil } from './escape.js';
 import { decide, type Branch, type Category, type LineRole } from './rule.js';
 import { indicatorIdSet } from './standards/indicators.js';
 import { resolveStandard, type StandardChoice } from './standards/registry.js';
+import { citation } from './standards/reference.js';
 import type { AmountParameter, Area, Standard } from './standards/schema.js';
 
 export type { Category, Branch } from './rule.js';
@@ -34,18 +35,27 @@ export interface TraceStep {
   readonly values: Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
 }
 
-/** Escape from poverty or near-poverty recognised at this review. */
+/**
+ * The household is off the list it was on, and whether it is newly escaped (Decision 28/2015/QĐ-TTg,
+ * as amended by Decision 02/2021/QĐ-TTg; see src/escape.ts for the rule and the day arithmetic).
+ */
 export interface Escape {
   /** `poverty`: previously poor, now not poor. `near-poverty`: previously near-poor, now neither. */
   readonly from: 'poverty' | 'near-poverty';
   readonly previousCategory: 'poor' | 'near-poor';
   readonly previousRecognizedOn: IsoDate;
-  /** The review date, taken as the date the escape is recognised. */
+  /** The review date. */
   readonly recognizedOn: IsoDate;
-  /** Months the household counts as newly escaped. */
+  /** The date the household left the list: `leftListOn` as given, else the review date. */
+  readonly leftListOn: IsoDate;
+  /** Condition (2): income per person above the near-poverty standard (the near-poverty line, or the single line). */
+  readonly incomeAboveNearPovertyStandard: boolean;
+  /** Months the household counts as newly escaped after leaving the list (36: 3 years). */
   readonly windowMonths: number;
-  /** Last day of that window: `recognizedOn` plus `windowMonths`. */
+  /** Last day of that window, included: `leftListOn` plus `windowMonths` (29 February → 28 February). */
   readonly windowEndsOn: IsoDate;
+  /** Condition (3): the review date is on or before `windowEndsOn`. */
+  readonly withinWindow: boolean;
   /** Whether the window length is confirmed law. */
   readonly windowConfirmed: boolean;
 }
@@ -89,8 +99,14 @@ export interface Classification {
   readonly averageBandNote?: string;
   /** `null` when the standard has no such line or it is not yet in force on the date. */
   readonly lowIncomeWorker: LowIncomeWorker | null;
-  /** `true` when the household escaped poverty or near-poverty at this review. */
+  /**
+   * `true` when the household is newly escaped: it was on the poor or near-poor list, its income is
+   * now above the near-poverty standard, and at most 3 years have passed since it left the list
+   * (Decision 28/2015/QĐ-TTg, as amended by Decision 02/2021/QĐ-TTg). A poor household now
+   * near-poor has escaped poverty (`escape`) but is not newly escaped.
+   */
   readonly newlyEscaped: boolean;
+  /** The list the household left, or `null` when it is still on it (or there was none). */
   readonly escape: Escape | null;
   /** For a survey record: each indicator as derived from the roster and dwelling. */
   readonly derivation?: readonly DerivedIndicator[];
@@ -162,10 +178,24 @@ function describeIncome(h: Household, perCapita: number, standard: Standard): Tr
  * result.standard //=> 'nd07-2021'
  */
 export function classify(household: HouseholdInput | SurveyRecordInput | unknown, options: ClassifyOptions = {}): Classification {
-  const { standard, date } = resolveStandard(options, options.today ?? today);
-  if (isSurveyRecord(household)) return classifyRecord(household, standard, date);
-  const h = readHousehold(household, indicatorIdSet(standard));
-  return explainHousehold(h, standard, date);
+  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+  return classifyOn(household, standard, date);
+}
+
+/**
+ * Classifies under a resolved standard and date. The input is checked before it is used; should
+ * reading it still throw (a getter, a Proxy), that is an `INVALID_FIELD` error like any bad input.
+ */
+export function classifyOn(household: unknown, standard: Standard, date: IsoDate): Classification {
+  return readGuarded(
+    () => {
+      if (isSurveyRecord(household)) return classifyRecord(household, standard, date);
+      return explainHousehold(readHousehold(household, indicatorIdSet(standard)), standard, date);
+    },
+    'INVALID_FIELD',
+    [],
+    'the household',
+  );
 }
 
 /**
@@ -174,13 +204,13 @@ export function classify(household: HouseholdInput | SurveyRecordInput | unknown
  */
 function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Classification {
   const record = readSurveyRecord(input);
-  if (record.members.length === 0) fail('INVALID_SIZE', ['members'], 'members: a household has at least one member, received an empty roster', [], 'at least one member');
+  if (record.members.length === 0) fail('INVALID_SIZE', ['members'], 'members: expected at least one member, received an empty roster', [], 'at least one member');
   if (record.size !== undefined && record.size !== record.members.length) {
-    fail('INVALID_SIZE', ['size'], `size ${record.size} disagrees with the ${record.members.length} member(s) listed`, record.size, `${record.members.length}`);
+    fail('INVALID_SIZE', ['size'], `size: expected ${record.members.length}, the number of members listed, received the number ${record.size}`, record.size, `${record.members.length}`);
   }
   const derivation = deriveFromRecord(record, standard, date);
   const household: Record<string, unknown> = { area: record.area, size: record.members.length, deprived: [...derivation.deprived] };
-  for (const key of ['id', 'incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal', 'previousCategory', 'previousRecognizedOn'] as const) {
+  for (const key of ['id', 'incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal', 'previousCategory', 'previousRecognizedOn', 'leftListOn'] as const) {
     if (record[key] !== undefined) household[key] = record[key];
   }
   const h = readHousehold(household, indicatorIdSet(standard));
@@ -192,11 +222,13 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
     if (low !== high) {
       const missing = derivation.indicators.flatMap((i) => (i.status === 'undetermined' ? i.missing.map((m) => `${i.indicator}: ${m}`) : []));
       const first = derivation.indicators.find((i) => i.status === 'undetermined')!;
+      const path = first.missing.length ? parsePath(first.missing[0]!) : ['members'];
       fail(
         'UNDETERMINED_INDICATOR',
-        first.missing.length ? parsePath(first.missing[0]!) : ['members'],
-        `cannot classify: the category is ${low} or ${high} depending on ${derivation.undetermined.join(', ')}, which cannot be determined (${missing.length ? missing.join('; ') : first.reason})`,
+        path,
+        `${formatPath(path)}: expected the facts that decide between ${low} and ${high}, received too few to determine ${derivation.undetermined.join(', ')} (${missing.length ? missing.join('; ') : first.reason})`,
         derivation.undetermined,
+        'the facts the category depends on',
       );
     }
   }
@@ -213,7 +245,7 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
   return { ...explainHousehold(h, standard, date, steps), derivation: derivation.indicators, undetermined: derivation.undetermined };
 }
 
-/** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws on bad input. */
+/** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws, whatever its arguments. */
 export function safeClassify(household: HouseholdInput | unknown, options: ClassifyOptions = {}): SafeResult<Classification> {
   return toSafe(() => classify(household, options));
 }
@@ -221,7 +253,10 @@ export function safeClassify(household: HouseholdInput | unknown, options: Class
 /** Classifies a validated household; shared by {@link classify} and the roster path. */
 export function explainHousehold(h: Household, standard: Standard, date: IsoDate, extraTrace: readonly TraceStep[] = []): Classification {
   if (h.previousRecognizedOn !== undefined && h.previousRecognizedOn > date) {
-    fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn ${h.previousRecognizedOn} is after the review date ${date}`, h.previousRecognizedOn, `a date on or before ${date}`);
+    fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn: expected a date on or before the review date ${date}, received ${h.previousRecognizedOn}`, h.previousRecognizedOn, `a date on or before ${date}`);
+  }
+  if (h.leftListOn !== undefined && h.leftListOn > date) {
+    fail('INVALID_PREVIOUS_STATUS', ['leftListOn'], `leftListOn: expected a date on or before the review date ${date}, received ${h.leftListOn}`, h.leftListOn, `a date on or before ${date}`);
   }
   const area = h.area;
   const scale = incomeScale(h.income.field, h.size, standard.incomePeriod);
@@ -237,7 +272,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     ({
       step: 'standard',
       text: `Standard ${standard.id} (${standard.name.en}) applies on ${date}.`,
-      reference: standard.legalBasis.map((b) => b.title).join('; '),
+      reference: standard.legalBasis.map((b) => citation(b.reference)).join('; '),
       confirmed: true,
       values: { standard: standard.id, date, from: standard.effective.from, to: standard.effective.to, area },
     }),
@@ -246,10 +281,10 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     ({
       step: 'deprivations',
       text: `Deprived in ${count} of ${order.length} indicators${count ? `: ${deprived.map((i) => i.id).join(', ')}` : ''}.`,
-      reference: deprived.length ? [...new Set(deprived.map((i) => i.reference))].join('; ') : standard.legalBasis[0]!.title,
-      confirmed: deprived.every((i) => i.confirmed),
-      ...(deprived.some((i) => !i.confirmed)
-        ? { note: `unconfirmed threshold for ${deprived.filter((i) => !i.confirmed).map((i) => i.id).join(', ')}` }
+      reference: deprived.length ? [...new Set(deprived.map((i) => citation(i.deprivedWhen.reference)))].join('; ') : citation(standard.legalBasis[0]!.reference),
+      confirmed: deprived.every((i) => i.deprivedWhen.confirmed),
+      ...(deprived.some((i) => !i.deprivedWhen.confirmed)
+        ? { note: `unconfirmed threshold for ${deprived.filter((i) => !i.deprivedWhen.confirmed).map((i) => i.id).join(', ')}` }
         : {}),
       values: { count, deprived: deprived.map((i) => i.id), indicators: order.length },
     }),
@@ -262,7 +297,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
       ({
         step: role,
         text: `Income is ${op} the ${area} ${ROLE_TEXT[role]} of ${formatDong(line.value)} đồng per person per ${standard.incomePeriod}: ${describeComparison(h.income.amount, scale, line.value, result)}.`,
-        reference: line.reference,
+        reference: citation(line.reference),
         confirmed: line.confirmed,
         ...(line.note !== undefined ? { note: line.note } : {}),
         values: { line: line.value, comparison: result, atMost: result <= 0 },
@@ -279,7 +314,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
       ({
         step: 'min-deprivations',
         text: `${count} deprivation(s) ${met ? '≥' : '<'} k = ${k.value}.`,
-        reference: k.reference,
+        reference: citation(k.reference),
         confirmed: k.confirmed,
         ...(k.note !== undefined ? { note: k.note } : {}),
         values: { count, k: k.value, met },
@@ -289,14 +324,14 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
   const band = standard.averageBand;
   if (band.status === 'not-defined' && decision.branch === 'no-average-band') {
     trace.push(
-      ({ step: 'average-band', text: 'No average-living-standard band is defined for this standard.', reference: band.reference, confirmed: band.confirmed, ...(band.note ? { note: band.note } : {}), values: { defined: false } }),
+      ({ step: 'average-band', text: 'No average-living-standard band is defined for this standard.', reference: citation(band.reference), confirmed: band.confirmed, ...(band.note ? { note: band.note } : {}), values: { defined: false } }),
     );
   }
   trace.push(
     ({
       step: 'category',
       text: `Category: ${CATEGORY_TEXT[decision.category]}.`,
-      reference: rule.kind === 'two-tier' ? rule.povertyLines[area].reference : rule.lines[area].reference,
+      reference: citation(rule.kind === 'two-tier' ? rule.povertyLines[area].reference : rule.lines[area].reference),
       confirmed: true,
       values: { category: decision.category, branch: decision.branch },
     }),
@@ -309,55 +344,85 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     const line = liw.lines[area];
     if (date >= liw.effectiveFrom) {
       const result = compareIncome(h.income.amount, scale, line.value);
-      const poorOrNear = decision.category === 'poor' || decision.category === 'near-poor';
-      const eligible = !poorOrNear && result <= 0;
-      lowIncomeWorker = { eligible, line: line.value, effectiveFrom: liw.effectiveFrom, reference: line.reference };
+      const excluded = liw.excludedCategories.value.includes(decision.category);
+      const eligible = !excluded && result <= 0;
+      lowIncomeWorker = { eligible, line: line.value, effectiveFrom: liw.effectiveFrom, reference: citation(line.reference) };
       trace.push(
         ({
           step: 'low-income-worker',
-          text: poorOrNear
-            ? 'Workers of this household are not low-income workers: the household is poor or near-poor.'
+          text: excluded
+            ? `Workers of this household are not low-income workers: the household is ${liw.excludedCategories.value.join(' or ')}.`
             : `Workers of this household ${eligible ? 'are' : 'are not'} low-income workers: income ${describeComparison(h.income.amount, scale, line.value, result)} against the ${area} line of ${formatDong(line.value)} đồng.`,
-          reference: line.reference,
-          confirmed: line.confirmed,
-          ...(liw.note !== undefined ? { note: liw.note } : {}),
+          reference: citation(line.reference),
+          confirmed: line.confirmed && liw.excludedCategories.confirmed,
+          ...(liw.worker.note !== undefined ? { note: liw.worker.note } : {}),
           values: { eligible, line: line.value, comparison: result },
         }),
       );
     } else {
       trace.push(
-        ({ step: 'low-income-worker', text: `The low-income-worker line applies from ${liw.effectiveFrom}, after ${date}.`, reference: line.reference, confirmed: line.confirmed, values: { eligible: null, effectiveFrom: liw.effectiveFrom } }),
+        ({ step: 'low-income-worker', text: `The low-income-worker line applies from ${liw.effectiveFrom}, after ${date}.`, reference: citation(line.reference), confirmed: line.confirmed, values: { eligible: null, effectiveFrom: liw.effectiveFrom } }),
       );
     }
   }
 
-  // Escape from poverty or near-poverty.
+  // Escape from poverty or near-poverty, and the newly-escaped status (src/escape.ts).
   let escape: Escape | null = null;
+  let newlyEscaped = false;
   if (h.previousCategory !== undefined && h.previousRecognizedOn !== undefined) {
     const window = standard.newlyEscapedWindow;
     const from = escapedFrom(h.previousCategory, decision.category);
-    const escaped = from !== null;
+    // (2): compared exactly, as the rule compares (income > line × members, no division).
+    const nearLine = rule.kind === 'two-tier' ? rule.nearPovertyLines[area] : rule.lines[area];
+    const nearText = rule.kind === 'two-tier' ? 'near-poverty line' : 'line';
+    const nearComparison = compareIncome(h.income.amount, scale, nearLine.value);
+    const above = nearComparison > 0;
+    const leftListOn = h.leftListOn ?? date;
+    const windowEndsOn = newlyEscapedUntil(leftListOn, window.value);
+    const within = date <= windowEndsOn;
+    newlyEscaped = from !== null && above && within;
     if (from !== null) {
       escape = {
         from,
         previousCategory: h.previousCategory,
         previousRecognizedOn: h.previousRecognizedOn,
         recognizedOn: date,
+        leftListOn,
+        incomeAboveNearPovertyStandard: above,
         windowMonths: window.value,
-        windowEndsOn: addMonthsIso(date, window.value),
+        windowEndsOn,
+        withinWindow: within,
         windowConfirmed: window.confirmed,
       };
     }
+    const held = (b: boolean) => (b ? 'holds' : 'does not hold');
+    const text = from === null
+      ? `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: still on a list; not newly escaped.`
+      : `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: escaped ${from}. Newly escaped: ` +
+        `(1) was on the ${h.previousCategory} list: holds; ` +
+        `(2) income above the near-poverty standard (the ${area} ${nearText} of ${formatDong(nearLine.value)} đồng per person per ${standard.incomePeriod}): ${held(above)}; ` +
+        `(3) at most ${window.value} months since leaving the list on ${leftListOn}, through ${windowEndsOn}: ${held(within)}. ` +
+        (newlyEscaped ? 'Newly escaped.' : 'Not newly escaped.');
     trace.push(
       ({
         step: 'escape',
-        text: escape
-          ? `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: escaped ${escape.from}; counts as newly escaped for ${window.value} months, until ${escape.windowEndsOn}.`
-          : `Previously ${h.previousCategory} (recognised ${h.previousRecognizedOn}), now ${decision.category}: no escape.`,
-        reference: window.reference,
-        confirmed: escape ? window.confirmed : true,
-        ...(escape && window.note !== undefined ? { note: window.note } : {}),
-        values: { previousCategory: h.previousCategory, previousRecognizedOn: h.previousRecognizedOn, escaped, windowMonths: window.value, windowEndsOn: escape ? escape.windowEndsOn : null },
+        text,
+        reference: citation(window.reference),
+        confirmed: from !== null ? window.confirmed : true,
+        ...(from !== null && window.note !== undefined ? { note: window.note } : {}),
+        values: {
+          previousCategory: h.previousCategory,
+          previousRecognizedOn: h.previousRecognizedOn,
+          escaped: from !== null,
+          onList: true,
+          incomeAboveNearPovertyStandard: above,
+          nearPovertyStandard: nearLine.value,
+          leftListOn: from !== null ? leftListOn : null,
+          windowMonths: window.value,
+          windowEndsOn: from !== null ? windowEndsOn : null,
+          withinWindow: from !== null ? within : null,
+          newlyEscaped,
+        },
       }),
     );
   }
@@ -384,7 +449,7 @@ export function explainHousehold(h: Household, standard: Standard, date: IsoDate
     averageBand: band.status === 'defined' ? { above: band[area].above.value, atMost: band[area].atMost.value } : null,
     ...(band.status === 'not-defined' && band.note !== undefined ? { averageBandNote: band.note } : {}),
     lowIncomeWorker,
-    newlyEscaped: escape !== null,
+    newlyEscaped,
     escape,
     unconfirmed: trace.filter((t) => !t.confirmed).map((t) => t.step),
     trace,

@@ -8,9 +8,8 @@
  */
 import { addMonths } from 'date-fns/addMonths';
 import { format } from 'date-fns/format';
-import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
-import { fail, type ErrorPath } from './errors.js';
+import { dateTimeOf, describeReceived, fail, type ErrorPath } from './errors.js';
 
 /** A calendar date `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -59,13 +58,20 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
   return digits(to, 8, 10) < digits(from, 8, 10) ? months - 1 : months;
 }
 
-/** Reads a date given as `YYYY-MM-DD` or as a `Date` (its local calendar day). */
+const DATE_EXPECTED = 'a calendar date YYYY-MM-DD (years 0001 to 9999) or a valid Date';
+
+/**
+ * Reads a date given as `YYYY-MM-DD` or as a `Date` (its local calendar day). Only a real `Date`
+ * counts as one (not an object imitating it), and its own methods are never called.
+ */
 export function toIsoDate(value: unknown, path: ErrorPath): IsoDate {
-  if (value instanceof Date) {
-    if (!isValid(value)) fail('INVALID_DATE', path, `${pathName(path)} is an invalid Date`, String(value), 'YYYY-MM-DD');
-    return format(value, 'yyyy-MM-dd');
+  const time = dateTimeOf(value);
+  if (time !== undefined) {
+    const day = Number.isNaN(time) ? undefined : format(new Date(time), 'yyyy-MM-dd');
+    if (!isIsoDate(day)) fail('INVALID_DATE', path, `${pathName(path)}: expected ${DATE_EXPECTED}, received ${describeReceived(value)}`, value, DATE_EXPECTED);
+    return day;
   }
-  if (!isIsoDate(value)) fail('INVALID_DATE', path, `${pathName(path)} must be a calendar date YYYY-MM-DD, received ${JSON.stringify(value)}`, value, 'YYYY-MM-DD');
+  if (!isIsoDate(value)) fail('INVALID_DATE', path, `${pathName(path)}: expected ${DATE_EXPECTED}, received ${describeReceived(value)}`, value, DATE_EXPECTED);
   return value;
 }
 

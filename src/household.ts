@@ -4,10 +4,10 @@
  * @module
  */
 import { z } from 'zod';
-import { fail, formatPath, describeValue, type ErrorCode, type ErrorPath } from './errors.js';
+import { fail, formatPath, describeReceived, type ErrorCode, type ErrorPath } from './errors.js';
 import { isIsoDate, type IsoDate } from './dates.js';
-import { firstIssue } from './schema-issues.js';
-import { readAmount, type Amount } from './money.js';
+import { firstIssue, ownValue, safeParseInWords } from './schema-issues.js';
+import { AMOUNT_EXPECTED, readAmount, type Amount } from './money.js';
 import { incomeFields, type IncomeField } from './income.js';
 import type { Area } from './standards/schema.js';
 
@@ -33,12 +33,14 @@ export function readArea(value: unknown): Area | undefined {
 
 export { incomeFields, type IncomeField };
 
-const AMOUNT_EXPECTED = 'an amount of đồng ≥ 0: a number or a decimal string such as "1500000"';
 const amount = z
   .union([z.number(), z.string()], { error: AMOUNT_EXPECTED })
   .refine((v) => readAmount(v) !== undefined, { error: AMOUNT_EXPECTED });
 
-const isoDate = z.string().refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
+const isoDate = z.string({ error: 'a calendar date YYYY-MM-DD' }).refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
+
+/** What an id may be. */
+export const ID_EXPECTED = 'an id: a text or a finite number';
 
 /**
  * The zod schema of a household at indicator level. Unknown keys are errors (a misspelt field
@@ -46,7 +48,7 @@ const isoDate = z.string().refine(isIsoDate, { error: 'a calendar date YYYY-MM-D
  */
 export const householdSchema = z.strictObject({
   /** Your identifier, echoed back in the result. */
-  id: z.union([z.string(), z.number()]).optional(),
+  id: z.union([z.string(), z.number()], { error: ID_EXPECTED }).optional(),
   /** `rural` or `urban`; the Vietnamese `nông thôn`, `thành thị`, `đô thị` are accepted. */
   area: z.string({ error: 'rural or urban' }).refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' }),
   /** Number of household members, a whole number ≥ 1. */
@@ -63,8 +65,15 @@ export const householdSchema = z.strictObject({
   previousCategory: z.enum(['poor', 'near-poor'], { error: 'poor or near-poor' }).optional(),
   /** The date the previous category was recognised. */
   previousRecognizedOn: isoDate.optional(),
+  /**
+   * The date the household left that list, when it left at an earlier review (on or before the
+   * review date); absent: it leaves at this review, on the review date.
+   */
+  leftListOn: isoDate.optional(),
   /** Free grouping fields (commune, ethnicity …), carried through untouched. */
-  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  attributes: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()], { error: 'a text, a finite number, true, false or null' }), { error: 'an object of grouping fields' })
+    .optional(),
 });
 
 /** A household as given to {@link classify}. */
@@ -79,25 +88,30 @@ export interface Household {
   readonly deprived: readonly string[];
   readonly previousCategory: 'poor' | 'near-poor' | undefined;
   readonly previousRecognizedOn: IsoDate | undefined;
+  readonly leftListOn: IsoDate | undefined;
 }
 
-const codeByField: Readonly<Record<string, ErrorCode>> = {
-  area: 'INVALID_AREA',
-  size: 'INVALID_SIZE',
-  incomeMonthlyPerCapita: 'INVALID_INCOME',
-  incomeMonthlyTotal: 'INVALID_INCOME',
-  incomeAnnualTotal: 'INVALID_INCOME',
-  previousRecognizedOn: 'INVALID_DATE',
-  previousCategory: 'INVALID_PREVIOUS_STATUS',
-};
+const codeByField: ReadonlyMap<string | number, ErrorCode> = new Map([
+  ['area', 'INVALID_AREA'],
+  ['size', 'INVALID_SIZE'],
+  ['incomeMonthlyPerCapita', 'INVALID_INCOME'],
+  ['incomeMonthlyTotal', 'INVALID_INCOME'],
+  ['incomeAnnualTotal', 'INVALID_INCOME'],
+  ['previousRecognizedOn', 'INVALID_DATE'],
+  ['leftListOn', 'INVALID_DATE'],
+  ['previousCategory', 'INVALID_PREVIOUS_STATUS'],
+]);
 
-function raise(path: ErrorPath, detail: string, received: unknown, code?: ErrorCode): never {
-  const field = path.length ? String(path[0]) : undefined;
-  const missing = received === undefined && path.length === 1 && field !== undefined && field !== 'deprived';
-  const errorCode = code ?? (missing ? 'MISSING_FIELD' : field !== undefined ? (codeByField[field] ?? 'INVALID_FIELD') : 'INVALID_FIELD');
+/** The fields of a household, for the message on an unknown one. */
+const householdFields = Object.keys(householdSchema.shape).join(', ');
+
+function raise(path: ErrorPath, detail: string, received: unknown): never {
+  const field = path[0];
+  const missing = received === undefined && path.length === 1 && field !== 'deprived';
+  const code = missing ? 'MISSING_FIELD' : (field !== undefined ? codeByField.get(field) : undefined) ?? 'INVALID_FIELD';
   const what = path.length ? formatPath(path) : 'household';
-  const message = missing ? `${what} is required: ${detail}` : `${what}: expected ${detail}, received ${describeValue(received)}`;
-  return fail(errorCode, path, message, received, detail);
+  const message = `${what}: expected ${detail}, received ${describeReceived(received)}${missing ? ' (the field is required)' : ''}`;
+  return fail(code, path, message, received, detail);
 }
 
 /**
@@ -106,33 +120,36 @@ function raise(path: ErrorPath, detail: string, received: unknown, code?: ErrorC
  * @throws {ChuanNgheoError} with the code of the first problem found.
  */
 export function readHousehold(input: unknown, indicatorIds: ReadonlySet<string>): Household {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) raise([], 'an object', input);
-  const parsed = householdSchema.safeParse(input, { reportInput: true });
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) raise([], 'an object with area, size and one income field', input);
+  const parsed = safeParseInWords(householdSchema, input);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
     if (issue.unknownKey !== undefined) {
-      raise(issue.path, 'no such field (put grouping fields under "attributes")', (input as Record<string, unknown>)[issue.unknownKey], 'INVALID_FIELD');
+      const received = ownValue(input, issue.unknownKey);
+      const expected = `one of the fields ${householdFields} (grouping fields go under "attributes")`;
+      fail('INVALID_FIELD', issue.path, `${formatPath(issue.path)}: expected ${expected}, received an unknown field holding ${describeReceived(received)}`, received, expected);
     }
     raise(issue.path, issue.message, issue.input);
   }
   const h = parsed.data;
 
   const given = incomeFields.filter((f) => h[f] !== undefined);
-  if (given.length === 0) fail('MISSING_INCOME', ['income'], `income is required: give exactly one of ${incomeFields.join(', ')}`, undefined, incomeFields.join(' | '));
-  if (given.length > 1) fail('CONFLICTING_INCOME', [given[1]!], `give exactly one income field, received ${given.join(' and ')}`, given, 'exactly one income field');
+  if (given.length === 0) fail('MISSING_INCOME', ['income'], `income: expected exactly one of ${incomeFields.join(', ')}, received none of them`, undefined, incomeFields.join(' | '));
+  if (given.length > 1) fail('CONFLICTING_INCOME', [given[1]!], `income: expected exactly one income field, received ${given.join(' and ')}`, given, 'exactly one income field');
   const field = given[0]!;
 
   const seen = new Set<string>();
   h.deprived.forEach((id, i) => {
-    if (!indicatorIds.has(id)) fail('UNKNOWN_INDICATOR', ['deprived', i], `deprived[${i}]: the standard has no indicator ${JSON.stringify(id)}; its indicators are ${[...indicatorIds].join(', ')}`, id, [...indicatorIds].join(' | '));
-    if (seen.has(id)) fail('DUPLICATE_INDICATOR', ['deprived', i], `deprived[${i}]: ${JSON.stringify(id)} is listed twice`, id);
+    if (!indicatorIds.has(id)) fail('UNKNOWN_INDICATOR', ['deprived', i], `deprived[${i}]: expected an indicator of the standard (${[...indicatorIds].join(', ')}), received ${describeReceived(id)}`, id, [...indicatorIds].join(' | '));
+    if (seen.has(id)) fail('DUPLICATE_INDICATOR', ['deprived', i], `deprived[${i}]: expected each indicator once, received ${describeReceived(id)} a second time`, id, 'each indicator once');
     seen.add(id);
   });
 
   if ((h.previousCategory === undefined) !== (h.previousRecognizedOn === undefined)) {
     const path = h.previousCategory === undefined ? 'previousCategory' : 'previousRecognizedOn';
-    fail('INVALID_PREVIOUS_STATUS', [path], `previousCategory and previousRecognizedOn go together: ${path} is missing`, undefined, 'both or neither');
+    fail('INVALID_PREVIOUS_STATUS', [path], `${path}: expected it with ${path === 'previousCategory' ? 'previousRecognizedOn' : 'previousCategory'} (both or neither), received nothing`, undefined, 'both or neither');
   }
+  checkLeftListOn(h.previousCategory, h.previousRecognizedOn, h.leftListOn);
 
   return {
     id: h.id,
@@ -142,5 +159,20 @@ export function readHousehold(input: unknown, indicatorIds: ReadonlySet<string>)
     deprived: h.deprived,
     previousCategory: h.previousCategory,
     previousRecognizedOn: h.previousRecognizedOn,
+    leftListOn: h.leftListOn,
   };
+}
+
+/**
+ * `leftListOn` needs the list it left (`previousCategory`) and cannot be before that list was
+ * recognised. (That it is on or before the review date is checked with the date.)
+ */
+export function checkLeftListOn(previousCategory: unknown, previousRecognizedOn: IsoDate | undefined, leftListOn: IsoDate | undefined): void {
+  if (leftListOn === undefined) return;
+  if (previousCategory === undefined) {
+    fail('INVALID_PREVIOUS_STATUS', ['leftListOn'], 'leftListOn: expected it with previousCategory and previousRecognizedOn, received it without them', leftListOn, 'previousCategory and previousRecognizedOn');
+  }
+  if (previousRecognizedOn !== undefined && leftListOn < previousRecognizedOn) {
+    fail('INVALID_PREVIOUS_STATUS', ['leftListOn'], `leftListOn: expected a date on or after previousRecognizedOn ${previousRecognizedOn}, received ${leftListOn}`, leftListOn, `a date on or after ${previousRecognizedOn}`);
+  }
 }

@@ -15,6 +15,8 @@ export type { ErrorCode, ErrorDetail, ErrorPath, SafeResult } from './errors.js'
 export {
   defineStandard,
   safeDefineStandard,
+  loadStandard,
+  safeLoadStandard,
   getStandard,
   standardInForce,
   safeStandardInForce,
@@ -24,8 +26,10 @@ export {
   standardIds,
 } from './standards/registry.js';
 export type { StandardChoice, ResolvedStandard } from './standards/registry.js';
-export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema } from './standards/schema.js';
-export type { Standard, StandardInput, Indicator, Dimension, Rule, Band, Area, AmountParameter, CountParameter } from './standards/schema.js';
+export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema, termSchema, legalInstrumentSchema, lowIncomeWorkerSchema, childrenSchema, standardJsonSchema } from './standards/schema.js';
+export type { Standard, StandardInput, Indicator, Dimension, Rule, Band, Area, AmountParameter, CountParameter, Term, LegalInstrument, LowIncomeWorkerRule } from './standards/schema.js';
+export { referenceSchema, citation, sourceKinds } from './standards/reference.js';
+export type { Reference, Provenance } from './standards/reference.js';
 export { indicatorIdSet } from './standards/indicators.js';
 export { isIsoDate } from './dates.js';
 export type { IsoDate } from './dates.js';
@@ -33,6 +37,8 @@ export { createBatchClassifier, classifyMany, isBatchFailure } from './batch.js'
 export type { BatchClassifier, BatchRow, BatchSuccess, BatchFailure, BatchFacts, CompactHousehold } from './batch.js';
 export { createRowReader, fieldColumns } from './tabular.js';
 export type { RowReader } from './tabular.js';
+export { planHeader, normalizeColumnName, vietnameseFieldNames } from './columns.js';
+export type { HeaderPlan, ColumnOptions } from './columns.js';
 export { readCsv, splitRecord, CsvCutter, CsvHeaderError, defaultMaxRecordBytes } from './csv/records.js';
 export type { CsvPiece, CsvRecord, RecordFields, CsvLimits, CsvCutterOptions } from './csv/records.js';
 export { Decimal } from './money.js';
@@ -60,18 +66,18 @@ export { alkireFoster, safeAlkireFoster, measureChange, safeMeasureChange } from
 export type { AfIndicator, AfUnit, AfOptions, AfResult, AfFigures, AfIndicatorFigures, MeasureChange, MeasureInput, UndefinedMeasureChange } from './analytics/alkire-foster.js';
 export type { ExactValue, FractionInput } from './analytics/exact.js';
 export { createTally, safeCreateTally, tallyAll, safeTallyAll, categories } from './analytics/tally.js';
-export type { Tally, TallyBuilder, TallyItem, TallyOptions, GroupTally, CategoryCounts, CategoryRates, IndicatorCounts } from './analytics/tally.js';
+export type { Tally, TallyBuilder, TallyItem, TallyOptions, GroupTally, CategoryCounts, CategoryRates, CategoryRatesExact, IndicatorCounts } from './analytics/tally.js';
 export { compareReviews, safeCompareReviews } from './analytics/transitions.js';
 export type { ReviewEntry, ListMovement, Transitions } from './analytics/transitions.js';
 export { defineTargetPlan, safeDefineTargetPlan, measureTargets, safeMeasureTargets, targetPlanSchema } from './analytics/targets.js';
 export type { TargetPlan, TargetPlanInput, TargetResult } from './analytics/targets.js';
-export { childFacts } from './analytics/children.js';
-export type { ChildFacts } from './analytics/children.js';
+export { childFacts, childAges } from './analytics/children.js';
+export type { ChildFacts, ChildAges } from './analytics/children.js';
 export type { ChildCounts } from './analytics/tally.js';
 export type { ReportUnit } from './report/summary.js';
 export { summaryTable, profileTable, transitionsTable, targetsTable, childrenTable, profileChart, ratesChart } from './report/summary.js';
-export { renderTables, renderText, renderCsv, renderMarkdown } from './report/table.js';
-export type { Table, Cell, ReportFormat } from './report/table.js';
+export { renderTables, renderText, renderCsv, renderMarkdown, tableToJson, checkTable } from './report/table.js';
+export type { Table, Cell, Column, Figure, ReportFormat } from './report/table.js';
 export { barChartSvg } from './report/svg.js';
 export type { BarChart, BarGroup } from './report/svg.js';
 export { categoryLabels } from './report/labels.js';

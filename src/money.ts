@@ -10,31 +10,54 @@
  */
 import { Decimal as DecimalBase } from 'decimal.js';
 
-/** decimal.js with enough precision for any product of a line, a household size and 12. */
-export const Decimal = DecimalBase.clone({ precision: 60, rounding: DecimalBase.ROUND_HALF_EVEN });
+/** Most digits an amount may have before its decimal point, and after it. */
+export const AMOUNT_DIGITS = 40;
+
+/**
+ * Significant digits of the library's decimal arithmetic: more than any exact result on amounts
+ * it accepts can need (an amount spans at most 40 + 40 digits; times a household size and 12,
+ * or summed over any number of households, it stays under 120), so comparisons and sums never
+ * round. Only divisions (rates, display) round, half to even.
+ */
+const PRECISION = 200;
+
+/** decimal.js with enough precision that no product or sum of accepted amounts is rounded. */
+export const Decimal = DecimalBase.clone({ precision: PRECISION, rounding: DecimalBase.ROUND_HALF_EVEN });
 /** A decimal.js value from the library's own configuration. */
 export type Decimal = InstanceType<typeof Decimal>;
 
 /** An amount in đồng: a safe integer, or an exact decimal. */
 export type Amount = number | Decimal;
 
-const DECIMAL_TEXT = /^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+/** The longest amount text: 40 digits, a point, 40 digits. */
+const AMOUNT_TEXT_MAX = 2 * AMOUNT_DIGITS + 1;
+/** Digits with an optional `.` fraction: no sign, exponent, separator or space. */
+const AMOUNT_TEXT = new RegExp(`^(?:\\d{1,${AMOUNT_DIGITS}}(?:\\.\\d{0,${AMOUNT_DIGITS}})?|\\.\\d{1,${AMOUNT_DIGITS}})$`);
+
+/** How an amount may be written as text, in words (for messages). */
+export const AMOUNT_TEXT_RULE = `digits with at most one point, no sign, separator or space, at most ${AMOUNT_DIGITS} digits before the point and ${AMOUNT_DIGITS} after`;
+
+/** What an amount of đồng must be, in words (for messages). */
+export const AMOUNT_EXPECTED = `an amount of đồng ≥ 0: a number, or a decimal text such as "1500000" or "1500000.50" (${AMOUNT_TEXT_RULE})`;
 
 /**
  * Reads an amount of đồng from a number or a decimal string (digits with an optional `.`
- * fraction; no sign, exponent or thousands separators). Returns `undefined` when the value is not
- * a non-negative finite amount, so the caller can raise an error that names its field.
+ * fraction; no sign, exponent, thousands separators or surrounding spaces; at most 40 digits
+ * before the point and 40 after, checked before any digit is read). Returns `undefined` when the
+ * value is not such an amount, so the caller can raise an error that names its field.
  */
 export function readAmount(value: unknown): Amount | undefined {
   if (typeof value === 'number') {
+    if (Number.isSafeInteger(value)) return value >= 0 ? value : undefined;
     if (!Number.isFinite(value) || value < 0) return undefined;
-    return Number.isSafeInteger(value) ? value : new Decimal(value);
+    const dec = new Decimal(value);
+    // The same bounds as for a text, on the number's shortest decimal form.
+    return dec.e < AMOUNT_DIGITS && dec.decimalPlaces() <= AMOUNT_DIGITS ? dec : undefined;
   }
   if (typeof value === 'string') {
-    if (!DECIMAL_TEXT.test(value)) return undefined;
-    const text = value.trim();
-    if (!text.includes('.') && text.length <= 15) return Number(text);
-    const dec = new Decimal(text);
+    if (value.length > AMOUNT_TEXT_MAX || !AMOUNT_TEXT.test(value)) return undefined;
+    if (value.length <= 15 && !value.includes('.')) return Number(value);
+    const dec = new Decimal(value);
     return dec.isInteger() && dec.lte(Number.MAX_SAFE_INTEGER) ? dec.toNumber() : dec;
   }
   return undefined;
@@ -61,7 +84,7 @@ export function compareToScaledLine(
 
 /** `amount ÷ divisor` rounded half to even to a whole đồng (for display, never for decisions). */
 export function divideRounded(amount: Amount, divisor: number): number {
-  if (typeof amount === 'number') {
+  if (typeof amount === 'number' && Number.isSafeInteger(amount)) {
     let quotient = Math.floor(amount / divisor);
     let remainder = amount - quotient * divisor;
     // The float division may be one off for amounts near 2^53: settle it in integers.
@@ -76,7 +99,12 @@ export function divideRounded(amount: Amount, divisor: number): number {
     if (twice > divisor || (twice === divisor && quotient % 2 === 1)) return quotient + 1;
     return quotient;
   }
-  return amount.div(divisor).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toNumber();
+  // In decimals, exactly: the whole quotient, then the remainder against half the divisor.
+  const exact = new Decimal(amount);
+  const quotient = exact.divToInt(divisor);
+  const twice = exact.sub(quotient.mul(divisor)).mul(2);
+  const up = twice.gt(divisor) || (twice.eq(divisor) && !quotient.mod(2).isZero());
+  return (up ? quotient.add(1) : quotient).toNumber();
 }
 
 /** The amount as JSON: a number when whole and safe, otherwise its exact decimal string. */

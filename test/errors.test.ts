@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, errorCodes, safeClassify, ChuanNgheoError, getStandard } from '../src/index.js';
+import { describeReceived } from '../src/errors.js';
 
 const date = '2025-12-01';
 const ok = { area: 'rural', size: 2, incomeMonthlyTotal: 3_000_000, deprived: [] as string[] };
@@ -51,8 +52,8 @@ describe('household errors', () => {
   });
 
   it('messages name the field and the value', () => {
-    expect(errorOf({ ...ok, area: 'suburb' }).message).toBe('area: expected rural or urban (nông thôn, thành thị, đô thị), received "suburb"');
-    expect(errorOf({ ...ok, size: 0 }).message).toBe('size: expected a whole number of members ≥ 1, received 0');
+    expect(errorOf({ ...ok, area: 'suburb' }).message).toBe('area: expected rural or urban (nông thôn, thành thị, đô thị), received the text "suburb"');
+    expect(errorOf({ ...ok, size: 0 }).message).toBe('size: expected a whole number of members ≥ 1, received the number 0');
   });
 });
 
@@ -67,6 +68,77 @@ describe('options errors', () => {
     const e = errorOf(ok, options);
     expect(e.code).toBe(code);
     expect(e.received).toBe(received);
+  });
+
+  it.each([
+    ['null', null, [], /^options: expected an object such as \{ date: "2025-12-01" \}, or nothing, received null$/],
+    ['a text', '2025-12-01', [], /received the text "2025-12-01"$/],
+    ['an array', [date], [], /received an array of 1 item \["2025-12-01"\]$/],
+    ['a getter that throws', Object.defineProperty({}, 'date', { get: () => { throw new Error('boom'); }, enumerable: true }), ['date'], /^options\.date: expected a value that can be read, received one whose reading raised Error: boom$/],
+    ['a today that is not a function', { today: '2025-12-01' }, ['today'], /^options\.today: expected a function returning today's date YYYY-MM-DD, received the text "2025-12-01"$/],
+    ['a today that throws', { today: () => { throw new RangeError('no clock'); } }, ['today'], /reading raised RangeError: no clock$/],
+  ])('INVALID_OPTIONS for %s', (_, options, path, message) => {
+    const e = errorOf(ok, options as never);
+    expect(e).toMatchObject({ code: 'INVALID_OPTIONS', path });
+    expect(e.message).toMatch(message);
+  });
+
+  it.each([
+    ['a BigInt', 10n, /^date: expected a calendar date YYYY-MM-DD \(years 0001 to 9999\) or a valid Date, received a BigInt 10n$/],
+    ['an invalid Date', new Date(Number.NaN), /received an invalid Date$/],
+    ['a Date beyond year 9999', new Date(8.64e15), /received the Date \+275760-09-13T00:00:00\.000Z$/],
+    ['an imitation of a Date', Object.create(Date.prototype), /received a Date object$/],
+  ])('INVALID_DATE for %s as the date', (_, value, message) => {
+    const e = errorOf(ok, { date: value as never });
+    expect(e).toMatchObject({ code: 'INVALID_DATE', path: ['date'] });
+    expect(e.message).toMatch(message);
+  });
+
+  it('a today that gives a calendar date is used; one that gives anything else is INVALID_DATE', () => {
+    expect(classify(ok, { today: () => '2024-01-02' }).date).toBe('2024-01-02');
+    expect(errorOf(ok, { today: () => 10n as never })).toMatchObject({ code: 'INVALID_DATE', path: ['today'] });
+  });
+});
+
+describe('describing a received value', () => {
+  const circular: Record<string, unknown> = { a: 1 };
+  circular.self = circular;
+  let deep: unknown = [];
+  for (let i = 0; i < 5_000; i++) deep = [deep];
+  const nullPrototype = Object.assign(Object.create(null) as object, { x: 10n });
+  let getterRan = false;
+  const withGetter = Object.defineProperty({}, 'g', { get: () => (getterRan = true), enumerable: true });
+  // Values built inside each case: the test runner would itself trip over a deep or circular title.
+  it.each([
+    ['nothing', () => undefined],
+    ['null', () => null],
+    ['an empty text', () => ''],
+    ['the text "abc"', () => 'abc'],
+    ['the text " 1\\u00a0\\t\\"\\\\"', () => ' 1\u00a0\t"\\'],
+    [`the text "${'x'.repeat(57)}…" (100 characters)`, () => 'x'.repeat(100)],
+    ['the number 0', () => 0],
+    ['the number -1.5', () => -1.5],
+    ['NaN (not a number)', () => Number.NaN],
+    ['the number Infinity', () => Number.POSITIVE_INFINITY],
+    ['a BigInt 10n', () => 10n],
+    [`a BigInt ${'1'}${'0'.repeat(24)}…${'0'.repeat(25)} (101 digits)n`, () => 10n ** 100n],
+    ['true', () => true],
+    ['a symbol "s"', () => Symbol('s')],
+    ['a function', () => () => 1],
+    ['an empty object', () => ({})],
+    ['an empty array', () => []],
+    ['an object {a: 1, "b c": "x", d: […], …}', () => ({ a: 1, 'b c': 'x', d: [1], e: {} })],
+    ['an array of 4 items [1, "a", null, …]', () => [1, 'a', null, 4]],
+    ['an object {x: 10n}', () => nullPrototype],
+    ['an object {a: 1, self: {…}}', () => circular],
+    ['an array of 1 item [[…]]', () => deep],
+    ['a Map object', () => new Map()],
+    ['the Date 2025-12-01T00:00:00.000Z', () => new Date(Date.UTC(2025, 11, 1))],
+    ['an object {g: a getter}', () => withGetter],
+    ['an object that cannot be read', () => new Proxy({}, { ownKeys: () => { throw new Error('x'); }, getPrototypeOf: () => { throw new Error('x'); } })],
+  ] as [string, () => unknown][])('%s', (words, value) => {
+    expect(describeReceived(value())).toBe(words);
+    expect(getterRan).toBe(false);
   });
 });
 
@@ -83,7 +155,7 @@ describe('the error class', () => {
   it('every code in the list is exercised by some test', () => {
     // INVALID_STANDARD is covered in local-standard.test.ts, INVALID_ROW by the file readers.
     expect(errorCodes).toEqual(
-      expect.arrayContaining(['INVALID_FIELD', 'MISSING_FIELD', 'INVALID_AREA', 'INVALID_SIZE', 'INVALID_INCOME', 'MISSING_INCOME', 'CONFLICTING_INCOME', 'UNKNOWN_INDICATOR', 'DUPLICATE_INDICATOR', 'INVALID_DATE', 'NO_STANDARD_IN_FORCE', 'STANDARD_NOT_IN_FORCE', 'UNKNOWN_STANDARD', 'INVALID_STANDARD', 'INVALID_PREVIOUS_STATUS', 'INVALID_ROW']),
+      expect.arrayContaining(['INVALID_FIELD', 'MISSING_FIELD', 'INVALID_AREA', 'INVALID_SIZE', 'INVALID_INCOME', 'MISSING_INCOME', 'CONFLICTING_INCOME', 'UNKNOWN_INDICATOR', 'DUPLICATE_INDICATOR', 'INVALID_DATE', 'NO_STANDARD_IN_FORCE', 'STANDARD_NOT_IN_FORCE', 'UNKNOWN_STANDARD', 'INVALID_STANDARD', 'INVALID_PREVIOUS_STATUS', 'INVALID_ROW', 'INVALID_OPTIONS']),
     );
   });
 });

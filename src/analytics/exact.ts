@@ -9,7 +9,7 @@
  * @module
  */
 import Fraction from 'fraction.js';
-import { describeValue, fail, type ErrorPath } from '../errors.js';
+import { describeReceived, fail, type ErrorPath } from '../errors.js';
 import { Decimal } from '../money.js';
 
 export { Fraction };
@@ -33,7 +33,7 @@ const FRACTION = /^(-?\d+)\s*\/\s*(\d+)$/;
 
 /** A received value for a message: `NaN`, `Infinity` and `1e-7` as JavaScript writes them. */
 export function show(value: unknown): string {
-  return typeof value === 'number' ? String(value) : describeValue(value);
+  return typeof value === 'number' ? String(value) : describeReceived(value);
 }
 
 /** The exact value of a decimal text that matches {@link DECIMAL}, or `undefined`. */
@@ -86,4 +86,31 @@ export function toDouble(f: Fraction): number {
 /** The plain-JSON form of a fraction. */
 export function exact(f: Fraction): ExactValue {
   return { exact: f.toFraction(), value: toDouble(f) };
+}
+
+/** A decimal.js value as an exact fraction. */
+export function fractionOfDecimal(value: { toFixed(): string }): Fraction {
+  return new Fraction(value.toFixed());
+}
+
+/**
+ * `part` as a percentage of `whole`, exactly, as a fraction string (`"100/7"`, `"15"`); `null`
+ * when `whole` is zero (there is nothing to take a share of).
+ */
+export function exactPercent(part: { toFixed(): string }, whole: { toFixed(): string; isZero(): boolean }): string | null {
+  if (whole.isZero()) return null;
+  return fractionOfDecimal(part).mul(100).div(fractionOfDecimal(whole)).toFraction();
+}
+
+/** A fraction rounded half to even to `decimals` places, as the nearest double of the result. */
+export function roundHalfEven(f: Fraction, decimals: number): number {
+  const scale = 10n ** BigInt(decimals);
+  const scaled = f.n * scale;
+  let q = scaled / f.d;
+  const twice = (scaled - q * f.d) * 2n;
+  if (twice > f.d || (twice === f.d && q % 2n === 1n)) q += 1n;
+  // Through the decimal text, so that the double is the nearest to the rounded value (Number(q) / 10^d may be off by one unit).
+  const digits = q.toString().padStart(decimals + 1, '0');
+  const magnitude = Number(decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`);
+  return f.s < 0n && q !== 0n ? -magnitude : magnitude;
 }

@@ -4,15 +4,16 @@
  * households are deprived among all, among the poor and among the near-poor.
  *
  * Counts are exact: whole numbers without weights, exact decimals with them. Rates are percentages
- * rounded half to even to a stated number of decimal places.
+ * rounded half to even to a stated number of decimal places, each with its exact value beside it
+ * (a fraction string such as `"100/7"`).
  *
  * @module
  */
 import { ChuanNgheoError, fail, formatPath, toSafe, type ErrorPath, type SafeResult } from '../errors.js';
-import { Decimal } from '../money.js';
+import { AMOUNT_DIGITS, Decimal } from '../money.js';
 import type { Category } from '../rule.js';
 import type { ChildFacts } from './children.js';
-import { isDecimalText, show } from './exact.js';
+import { exactPercent, isDecimalText, show } from './exact.js';
 
 /** The categories, in report order. */
 export const categories: readonly Category[] = ['poor', 'near-poor', 'average', 'none'];
@@ -53,15 +54,27 @@ export interface CategoryRates {
   readonly none: number;
 }
 
+/**
+ * The exact percentages behind {@link CategoryRates}: fraction strings such as `"100/7"` (whole
+ * numbers without a denominator), or `null` when there is nothing to take a share of (no
+ * households, or persons, in the base; the rounded rate is then 0).
+ */
+export type CategoryRatesExact = { readonly [K in keyof CategoryRates]: string | null };
+
 /** Households deprived in one indicator among all, poor and near-poor households. */
 export interface IndicatorCounts {
   readonly indicator: string;
   readonly all: number;
   readonly poor: number;
   readonly nearPoor: number;
+  /** Percentages, rounded as stated in {@link Tally.rounding} (0 when the base is empty). */
   readonly shareOfAll: number;
   readonly shareOfPoor: number;
   readonly shareOfNearPoor: number;
+  /** The same percentages exactly, as fraction strings; `null` when the base is empty. */
+  readonly shareOfAllExact: string | null;
+  readonly shareOfPoorExact: string | null;
+  readonly shareOfNearPoorExact: string | null;
 }
 
 /** Children of poor and near-poor households and their deprivations. */
@@ -80,6 +93,9 @@ export interface GroupTally {
   readonly persons: CategoryCounts;
   readonly householdRates: CategoryRates;
   readonly personRates: CategoryRates;
+  /** The rates exactly. */
+  readonly householdRatesExact: CategoryRatesExact;
+  readonly personRatesExact: CategoryRatesExact;
   readonly indicators: readonly IndicatorCounts[];
   /** Total deprivations counted among poor and near-poor households. */
   readonly deprivationsOfPoor: number;
@@ -124,9 +140,10 @@ export function readWeight(value: unknown): number | Decimal | undefined {
     if (!Number.isFinite(value) || value < 0) return undefined;
     return Number.isSafeInteger(value) ? value : new Decimal(value);
   }
-  if (typeof value === 'string' && isDecimalText(value)) {
-    const text = value.trim();
-    return text.startsWith('-') ? undefined : new Decimal(text);
+  // As an amount is written: no spaces around it, at most AMOUNT_DIGITS digits before the point and after.
+  if (typeof value === 'string' && value === value.trim() && isDecimalText(value) && !value.startsWith('-')) {
+    const [whole = '', fraction = ''] = value.split(/[eE]/)[0]!.split('.');
+    return whole.length > AMOUNT_DIGITS || fraction.length > AMOUNT_DIGITS ? undefined : new Decimal(value);
   }
   return undefined;
 }
@@ -261,16 +278,21 @@ function startTally(options: TallyOptions): TallyBuilder & { addAt(item: TallyIt
       average: sums.average.value.toNumber(),
       none: sums.none.value.toNumber(),
     });
-    const rates = (sums: Record<'total' | Category, ExactSum>): CategoryRates => {
-      const whole = sums.total.value;
-      return {
-        poor: percent(sums.poor.value, whole),
-        'near-poor': percent(sums['near-poor'].value, whole),
-        'poor-or-near-poor': percent(sums.poor.value.add(sums['near-poor'].value), whole),
-        average: percent(sums.average.value, whole),
-        none: percent(sums.none.value, whole),
+    /** The rates of each category (and poor or near-poor) among all, by one way of dividing. */
+    const ratesBy =
+      <T>(divide: (part: ExactSum['value'], whole: ExactSum['value']) => T) =>
+      (sums: Record<'total' | Category, ExactSum>) => {
+        const whole = sums.total.value;
+        return {
+          poor: divide(sums.poor.value, whole),
+          'near-poor': divide(sums['near-poor'].value, whole),
+          'poor-or-near-poor': divide(sums.poor.value.add(sums['near-poor'].value), whole),
+          average: divide(sums.average.value, whole),
+          none: divide(sums.none.value, whole),
+        };
       };
-    };
+    const rates: (sums: Record<'total' | Category, ExactSum>) => CategoryRates = ratesBy(percent);
+    const ratesExact: (sums: Record<'total' | Category, ExactSum>) => CategoryRatesExact = ratesBy(exactPercent);
     const all = acc.households.total.value;
     const poor = acc.households.poor.value;
     const near = acc.households['near-poor'].value;
@@ -280,6 +302,8 @@ function startTally(options: TallyOptions): TallyBuilder & { addAt(item: TallyIt
       persons: counts(acc.persons),
       householdRates: rates(acc.households),
       personRates: rates(acc.persons),
+      householdRatesExact: ratesExact(acc.households),
+      personRatesExact: ratesExact(acc.persons),
       indicators: options.indicators.map((id) => {
         const d = acc.deprived.get(id)!;
         return {
@@ -290,6 +314,9 @@ function startTally(options: TallyOptions): TallyBuilder & { addAt(item: TallyIt
           shareOfAll: percent(d.all.value, all),
           shareOfPoor: percent(d.poor.value, poor),
           shareOfNearPoor: percent(d.nearPoor.value, near),
+          shareOfAllExact: exactPercent(d.all.value, all),
+          shareOfPoorExact: exactPercent(d.poor.value, poor),
+          shareOfNearPoorExact: exactPercent(d.nearPoor.value, near),
         };
       }),
       deprivationsOfPoor: acc.deprivationsOfPoor.value.toNumber(),

@@ -13,6 +13,7 @@ import { Decimal } from '../money.js';
 import { show } from './exact.js';
 import type { Tally } from './tally.js';
 import type { Transitions } from './transitions.js';
+import { Fraction, fractionOfDecimal, roundHalfEven } from './exact.js';
 
 export const targetPlanSchema = z.strictObject({
   id: z.string().min(1),
@@ -43,14 +44,21 @@ export const targetPlanSchema = z.strictObject({
 export type TargetPlan = z.infer<typeof targetPlanSchema>;
 export type TargetPlanInput = z.input<typeof targetPlanSchema>;
 
-/** One line of the targets report. */
+/**
+ * One line of the targets report. Figures are rounded half to even to the tally's decimals; each
+ * has its exact value beside it as a fraction string (`measuredExact` and so on), and `met` is
+ * decided on the exact values.
+ */
 export interface TargetResult {
   readonly name: string;
   /** Measured value, in percent or percentage points; null when it cannot be measured (no households in the group, no earlier review). */
   readonly measured: number | null;
+  readonly measuredExact: string | null;
   readonly target: number;
+  readonly targetExact: string;
   /** measured − target for coverage (negative is short); target − measured for the rate change (negative is short). */
   readonly gap: number | null;
+  readonly gapExact: string | null;
   readonly met: boolean | null;
   readonly unit: 'percent' | 'percentage points';
 }
@@ -93,16 +101,26 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
   checkInputs(tally, transitions, years);
   const decimals = tally.rounding.decimals;
   // Rounded half to even; a value that rounds to zero is 0, never -0.
-  const round = (d: InstanceType<typeof Decimal>) => d.toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toNumber() || 0;
+  const round = (f: Fraction) => roundHalfEven(f, decimals) || 0;
+  const figures = (measured: Fraction | null, target: Fraction, gap: (m: Fraction) => Fraction) => {
+    const g = measured === null ? null : gap(measured);
+    return {
+      measured: measured === null ? null : round(measured),
+      measuredExact: measured === null ? null : measured.toFraction(),
+      target: round(target),
+      targetExact: target.toFraction(),
+      gap: g === null ? null : round(g),
+      gapExact: g === null ? null : g.toFraction(),
+    };
+  };
   const results: TargetResult[] = [];
   if (p.povertyRateChangePerYear !== undefined) {
-    const target = new Decimal(p.povertyRateChangePerYear).mul(years);
-    const measured = transitions ? new Decimal(transitions.rates.poorChange) : null;
+    const target = fractionOfDecimal(new Decimal(p.povertyRateChangePerYear)).mul(fractionOfDecimal(new Decimal(years)));
+    const change = transitions?.rates.exact.poorChange;
+    const measured = change === undefined || change === null ? null : new Fraction(change);
     results.push({
       name: `poverty rate change over ${years} year(s)`,
-      measured: measured === null ? null : measured.toNumber(),
-      target: round(target),
-      gap: measured === null ? null : round(target.sub(measured)),
+      ...figures(measured, target, (m) => target.sub(m)),
       met: measured === null ? null : measured.lte(target),
       unit: 'percentage points',
     });
@@ -110,15 +128,16 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
   p.coverage.forEach((c, i) => {
     const counts = tally.total.indicators.find((x) => x.indicator === c.indicator);
     if (!counts) fail('UNKNOWN_INDICATOR', ['coverage', i, 'indicator'], `coverage[${i}]: the standard has no indicator ${JSON.stringify(c.indicator)}`, c.indicator);
-    const households = c.among === 'poor' ? tally.total.households.poor : c.among === 'near-poor' ? tally.total.households['near-poor'] : tally.total.households.poor + tally.total.households['near-poor'];
-    const deprived = c.among === 'poor' ? counts.poor : c.among === 'near-poor' ? counts.nearPoor : counts.poor + counts.nearPoor;
-    const measured = households === 0 ? null : new Decimal(households - deprived).mul(100).div(households);
+    // Counts are exact decimals (weights): added as fractions, never as doubles.
+    const exactly = (n: number) => fractionOfDecimal(new Decimal(n));
+    const whole = c.among === 'poor' ? exactly(tally.total.households.poor) : c.among === 'near-poor' ? exactly(tally.total.households['near-poor']) : exactly(tally.total.households.poor).add(exactly(tally.total.households['near-poor']));
+    const deprived = c.among === 'poor' ? exactly(counts.poor) : c.among === 'near-poor' ? exactly(counts.nearPoor) : exactly(counts.poor).add(exactly(counts.nearPoor));
+    const measured = whole.equals(0) ? null : whole.sub(deprived).mul(100).div(whole);
+    const target = fractionOfDecimal(new Decimal(c.minimumPercent));
     results.push({
       name: c.label ?? `${c.indicator} among ${c.among} households`,
-      measured: measured === null ? null : round(measured),
-      target: c.minimumPercent,
-      gap: measured === null ? null : round(measured.sub(c.minimumPercent)),
-      met: measured === null ? null : measured.gte(c.minimumPercent),
+      ...figures(measured, target, (m) => m.sub(target)),
+      met: measured === null ? null : measured.gte(target),
       unit: 'percent',
     });
   });

@@ -9,7 +9,7 @@
 import { fail, toSafe, type SafeResult } from '../errors.js';
 import { Decimal } from '../money.js';
 import type { Category } from '../rule.js';
-import { show } from './exact.js';
+import { Fraction, show } from './exact.js';
 import { checkDecimals } from './tally.js';
 
 /** A household in one review. */
@@ -62,6 +62,18 @@ export interface Transitions {
     readonly nearPoorAfter: number;
     readonly nearPoorChange: number;
     readonly decimals: number;
+    /**
+     * The same rates and changes exactly, as fraction strings (`"600/19"`); `null` when a review
+     * has no households (the rounded rate is then 0), and a change is `null` when either rate is.
+     */
+    readonly exact: {
+      readonly poorBefore: string | null;
+      readonly poorAfter: string | null;
+      readonly poorChange: string | null;
+      readonly nearPoorBefore: string | null;
+      readonly nearPoorAfter: string | null;
+      readonly nearPoorChange: string | null;
+    };
   };
 }
 
@@ -141,12 +153,33 @@ export function compareReviews(before: Iterable<ReviewEntry>, after: Iterable<Re
   const na = pct(nearPoor.end, b.size);
   let matched = 0;
   for (const id of a.keys()) if (b.has(id)) matched++;
+  const exactRate = (count: number, total: number) => (total === 0 ? null : new Fraction(count).mul(100).div(total));
+  const epb = exactRate(poor.beginning, a.size);
+  const epa = exactRate(poor.end, b.size);
+  const enb = exactRate(nearPoor.beginning, a.size);
+  const ena = exactRate(nearPoor.end, b.size);
   return {
     households: { before: a.size, after: b.size, matched, left: a.size - matched, arrived: b.size - matched },
     poor,
     nearPoor,
     // The change is computed from the exact rates, then rounded once.
-    rates: { poorBefore: round(pb), poorAfter: round(pa), poorChange: round(pa.sub(pb)), nearPoorBefore: round(nb), nearPoorAfter: round(na), nearPoorChange: round(na.sub(nb)), decimals },
+    rates: {
+      poorBefore: round(pb),
+      poorAfter: round(pa),
+      poorChange: round(pa.sub(pb)),
+      nearPoorBefore: round(nb),
+      nearPoorAfter: round(na),
+      nearPoorChange: round(na.sub(nb)),
+      decimals,
+      exact: {
+        poorBefore: epb?.toFraction() ?? null,
+        poorAfter: epa?.toFraction() ?? null,
+        poorChange: epb && epa ? epa.sub(epb).toFraction() : null,
+        nearPoorBefore: enb?.toFraction() ?? null,
+        nearPoorAfter: ena?.toFraction() ?? null,
+        nearPoorChange: enb && ena ? ena.sub(enb).toFraction() : null,
+      },
+    },
   };
 }
 

@@ -3,33 +3,189 @@
  *
  * @module
  */
-import { createReadStream, createWriteStream, openSync } from 'node:fs';
-import { extname } from 'node:path';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import type { ColumnOptions, HeaderPlan } from '../columns.js';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ChuanNgheoError, formatPath } from '../errors.js';
+import { fileErrorReason, openAtomicOutput, OutputFileError } from '../node/atomic-output.js';
+import { loadStandard } from '../standards/registry.js';
+import type { Standard } from '../standards/schema.js';
 
 /** A usage error: exit status 2, message on stderr. */
 export class UsageError extends Error {}
 
+/** An input file that cannot be opened or read: exit status 2, message on stderr. */
+export class InputFileError extends Error {
+  readonly code: string | undefined;
+  constructor(path: string, cause: unknown, doing: 'open' | 'read' = 'open') {
+    super(`cannot ${doing} ${path}: ${fileErrorReason(path, cause)}`, { cause });
+    this.code = (cause as { code?: string } | undefined)?.code;
+  }
+}
+
 /** The exit statuses of the command line. */
 export const exitStatus = { ok: 0, invalidRows: 1, usage: 2 } as const;
+
+/** The signals on which an output file under way is removed before the command ends. */
+export const outputSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Opens FILE, or standard input for `-` or no file. A file that cannot be opened fails here, before anything is written. */
 export function openInput(file: string | undefined): Readable {
   if (file === undefined || file === '-') return process.stdin;
-  return createReadStream(file, { fd: openSync(file, 'r'), highWaterMark: 1 << 20 });
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new InputFileError(file, error);
+  }
+  return createReadStream(file, { fd, highWaterMark: 1 << 20 });
 }
 
-/** Opens FILE for writing, or standard output. */
-export function openOutput(file: string | undefined): Writable {
-  return file === undefined || file === '-' ? process.stdout : createWriteStream(file);
+/** Where a command writes its rows: a file written whole or not at all, or standard output. */
+export interface OutputTarget {
+  readonly stream: Writable;
+  /** The first error of the output, described, once there is one. */
+  readonly failure: Error | undefined;
+  /** Finishes the output: renames a file into place, or waits until standard output has taken everything. */
+  commit(): Promise<void>;
+  /** Gives up: a file's temporary copy is removed and the target left as it was. */
+  abort(): Promise<void>;
 }
 
-/** The input format: `--input`, else the file's extension (`.jsonl`/`.ndjson` → jsonl, `.xlsx`/`.xlsm` → xlsx), else csv. */
-export function inputFormatOf(file: string | undefined, given: string | undefined): 'csv' | 'jsonl' | 'xlsx' {
-  if (given !== undefined) return oneOf('--input', given, ['csv', 'jsonl', 'xlsx']);
+let standardOutputFailure: OutputFileError | undefined;
+
+/** Listens to standard output and standard error for errors (a closed pipe), so that none is left unhandled. */
+export function listenToStandardStreams(): void {
+  process.stdout.on('error', (error) => {
+    standardOutputFailure ??= new OutputFileError('standard output', error);
+  });
+  process.stderr.on('error', () => {
+    // nowhere left to report it
+  });
+}
+
+/** The first error of standard output, if any. */
+export function standardOutputError(): OutputFileError | undefined {
+  return standardOutputFailure;
+}
+
+/** Writes text to standard output; resolves once it is written, rejects if standard output failed. */
+export function writeStandardOutput(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (standardOutputFailure) return reject(standardOutputFailure);
+    process.stdout.write(text, (error) => (error ? reject(standardOutputFailure ?? new OutputFileError('standard output', error)) : resolve()));
+  });
+}
+
+const standardOutput: OutputTarget = {
+  stream: process.stdout,
+  get failure() {
+    return standardOutputFailure;
+  },
+  commit: () => writeStandardOutput(''),
+  abort: async () => {},
+};
+
+/**
+ * Opens FILE for writing, or standard output for `-` or no file. A file is written beside its
+ * target under a temporary name and renamed onto it by {@link OutputTarget.commit}; a problem that
+ * can be seen at once (a missing directory, a directory as target) fails here, before any reading.
+ */
+export function openOutput(file: string | undefined): OutputTarget {
+  if (file === undefined || file === '-') return standardOutput;
+  return openAtomicOutput(file, { signals: outputSignals });
+}
+
+/** The real path of a file, or of its directory joined with its name when it does not exist yet. */
+function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return join(realpathSync(dirname(file)), basename(file));
+    } catch {
+      return resolve(file);
+    }
+  }
+}
+
+/** Whether two paths name the same file: the same real path (through links, `./x` and `x`), or the same inode. */
+export function sameFile(a: string, b: string): boolean {
+  if (realPathOf(a) === realPathOf(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.ino !== 0 && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses an output that is one of the inputs: a usage error before anything is opened, so the input stays as it was. */
+export function refuseInputAsOutput(option: string, output: string | undefined, inputs: readonly (readonly [string, string | undefined])[]): void {
+  if (output === undefined || output === '-') return;
+  for (const [name, input] of inputs) {
+    if (input === undefined || input === '-') continue;
+    if (sameFile(output, input)) throw new UsageError(`${option} ${output} is the same file as ${name} ${input}: write the output to another file`);
+  }
+}
+
+/** Formats of an input file: CSV, JSON Lines, a JSON array of records, or an Excel workbook. */
+export type FileFormat = 'csv' | 'jsonl' | 'json' | 'xlsx';
+
+const FORMAT_NAMES: Readonly<Record<FileFormat, string>> = { csv: 'CSV', jsonl: 'JSON Lines', json: 'a JSON array', xlsx: 'an Excel workbook' };
+
+/** A zip archive (an .xlsx workbook is one), or an Excel 97-2003 or password-protected workbook. */
+const WORKBOOK_HEADS = [Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from([0xd0, 0xcf, 0x11, 0xe0])];
+
+/**
+ * What a file's first bytes say it holds: a workbook (a zip archive, or an older Excel file), `{`
+ * JSON Lines, `[` a JSON array, anything else CSV (a byte-order mark and blank space skipped);
+ * `undefined` for standard input or an empty file.
+ */
+export function sniffFormat(file: string | undefined): FileFormat | undefined {
+  if (file === undefined || file === '-') return undefined;
+  let head: Buffer;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      head = Buffer.alloc(4096);
+      head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined; // opening it fails later, with its own message
+  }
+  if (WORKBOOK_HEADS.some((h) => head.subarray(0, 4).equals(h))) return 'xlsx';
+  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (text === '') return undefined;
+  return text.startsWith('{') ? 'jsonl' : text.startsWith('[') ? 'json' : 'csv';
+}
+
+/**
+ * The input format: `--input`, else the file's extension (`.jsonl`/`.ndjson`, `.json`, `.csv`,
+ * `.xlsx`/`.xlsm`), else what its first bytes hold. A file whose content contradicts its extension
+ * is a usage error (one line), not an error for each of its rows.
+ */
+export function inputFormatOf(file: string | undefined, given: string | undefined, allowed: readonly FileFormat[] = ['csv', 'jsonl', 'json', 'xlsx']): FileFormat {
+  if (given !== undefined) return oneOf('--input', given, allowed);
   const ext = file ? extname(file).toLowerCase() : '';
-  return ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.xlsx' || ext === '.xlsm' ? 'xlsx' : 'csv';
+  const byName: FileFormat | undefined =
+    ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.json' ? 'json' : ext === '.csv' ? 'csv' : ext === '.xlsx' || ext === '.xlsm' ? 'xlsx' : undefined;
+  const byContent = sniffFormat(file);
+  if (byContent !== undefined && !allowed.includes(byContent) && byName !== byContent) {
+    throw new UsageError(`${file} holds ${FORMAT_NAMES[byContent]}; this command reads ${allowed.map((f) => FORMAT_NAMES[f]).join(' or ')}`);
+  }
+  if (byName !== undefined && byContent !== undefined && byName !== byContent) {
+    const start = byContent === 'csv' ? 'a header row' : byContent === 'xlsx' ? 'the bytes of a workbook' : JSON.stringify(byContent === 'json' ? '[' : '{');
+    throw new UsageError(`${file} is named as ${FORMAT_NAMES[byName]} (${ext}) but holds ${FORMAT_NAMES[byContent]} (it starts with ${start}); rename it, or give --input ${byContent} to read it so`);
+  }
+  const format = byName ?? byContent ?? (allowed.includes('csv') ? 'csv' : 'jsonl');
+  if (!allowed.includes(format)) throw new UsageError(`${file ?? 'standard input'} holds ${FORMAT_NAMES[format]}; this command reads ${allowed.map((f) => FORMAT_NAMES[f]).join(' or ')}`);
+  return format;
 }
 
 /** Checks an option's value against its allowed values. */
@@ -41,17 +197,51 @@ export function oneOf<T extends string>(option: string, value: string, allowed: 
 /** A one-line message for an error that stops the command. */
 export function describeFatal(error: unknown): string {
   if (error instanceof ChuanNgheoError) return `${error.code} at ${formatPath(error.path)}: ${error.message}`;
-  if (error instanceof UsageError) return error.message;
-  if (error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'ENOENT') {
-    return `cannot open ${(error as { path?: string }).path ?? 'the file'}: no such file`;
-  }
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || error instanceof OutputFileError || error instanceof InputFileError) return error.message;
+  const path = error && typeof error === 'object' && 'path' in error ? (error as { path: unknown }).path : undefined;
+  if (typeof path === 'string' && error && typeof error === 'object' && 'code' in error) return new InputFileError(path, error).message;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\n\s*/g, ' ');
 }
 
-/** The standard and date options as a choice for the library (absent options stay absent). */
-export function standardChoiceOf(values: { readonly standard?: string | undefined; readonly date?: string | undefined }): { standard?: string; date?: string } {
-  return { ...(values.standard !== undefined ? { standard: values.standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
+/**
+ * The standard and date options as a choice for the library (absent options stay absent). A
+ * `--standard-file` is read and validated here, so that a bad file stops the command before it
+ * reads any record, and the standard reaches worker threads as data.
+ */
+export function standardChoiceOf(values: {
+  readonly standard?: string | undefined;
+  readonly 'standard-file'?: string | undefined;
+  readonly date?: string | undefined;
+}): { standard?: string | Standard; date?: string } {
+  const file = values['standard-file'];
+  if (file !== undefined && values.standard !== undefined) throw new UsageError('give --standard ID or --standard-file FILE, not both');
+  const standard = file !== undefined ? readStandardFile(file) : values.standard;
+  return { ...(standard !== undefined ? { standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
 }
+
+/** Reads a standard of the user's own from a JSON file, validated strictly. */
+export function readStandardFile(file: string): Standard {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--standard-file ${file}: ${describeFatal(error)}`);
+  }
+  try {
+    return loadStandard(text);
+  } catch (error) {
+    throw new UsageError(`--standard-file ${file}: ${describeFatal(error)}`);
+  }
+}
+
+/** The option of a standard of the user's own, shared by every command that classifies. */
+export const standardFileOption = { 'standard-file': { type: 'string' } } as const;
+
+/** The usage lines of `--standard-file`. */
+export const standardFileUsage = `  --standard-file FILE  classify under a standard of your own: JSON in the form that
+                        'chuan-ngheo standards ID --format json' prints (copy a shipped standard,
+                        change its id and figures), validated strictly; errors name the path`;
 
 /** The options of the reading limits, shared by every command that reads a file. */
 export const limitOptions = {
@@ -78,4 +268,57 @@ export function limitsOf(values: { readonly 'max-record-bytes'?: string | undefi
     ...(values['max-record-bytes'] !== undefined ? { maxRecordBytes: wholeNumberOption('--max-record-bytes', values['max-record-bytes'], 16, 1 << 30) } : {}),
     ...(values['max-depth'] !== undefined ? { maxDepth: wholeNumberOption('--max-depth', values['max-depth'], 1, 10_000) } : {}),
   };
+}
+
+/** The options that say how a file's columns are read, shared by the commands that read tables. */
+export const columnOptions = {
+  columns: { type: 'string' },
+  'keep-column': { type: 'string', multiple: true },
+} as const;
+
+/** The usage lines of the column options. */
+export const columnUsage = `  --columns MAP.json    the file's column names mapped to fields and indicator ids
+                        ({"Mã hộ": "id", "BHYT": "healthInsurance"}, or {"columns": {…}, "values":
+                        {"area": {"NT": "rural"}, "indicators": {"Có": 1, "Không": 0}}})
+  --keep-column NAME    keep a column whose name is close to a field's as an attribute (repeatable)`;
+
+/** The column options given on the command line, read and checked. */
+export function columnOptionsOf(values: { readonly columns?: string | undefined; readonly 'keep-column'?: string[] | undefined }): ColumnOptions {
+  let map: ColumnOptions = {};
+  if (values.columns !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(values.columns, 'utf8').replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new UsageError(`--columns ${values.columns}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(error as Error).message})`}`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`--columns ${values.columns}: expected a JSON object of column names, received ${Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+    const o = parsed as Record<string, unknown>;
+    const structured = 'columns' in o || 'values' in o || 'keepColumns' in o;
+    const columns = structured ? o.columns ?? {} : o;
+    for (const [k, v] of Object.entries(columns as object)) {
+      if (typeof v !== 'string') throw new UsageError(`--columns ${values.columns}: the column ${JSON.stringify(k)} must map to a field or indicator id (text), received ${JSON.stringify(v)}`);
+    }
+    if (structured) {
+      for (const key of Object.keys(o)) if (!['columns', 'values', 'keepColumns'].includes(key)) throw new UsageError(`--columns ${values.columns}: unknown key ${JSON.stringify(key)} (expected columns, values, keepColumns)`);
+    }
+    map = {
+      columns: columns as Record<string, string>,
+      ...(structured && o.values !== undefined ? { values: o.values as NonNullable<ColumnOptions['values']> } : {}),
+      ...(structured && Array.isArray(o.keepColumns) ? { keepColumns: o.keepColumns as string[] } : {}),
+    };
+  }
+  const keep = [...(map.keepColumns ?? []), ...(values['keep-column'] ?? [])];
+  return { ...map, ...(keep.length ? { keepColumns: keep } : {}) };
+}
+
+/** One line on stderr for each thing about a header a user should know: renamed columns, missing indicators, no id. */
+export function describeHeader(plan: HeaderPlan, standard: string): string {
+  let text = '';
+  if (plan.renamed.length) text += `chuan-ngheo: columns read as ${plan.renamed.map((r) => `${JSON.stringify(r.column)} → ${r.as}`).join(', ')}\n`;
+  if (plan.missingIndicators.length) {
+    text += `chuan-ngheo: no column for ${plan.missingIndicators.join(', ')} (indicators of ${standard}): undetermined in every row; a row whose category depends on ${plan.missingIndicators.length > 1 ? 'them' : 'it'} is an UNDETERMINED_INDICATOR error\n`;
+  }
+  if (!plan.hasId) text += 'chuan-ngheo: no id column: each row\'s id is its record number (the header is record 1)\n';
+  return text;
 }

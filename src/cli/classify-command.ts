@@ -4,20 +4,25 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { finished } from 'node:stream/promises';
 import { summaryOf } from '../node/classify-stream.js';
 import { classifyJsonlParallel } from '../node/classify-jsonl-parallel.js';
 import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
-import { parallelFromBytes } from '../node/chunk-pool.js';
+import { classifyJsonArray } from '../node/classify-json-array.js';
 import { classifyXlsx } from '../node/classify-xlsx.js';
+import { parallelFromBytes } from '../node/chunk-pool.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, openInput, openOutput, UsageError, standardChoiceOf } from './args.js';
+import { columnOptions, columnOptionsOf, columnUsage, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, openInput, openOutput, refuseInputAsOutput, type OutputTarget, UsageError, standardChoiceOf, standardFileOption, standardFileUsage } from './args.js';
 import { startProgress } from './progress.js';
 import { classifyOutputOf, sheetOf, sheetOption, sheetUsage } from './excel.js';
+import type { HeaderPlan } from '../columns.js';
 
-export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --date YYYY-MM-DD] [--format csv|jsonl|xlsx]
-                          [--input csv|jsonl|xlsx] [--sheet NAME] [--out FILE] [--quiet] [--threads N]
+/** The most threads a run may use, even with --force-threads. */
+export const maxThreads = 64;
+
+export const classifyUsage = `Usage: chuan-ngheo classify [FILE|-] [--standard ID | --standard-file FILE] [--date YYYY-MM-DD]
+                          [--format csv|jsonl|xlsx] [--input csv|jsonl|json|xlsx] [--sheet NAME] [--out FILE] [--quiet]
+                          [--threads N [--force-threads]]
 
 Classifies every household of FILE (or standard input) and writes one row per household:
 id, category, deprivationCount, newlyEscaped, standard (CSV adds errorCode, errorMessage).
@@ -25,9 +30,18 @@ CSV input has a header; one 0/1 column per indicator id; an empty cell is an abs
 An .xlsx FILE is read as the same table (cells by their type; an error cell makes its row an error).
 --format xlsx (or --out FILE.xlsx) writes a workbook; it needs --out.
 The review date defaults to today; the standard defaults to the one in force on that date.
-Files of 40 MiB or more are classified on all cores (--threads N to choose; 1 for none).
+--out FILE writes to a temporary file beside FILE (.FILE.<pid>.<random>.tmp), renamed onto FILE
+only when the run is complete: a run that fails or is interrupted leaves FILE as it was. --out may
+not name the input file. Without --out (or with -) the rows go to standard output.
+Files of 40 MiB or more are classified on all cores (at most ${maxThreads}). --threads N chooses: a whole
+number in digits from 1 (no worker) to the machine's available parallelism; more only with
+--force-threads, and never more than ${maxThreads}.
+An output that cannot be written is one line on stderr and exit status 2; a reader of standard
+output that stops early (| head) ends the run quietly.
 Records are read by the rules in the README ("Reading files"); a record that cannot be read is one
 row with its error, and reading goes on.
+${standardFileUsage}
+${columnUsage}
 ${limitUsage}
 ${sheetUsage}
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
@@ -45,8 +59,11 @@ export async function classifyCommand(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', short: 'q' },
       threads: { type: 'string' },
+      'force-threads': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      ...standardFileOption,
       ...limitOptions,
+      ...columnOptions,
       ...sheetOption,
     },
   });
@@ -59,23 +76,39 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const input = inputFormatOf(file, values.input);
   const output = classifyOutputOf(values.format, input, values.out);
   const sheet = sheetOf(values.sheet, input);
+  const threads = threadsFor(file, values.threads, values['force-threads'] === true);
+  refuseInputAsOutput('--out', values.out, [['the input', file]]);
   const source = openInput(file);
-  const sink = openOutput(values.out);
+  let sink: OutputTarget;
+  try {
+    sink = openOutput(values.out);
+  } catch (error) {
+    source.destroy();
+    throw error;
+  }
   const progress = startProgress(values.quiet === true, file, source);
   const choice = standardChoiceOf(values);
-  const parallel = { ...choice, ...limitsOf(values), threads: threadsFor(file, values.threads), onProgress: progress.update };
-  const summary = summaryOf(
-    input === 'xlsx' || output === 'xlsx'
-      ? await classifyXlsx(source, sink, { ...parallel, ...sheet, input, output })
-      : input === 'csv'
-        ? await classifyCsvParallel(source, sink, { ...parallel, output })
-        : await classifyJsonlParallel(source, sink, { ...parallel, output }),
-  );
-  progress.stop();
-  if (sink !== process.stdout) {
-    sink.end();
-    await finished(sink);
+  const onHeader = (plan: HeaderPlan, standard: string) => process.stderr.write(describeHeader(plan, standard));
+  const parallel = { ...choice, ...limitsOf(values), ...columnOptionsOf(values), onHeader, threads, onProgress: progress.update };
+  let counts;
+  try {
+    counts =
+      input === 'xlsx' || output === 'xlsx'
+        ? await classifyXlsx(source, sink.stream, { ...parallel, ...sheet, input, output })
+        : input === 'csv'
+          ? await classifyCsvParallel(source, sink.stream, { ...parallel, output })
+          : input === 'json'
+            ? await classifyJsonArray(source, sink.stream, { ...choice, output, onProgress: progress.update })
+            : await classifyJsonlParallel(source, sink.stream, { ...parallel, output });
+    await sink.commit();
+  } catch (error) {
+    progress.stop(false);
+    source.destroy();
+    await sink.abort();
+    throw sink.failure ?? error;
   }
+  progress.stop();
+  const summary = summaryOf(counts);
   const c = summary.categories;
   process.stderr.write(
     `chuan-ngheo: ${summary.rows} row(s) under ${summary.standard} on ${summary.date}: poor ${c.poor}, near-poor ${c['near-poor']}, average ${c.average}, none ${c.none}, newly escaped ${summary.newlyEscaped}; invalid ${summary.invalid}\n`,
@@ -83,16 +116,27 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   return summary.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
 }
 
-/** Worker threads: the option, else all cores for files of {@link parallelFromBytes} or more. */
-export function threadsFor(file: string | undefined, option: string | undefined): number {
+/**
+ * Worker threads: `--threads` (a whole number in digits, from 1 to the available parallelism, or
+ * up to {@link maxThreads} when `force`), else all cores for files of {@link parallelFromBytes} or more.
+ */
+export function threadsFor(file: string | undefined, option: string | undefined, force = false): number {
+  const cores = availableParallelism();
+  const limit = Math.min(cores, maxThreads);
   if (option !== undefined) {
+    if (!/^[0-9]+$/.test(option) || Number(option) < 1) {
+      throw new UsageError(`--threads must be a whole number from 1 to ${force ? maxThreads : limit}, written in digits; received ${JSON.stringify(option)}`);
+    }
     const n = Number(option);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--threads must be a whole number ≥ 1; received ${JSON.stringify(option)}`);
+    if (n > cores && !force) {
+      throw new UsageError(`--threads ${option} is more than the ${cores} thread(s) this machine runs at once: use --threads ${limit} at most, or add --force-threads to go up to ${maxThreads}`);
+    }
+    if (n > maxThreads) throw new UsageError(`--threads ${option} is more than ${maxThreads}, the most a run may use (even with --force-threads)`);
     return n;
   }
   if (file === undefined || file === '-') return 1;
   try {
-    return statSync(file).size >= parallelFromBytes ? availableParallelism() : 1;
+    return statSync(file).size >= parallelFromBytes ? limit : 1;
   } catch {
     return 1;
   }

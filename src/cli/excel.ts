@@ -1,22 +1,22 @@
 /**
- * Excel workbooks on the command line: an .xlsx FILE is read by its extension (or `--input
- * xlsx`), its first visible worksheet unless `--sheet NAME`; classified rows and report tables are
- * written as .xlsx with `--format xlsx --out FILE` (a workbook is not text: never to a terminal).
+ * Excel workbooks on the command line: an .xlsx FILE is read by its extension or content (or
+ * `--input xlsx`), its first visible worksheet unless `--sheet NAME`; classified rows and report
+ * tables are written as .xlsx with `--format xlsx --out FILE` (a workbook is not text: never to a
+ * terminal).
  *
  * @module
  */
 import { extname } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { categories } from '../analytics/tally.js';
-import { ChuanNgheoError } from '../errors.js';
 import type { ReviewEntry } from '../analytics/transitions.js';
+import { ChuanNgheoError } from '../errors.js';
 import { renderTables, type ReportFormat, type Table } from '../report/table.js';
 import type { Category } from '../rule.js';
-import type { InputFormat } from '../node/classify-rows.js';
 import type { OutputFormat } from '../node/output.js';
 import { readSheetRows } from '../node/xlsx-reader.js';
 import { writeTablesXlsx } from '../node/xlsx-writer.js';
-import { oneOf, openInput, openOutput, UsageError } from './args.js';
+import { oneOf, openInput, openOutput, UsageError, writeStandardOutput, type FileFormat, type OutputTarget } from './args.js';
+import { checkColumns } from './columns.js';
 
 /** The `--sheet` option. */
 export const sheetOption = { sheet: { type: 'string' } } as const;
@@ -29,7 +29,7 @@ export const sheetUsage = `  --sheet NAME          the worksheet of an .xlsx FIL
 export const isWorkbookFile = (file: string | undefined): boolean => ['.xlsx', '.xlsm'].includes(extname(file ?? '').toLowerCase());
 
 /** The `--sheet` option, which only a workbook has. */
-export function sheetOf(sheet: string | undefined, input: InputFormat): { sheet?: string } {
+export function sheetOf(sheet: string | undefined, input: FileFormat): { sheet?: string } {
   if (sheet === undefined) return {};
   if (input !== 'xlsx') throw new UsageError(`--sheet names a worksheet of an .xlsx FILE; this input is read as ${input} (--input xlsx to read it as a workbook)`);
   return { sheet };
@@ -40,9 +40,10 @@ function needsOut(out: string | undefined): void {
   if (out === undefined || out === '-') throw new UsageError('--format xlsx writes a workbook, which is not text: give --out FILE.xlsx');
 }
 
-/** classify's output: `--format`, else a workbook for `--out FILE.xlsx`, else the input's format (CSV for a workbook). */
-export function classifyOutputOf(format: string | undefined, input: InputFormat, out: string | undefined): OutputFormat | 'xlsx' {
-  const chosen = format !== undefined ? oneOf('--format', format, ['csv', 'jsonl', 'xlsx']) : extname(out ?? '').toLowerCase() === '.xlsx' ? 'xlsx' : input === 'xlsx' ? 'csv' : input;
+/** classify's output: `--format`, else a workbook for `--out FILE.xlsx`, else CSV for CSV and a workbook, JSON Lines for JSON. */
+export function classifyOutputOf(format: string | undefined, input: FileFormat, out: string | undefined): OutputFormat | 'xlsx' {
+  const chosen =
+    format !== undefined ? oneOf('--format', format, ['csv', 'jsonl', 'xlsx']) : extname(out ?? '').toLowerCase() === '.xlsx' ? 'xlsx' : input === 'csv' || input === 'xlsx' ? 'csv' : 'jsonl';
   if (chosen === 'xlsx') needsOut(out);
   return chosen;
 }
@@ -54,17 +55,21 @@ export function reportFormatOf(format: string | undefined, out: string | undefin
   return chosen;
 }
 
-/** Writes the report's tables: a workbook (one sheet per table) to `--out`, or text to `--out` or standard output. */
-export async function writeReport(tables: readonly Table[], format: ReportFormat | 'xlsx', out: string | undefined): Promise<void> {
-  if (format !== 'xlsx' && (out === undefined || out === '-')) {
-    process.stdout.write(renderTables(tables, format));
+/** Where the report goes: `--out FILE` (opened at once, written whole or not at all), else standard output. */
+export function openReportOutput(out: string | undefined): OutputTarget | undefined {
+  return out === undefined || out === '-' ? undefined : openOutput(out);
+}
+
+/** Writes the report's tables: a workbook (one sheet per table) or text, to the output opened for `--out`, else text to standard output. */
+export async function writeReport(tables: readonly Table[], format: ReportFormat | 'xlsx', output: OutputTarget | undefined): Promise<void> {
+  if (output === undefined) {
+    if (format === 'xlsx') throw new UsageError('--format xlsx writes a workbook, which is not text: give --out FILE.xlsx');
+    await writeStandardOutput(renderTables(tables, format));
     return;
   }
-  const sink = openOutput(out);
-  if (format === 'xlsx') await writeTablesXlsx(tables, sink);
-  else sink.write(renderTables(tables, format));
-  sink.end();
-  await finished(sink);
+  if (format === 'xlsx') await writeTablesXlsx(tables, output.stream);
+  else output.stream.write(renderTables(tables, format));
+  await output.commit();
 }
 
 /** validate reads survey records, which a worksheet row cannot hold: a workbook is a usage error. */
@@ -76,14 +81,27 @@ export function refuseWorkbook(file: string, input: string | undefined): void {
   }
 }
 
+/** A classified workbook's households by id, and the rows left out. */
+export interface ClassifiedWorkbook {
+  readonly entries: ReviewEntry[];
+  /** Rows without an id. */
+  readonly withoutId: number;
+  /** Rows without a category (the classification's errors). */
+  readonly unclassified: number;
+}
+
 /**
- * Reads a classified workbook (e.g. from `classify --format xlsx`): the rows with an id and a
- * category of its first sheet, and of the sheets its rows go on in (`Households (2)` …);
- * undefined without those columns.
+ * Reads a classified workbook (e.g. from `classify --format xlsx`): the rows of its first sheet,
+ * and of the sheets its rows go on in (`Households (2)` …), by id and category; undefined when it
+ * has no category column.
+ *
+ * @throws {UsageError} when it has categories but no id column to match households by.
  */
-export async function readClassifiedWorkbook(file: string): Promise<ReviewEntry[] | undefined> {
+export async function readClassifiedWorkbook(file: string, idFor: string): Promise<ClassifiedWorkbook | undefined> {
   const entries: ReviewEntry[] = [];
   const known = new Set<string>(categories);
+  let withoutId = 0;
+  let unclassified = 0;
   let base: string | undefined;
   for (let part = 1; ; part++) {
     try {
@@ -93,13 +111,17 @@ export async function readClassifiedWorkbook(file: string): Promise<ReviewEntry[
         const idAt = names.indexOf('id');
         const catAt = names.indexOf('category');
         const escAt = names.indexOf('newlyEscaped');
-        if (idAt < 0 || catAt < 0) return part === 1 ? undefined : entries;
+        if (catAt < 0) return part === 1 ? undefined : { entries, withoutId, unclassified };
+        checkColumns({ format: 'csv', header: names, attributes: [] }, { file, idFor });
         for (const { fields } of rows) {
-          if (known.has(fields[catAt]!) && fields[idAt] !== '') entries.push({ id: fields[idAt]!, category: fields[catAt] as Category, escaped: fields[escAt] === 'true' ? 'poverty' : null });
+          const id = fields[idAt] ?? '';
+          if (!known.has(fields[catAt]!)) unclassified++;
+          else if (id === '') withoutId++;
+          else entries.push({ id, category: fields[catAt] as Category, escaped: fields[escAt] === 'true' ? 'poverty' : null });
         }
       }
     } catch (error) {
-      if (part > 1 && error instanceof ChuanNgheoError && error.code === 'UNKNOWN_SHEET') return entries;
+      if (part > 1 && error instanceof ChuanNgheoError && error.code === 'UNKNOWN_SHEET') return { entries, withoutId, unclassified };
       throw error;
     }
   }

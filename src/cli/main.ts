@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { classifyCommand, classifyUsage } from './classify-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
-import { standardsCommand } from './standards-command.js';
+import { standardsCommand, standardsUsage } from './standards-command.js';
 import { validateCommand, validateUsage } from './validate-command.js';
-import { describeFatal, exitStatus } from './args.js';
+import { describeFatal, exitStatus, listenToStandardStreams, standardOutputError } from './args.js';
 
 const usage = `chuan-ngheo: Viet Nam's multidimensional poverty standards (chuẩn nghèo đa chiều)
 
@@ -16,13 +16,15 @@ Commands:
   classify   classify every household of a CSV, JSON Lines or .xlsx file
   report     counts and rates of a survey file, by category and group
   validate   check household survey records (schema, consistency, recorded categories)
-  standards  list the standards this version knows
+  standards  list the standards this version knows, or print one as JSON to copy and edit
 
 ${classifyUsage}
 
 ${reportUsage}
 
 ${validateUsage}
+
+${standardsUsage}
 
 Run 'chuan-ngheo COMMAND --help' for one command.`;
 
@@ -62,12 +64,28 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The code of a system error, if it is one. */
+function codeOf(error: unknown): unknown {
+  return error && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
+}
+
+/** Ends the command: a failure is one line on stderr and exit status 2. */
+function fail(error: unknown): void {
+  // A reader that stopped early (`| head`) closed the pipe: nothing more is wanted, end quietly.
+  if (codeOf(error) === 'EPIPE') {
+    process.exitCode = exitStatus.ok;
+    return;
+  }
+  process.stderr.write(`chuan-ngheo: ${describeFatal(error)}\n`);
+  process.exitCode = exitStatus.usage;
+}
+
+listenToStandardStreams();
 main(process.argv.slice(2)).then(
   (status) => {
-    process.exitCode = status;
+    const failure = standardOutputError();
+    if (failure) fail(failure);
+    else process.exitCode = status;
   },
-  (error: unknown) => {
-    process.stderr.write(`chuan-ngheo: ${describeFatal(error)}\n`);
-    process.exitCode = exitStatus.usage;
-  },
+  (error: unknown) => fail(standardOutputError() ?? error),
 );

@@ -11,7 +11,8 @@ import cliProgress from 'cli-progress';
 /** A running progress display. */
 export interface Progress {
   update(rows: number): void;
-  stop(): void;
+  /** Ends the display; `complete` (the default) shows the whole file read first. */
+  stop(complete?: boolean): void;
 }
 
 const silent: Progress = { update: () => {}, stop: () => {} };
@@ -36,8 +37,8 @@ export function startProgress(quiet: boolean, file: string | undefined, source: 
       const seconds = (performance.now() - started) / 1000;
       bar.update((source as ReadStream).bytesRead ?? 0, { rows, speed: seconds > 0 ? Math.round(rows / seconds) : 0 });
     },
-    stop() {
-      bar.update(total);
+    stop(complete = true) {
+      if (complete) bar.update(total);
       bar.stop();
     },
   };

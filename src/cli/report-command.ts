@@ -4,14 +4,18 @@
  *
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCsv } from '../csv/records.js';
+import type { ColumnOptions } from '../columns.js';
+import { undeterminedError } from '../tabular.js';
+import type { HouseholdInput } from '../household.js';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import { createBatchClassifier } from '../batch.js';
 import { createTally, readWeight, type Tally } from '../analytics/tally.js';
+import { ownValue } from '../schema-issues.js';
 import { childFacts } from '../analytics/children.js';
 import { compareReviews, type ReviewEntry, type Transitions } from '../analytics/transitions.js';
 import { defineTargetPlan, measureTargets } from '../analytics/targets.js';
@@ -23,30 +27,47 @@ import type { Table } from '../report/table.js';
 import { barChartSvg } from '../report/svg.js';
 import type { Lang } from '../report/labels.js';
 import { readHouseholdBatches } from '../node/household-reader.js';
+import { openAtomicOutput, OutputFileError, type AtomicOutput } from '../node/atomic-output.js';
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
-import { describeFatal, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { columnOptions, columnOptionsOf, columnUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, outputSignals, refuseInputAsOutput, UsageError, standardChoiceOf, standardFileOption, standardFileUsage } from './args.js';
+import { checkColumns } from './columns.js';
 import { startProgress } from './progress.js';
-import { isWorkbookFile, readClassifiedWorkbook, reportFormatOf, sheetOf, sheetOption, sheetUsage, writeReport } from './excel.js';
+import { isWorkbookFile, openReportOutput, readClassifiedWorkbook, reportFormatOf, sheetOf, sheetOption, sheetUsage, writeReport } from './excel.js';
 
-export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --date YYYY-MM-DD]
-                        [--previous FILE [--previous-date YYYY-MM-DD]] [--targets PLAN.json] [--years N]
+export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --standard-file FILE]
+                        [--date YYYY-MM-DD] [--previous FILE [--previous-date YYYY-MM-DD [--previous-standard ID]]]
+                        [--targets PLAN.json [--years N]]
                         [--charts DIR] [--format table|csv|json|md|xlsx] [--out FILE] [--lang vi|en]
-                        [--unit households|persons] [--input csv|jsonl|xlsx] [--sheet NAME] [--quiet]
+                        [--unit households|persons] [--input csv|jsonl|json|xlsx] [--sheet NAME] [--quiet]
 
 Classifies every household of FILE (indicator level or survey records) and prints households by
 category (overall and by the grouping column KEY, e.g. commune; 'area' groups rural and urban), the
 deprivation profile, and children's deprivations when the file has rosters. --unit persons counts
-the members of the households instead; --weight COLUMN weights each household by a survey weight.
---previous compares with an earlier review, matched by id: a file already classified (with a
-category column, e.g. from 'chuan-ngheo classify', as CSV, JSON Lines or .xlsx), or a survey
-classified on --previous-date.
+the members of the households instead; --weight COLUMN weights each household by a survey weight
+(a number ≥ 0; a row without one is invalid). KEY and COLUMN name a CSV column the classification
+does not read, or a key of the JSON Lines records' "attributes" (checked on the first record); a
+name the file lacks is an error.
+--previous compares with an earlier review, matched by id (both files need one): a file already
+classified (with a category column, e.g. from 'chuan-ngheo classify', as CSV, JSON Lines or .xlsx),
+or a survey classified on
+--previous-date (and --previous-standard, to name its standard); without --previous these two
+are refused, and so is --years without --targets.
 --targets measures a plan (JSON: povertyRateChangePerYear, coverage) over --years (default: the
-years between the two reviews, else 1). --charts writes SVG bar charts into DIR.
---out FILE writes the report to FILE; --format xlsx (or --out FILE.xlsx) writes a workbook, one sheet
-per table, numbers as numbers. FILE may be an .xlsx workbook (its first visible sheet, or --sheet).
+years between the two reviews, else 1). --charts writes two SVG bar charts into DIR (created if
+missing): deprivation-profile.svg and rates-by-group.svg, each through a temporary file beside it,
+renamed into place only when the whole report succeeded (a failed or interrupted run leaves the
+earlier charts as they were); a chart may not overwrite FILE, --previous or --targets. An output
+that cannot be written (a chart, standard output) is one line on stderr and exit status 2; a
+reader of standard output that stops early (| head) ends the run quietly.
+--out FILE writes the report to FILE (whole or not at all); --format xlsx (or --out FILE.xlsx) writes
+a workbook, one sheet per table, numbers as numbers. FILE may be an .xlsx workbook (its first visible
+sheet, or --sheet).
+Exit status: 0 all rows valid, 1 some rows invalid (left out of the figures), 2 usage or file error.
 A progress bar goes to stderr when it is a terminal (--quiet silences it). A record that cannot be
-read is left out of the figures and counted on stderr (exit status 1).
+read is left out of the figures and counted on stderr.
+${standardFileUsage}
+${columnUsage}
 ${limitUsage}
 ${sheetUsage}`;
 
@@ -57,7 +78,28 @@ interface Review {
   readonly entries: ReviewEntry[];
   readonly invalid: number;
   readonly firstError?: string;
+  /** Rows left out for their weight (counted in `invalid` too), and the first of them. */
+  readonly badWeights: number;
+  readonly firstBadWeight?: string;
+  /** JSON Lines records without the --by key, counted as blank. */
+  readonly withoutGroup: number;
+  /** Households without an id, left out of the movement (when entries are kept). */
+  readonly withoutId: number;
 }
+
+/** What a review is read for: the options that name columns, and whether to keep ids. */
+interface ReviewRequest {
+  readonly by?: string | undefined;
+  readonly weight?: string | undefined;
+  /** Why ids are needed (households are kept by id for the movement), when they are. */
+  readonly idFor?: string | undefined;
+  readonly quiet: boolean;
+  /** The reading limits and how the file's columns are read. */
+  readonly read?: { maxRecordBytes?: number; maxDepth?: number; sheet?: string } & ColumnOptions;
+}
+
+/** The blank group: households with no value for the --by key. */
+const BLANK_GROUP = '(blank)';
 
 const CATEGORIES = new Set<Category>(['poor', 'near-poor', 'average', 'none']);
 
@@ -66,82 +108,146 @@ function childrenOf(value: unknown, standard: Standard, date: string) {
   return childFacts(surelyValidRecord(value) ? value : readSurveyRecord(value), standard, date);
 }
 
-async function readReview(
-  file: string,
-  input: 'csv' | 'jsonl' | 'xlsx' | undefined,
-  choice: { standard?: string; date?: string },
-  by: string | undefined,
-  weightColumn: string | undefined,
-  keepEntries: boolean,
-  quiet: boolean,
-  limits: { maxRecordBytes?: number; maxDepth?: number; sheet?: string } = {},
-): Promise<Review> {
+async function readReview(file: string, input: 'csv' | 'jsonl' | 'json' | 'xlsx' | undefined, choice: { standard?: string | Standard; date?: string }, request: ReviewRequest): Promise<Review> {
+  const { by, weight: weightColumn, idFor } = request;
   const batch = createBatchClassifier(choice);
   const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
   const entries: ReviewEntry[] = [];
   let invalid = 0;
   let firstError: string | undefined;
+  let badWeights = 0;
+  let firstBadWeight: string | undefined;
+  let withoutGroup = 0;
+  let withoutId = 0;
+  let warned = false;
+  const format = inputFormatOf(file, input);
   const source = openInput(file);
-  const progress = startProgress(quiet, file, source, 'reporting');
+  const progress = startProgress(request.quiet, file, source, 'reporting');
   let read = 0;
-  for await (const list of readHouseholdBatches(source, inputFormatOf(file, input), batch, limits)) {
-    read += list.length;
-    progress.update(read);
-    for (const entry of list) {
-      const r = 'error' in entry ? { error: entry.error } : batch.classifyWithFacts(entry.value);
-      if ('error' in r) {
-        invalid++;
-        firstError ??= `record ${entry.record}: ${r.error.code}: ${r.error.message}`;
-        continue;
-      }
-      const value = (entry as { value: Record<string, unknown> }).value;
-      const attributes = (value.attributes as Record<string, unknown> | undefined) ?? {};
-      let weight: number | string | undefined;
-      if (weightColumn !== undefined) {
-        const raw = attributes[weightColumn];
-        if (readWeight(raw) === undefined) {
+  // The options that name a column are checked against the header (or first record) before any row is read.
+  const onColumns = (columns: Parameters<typeof checkColumns>[0]) => checkColumns(columns, { file, by, weight: weightColumn, idFor });
+  try {
+    for await (const list of readHouseholdBatches(source, format, batch, { ...request.read, onColumns })) {
+      read += list.length;
+      progress.update(read);
+      for (const entry of list) {
+        let r = 'error' in entry ? { error: entry.error } : batch.classifyWithFacts(entry.value);
+        if (!('error' in r) && 'missingIndicators' in entry && entry.missingIndicators) {
+          if (!warned) process.stderr.write(describeHeader({ names: [], renamed: [], missingIndicators: entry.missingIndicators, attributeColumns: [], hasId: true }, batch.standard.id));
+          warned = true;
+          const error = undeterminedError(batch, entry.value as HouseholdInput, r.category, r.deprived.length, entry.missingIndicators);
+          if (error) r = { error };
+        }
+        if ('error' in r) {
           invalid++;
-          firstError ??= `record ${entry.record}: INVALID_FIELD: weight column ${weightColumn} must be a number ≥ 0 such as 2.5 or 1.5e-7, received ${JSON.stringify(raw)}`;
+          firstError ??= `record ${entry.record}: ${r.error.code}: ${r.error.message}`;
           continue;
         }
-        weight = raw as number | string;
+        const value = (entry as { value: Record<string, unknown> }).value;
+        let weight: number | string | undefined;
+        if (weightColumn !== undefined) {
+          const raw = ownValue(value.attributes, weightColumn);
+          if (readWeight(raw) === undefined) {
+            const received = raw === undefined || raw === '' ? (format === 'csv' || format === 'xlsx' ? 'a blank cell' : 'no value') : JSON.stringify(raw);
+            const message = `record ${entry.record}: INVALID_FIELD: --weight ${JSON.stringify(weightColumn)} must be a number ≥ 0 such as 2.5 or 1.5e-7, received ${received}`;
+            invalid++;
+            badWeights++;
+            firstError ??= message;
+            firstBadWeight ??= message;
+            continue;
+          }
+          weight = raw as number | string;
+        }
+        let group: string | undefined;
+        if (by === 'area') group = r.area;
+        else if (by !== undefined) {
+          const raw = ownValue(value.attributes, by);
+          // In CSV an empty cell is a blank value; in JSON Lines a record may lack the key altogether.
+          if (raw === undefined && format === 'jsonl') withoutGroup++;
+          group = raw === undefined || raw === null || raw === '' ? BLANK_GROUP : String(raw);
+        }
+        const children = isSurveyRecord(value) ? childrenOf(value, batch.standard, batch.date) : undefined;
+        tally.add({
+          category: r.category,
+          deprived: r.deprived,
+          size: r.size,
+          ...(group !== undefined ? { group } : {}),
+          ...(weight !== undefined ? { weight } : {}),
+          ...(children !== undefined ? { children } : {}),
+        });
+        if (idFor !== undefined) {
+          if (r.id === undefined || r.id === '') withoutId++;
+          else entries.push({ id: String(r.id), category: r.category, escaped: r.escaped });
+        }
       }
-      const group = by === undefined ? undefined : by === 'area' ? r.area : attributes[by];
-      tally.add({
-        category: r.category,
-        deprived: r.deprived,
-        size: r.size,
-        ...(by !== undefined ? { group: group === undefined || group === null ? '(blank)' : String(group) } : {}),
-        ...(weight !== undefined ? { weight } : {}),
-        ...(isSurveyRecord(value) ? { children: childrenOf(value, batch.standard, batch.date) } : {}),
-      });
-      if (keepEntries && r.id !== undefined) entries.push({ id: String(r.id), category: r.category, escaped: r.escaped });
     }
+  } catch (error) {
+    // Stop reading (standard input included), so that the command ends with its message.
+    progress.stop(false);
+    source.destroy();
+    throw error;
   }
   progress.stop();
-  return { standard: batch.standard, date: batch.date, tally: tally.result(), entries, invalid, ...(firstError !== undefined ? { firstError } : {}) };
+  return {
+    standard: batch.standard,
+    date: batch.date,
+    tally: tally.result(),
+    entries,
+    invalid,
+    ...(firstError !== undefined ? { firstError } : {}),
+    badWeights,
+    ...(firstBadWeight !== undefined ? { firstBadWeight } : {}),
+    withoutGroup,
+    withoutId,
+  };
 }
 
-/** Reads a file that is already classified: rows with id and category (and newlyEscaped). */
-function readClassified(file: string): ReviewEntry[] | undefined {
+/** An earlier review already classified: its households by id, and the rows left out. */
+interface Classified {
+  readonly entries: ReviewEntry[];
+  /** Rows without an id. */
+  readonly withoutId: number;
+  /** Rows without a category (the classification's errors). */
+  readonly unclassified: number;
+}
+
+/**
+ * Reads a file that is already classified: rows with id and category (and newlyEscaped), such as
+ * `chuan-ngheo classify` writes; `undefined` when the file has no category column (or key).
+ *
+ * @throws {UsageError} when it has categories but no id column to match households by.
+ */
+function readClassified(file: string, idFor: string): Classified | undefined {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length === 0) return undefined;
+  let rows: { id: unknown; category: unknown; escaped: boolean }[];
   if (lines[0]!.trimStart().startsWith('{')) {
-    const rows = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    if (!rows.every((r) => 'category' in r || 'error' in r)) return undefined;
-    return rows.filter((r) => CATEGORIES.has(r.category as Category) && r.id !== undefined).map((r) => ({ id: String(r.id), category: r.category as Category, escaped: r.newlyEscaped === true ? 'poverty' : null }));
+    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    if (!records.every((r) => 'category' in r || 'error' in r)) return undefined;
+    const first = records.find((r) => 'category' in r);
+    if (first) checkColumns({ format: 'jsonl', keys: Object.keys(first), attributes: [] }, { file, idFor });
+    rows = records.map((r) => ({ id: r.id, category: r.category, escaped: r.newlyEscaped === true }));
+  } else {
+    const { header: names = [], records } = readCsv(readFileSync(file));
+    const table = records.map((r) => r.fields);
+    const header = names.map((h) => h.trim());
+    const catAt = header.indexOf('category');
+    if (catAt < 0) return undefined;
+    checkColumns({ format: 'csv', header, attributes: [] }, { file, idFor });
+    const idAt = header.indexOf('id');
+    const escAt = header.indexOf('newlyEscaped');
+    rows = table.map((f) => ({ id: f[idAt], category: f[catAt], escaped: f[escAt] === 'true' }));
   }
-  const { header: names = [], records } = readCsv(readFileSync(file));
-  const rows = records.map((r) => r.fields);
-  const header = names.map((h) => h.trim());
-  const idAt = header.indexOf('id');
-  const catAt = header.indexOf('category');
-  const escAt = header.indexOf('newlyEscaped');
-  if (idAt < 0 || catAt < 0) return undefined;
-  return rows
-    .filter((f) => CATEGORIES.has(f[catAt] as Category) && (f[idAt] ?? '') !== '')
-    .map((f) => ({ id: f[idAt]!, category: f[catAt] as Category, escaped: f[escAt] === 'true' ? 'poverty' : null }));
+  const entries: ReviewEntry[] = [];
+  let withoutId = 0;
+  let unclassified = 0;
+  for (const r of rows) {
+    if (!CATEGORIES.has(r.category as Category)) unclassified++;
+    else if (r.id === undefined || r.id === null || r.id === '') withoutId++;
+    else entries.push({ id: String(r.id), category: r.category as Category, escaped: r.escaped ? 'poverty' : null });
+  }
+  return { entries, withoutId, unclassified };
 }
 
 /** Runs the command; resolves to the exit status. */
@@ -167,7 +273,9 @@ export async function reportCommand(argv: string[]): Promise<number> {
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
+      ...standardFileOption,
       ...limitOptions,
+      ...columnOptions,
       ...sheetOption,
     },
   });
@@ -180,54 +288,114 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const format = reportFormatOf(values.format, values.out);
   const lang: Lang = oneOf('--lang', values.lang!, ['vi', 'en']);
   const unit = oneOf('--unit', values.unit!, ['households', 'persons']);
-  const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl', 'xlsx']);
+  const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl', 'json', 'xlsx']);
   const sheet = sheetOf(values.sheet, inputFormatOf(file, input));
+  refuseInputAsOutput('--out', values.out, [['FILE', file], ['--previous', values.previous], ['--targets', values.targets]]);
   const choice = standardChoiceOf(values);
-  const wantEntries = values.previous !== undefined;
   const quiet = values.quiet === true;
-  const limits = limitsOf(values);
-  const review = await readReview(file, input, choice, values.by, values.weight, wantEntries, quiet, { ...limits, ...sheet });
-
-  let transitions: Transitions | undefined;
+  // Options that only mean something with another one are refused without it, rather than ignored.
+  if (values.previous === undefined) {
+    for (const option of ['previous-date', 'previous-standard'] as const) if (values[option] !== undefined) throw new UsageError(`--${option} ${JSON.stringify(values[option])} is given without --previous`);
+  } else if (values['previous-standard'] !== undefined && values['previous-date'] === undefined) {
+    throw new UsageError(`--previous-standard ${JSON.stringify(values['previous-standard'])} is given without --previous-date (the standard classifies the earlier survey on that date)`);
+  }
+  if (values.years !== undefined && values.targets === undefined) throw new UsageError(`--years ${JSON.stringify(values.years)} is given without --targets (it spreads the plan's yearly rate change)`);
   let years = values.years !== undefined ? Number(values.years) : 1;
   if (values.years !== undefined && !(Number.isFinite(years) && years > 0)) throw new UsageError(`--years must be a positive number; received ${JSON.stringify(values.years)}`);
-  if (values.previous !== undefined) {
-    let previous: ReviewEntry[] | undefined;
-    try {
-      previous = values['previous-date'] === undefined ? (isWorkbookFile(values.previous) ? await readClassifiedWorkbook(values.previous) : readClassified(values.previous)) : undefined;
-    } catch (error) {
-      throw new UsageError(`--previous ${values.previous}: ${describeFatal(error)}`);
-    }
-    if (!previous) {
-      if (values['previous-date'] === undefined) throw new UsageError('--previous is not a classified file (id and category columns): give --previous-date to classify it');
-      const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, undefined, undefined, true, quiet, limits);
-      previous = earlier.entries;
-      if (values.years === undefined) years = Math.max(1, Math.round(differenceInCalendarDays(parseISO(review.date), parseISO(earlier.date)) / 365.25));
-      if (earlier.invalid > 0) process.stderr.write(`chuan-ngheo: ${earlier.invalid} invalid row(s) in --previous left out; first: ${earlier.firstError}\n`);
-    }
-    transitions = compareReviews(previous, review.entries);
-  }
-
-  const context = { standard: review.standard.id, date: review.date };
-  const tables: Table[] = [summaryTable(review.tally, lang, context, unit), profileTable(review.tally, review.standard, lang)];
-  const children = childrenTable(review.tally, lang);
-  if (children) tables.push(children);
-  if (transitions) tables.push(transitionsTable(transitions, lang));
+  let plan;
   if (values.targets !== undefined) {
-    let plan;
     try {
       plan = defineTargetPlan(JSON.parse(readFileSync(values.targets, 'utf8')));
     } catch (error) {
       throw new UsageError(`--targets ${values.targets}: ${describeFatal(error)}`);
     }
-    tables.push(targetsTable(measureTargets(plan, review.tally, transitions, years), plan, lang, review.tally.rounding.decimals));
   }
-  await writeReport(tables, format, values.out);
-  if (values.charts !== undefined) {
-    mkdirSync(values.charts, { recursive: true });
-    writeFileSync(join(values.charts, 'deprivation-profile.svg'), barChartSvg(profileChart(review.tally, review.standard, lang)));
-    writeFileSync(join(values.charts, 'rates-by-group.svg'), barChartSvg(ratesChart(review.tally, lang)));
+  const chartNames = ['deprivation-profile.svg', 'rates-by-group.svg'] as const;
+  const chartFiles = values.charts === undefined ? [] : chartNames.map((name) => join(values.charts!, name));
+  for (const chart of chartFiles) refuseInputAsOutput('--charts', chart, [['FILE', file], ['--previous', values.previous], ['--targets', values.targets]]);
+  // The charts are opened before the survey is read (a directory that cannot be written fails at
+  // once) and renamed into place only when the whole report has succeeded.
+  if (values.charts !== undefined) chartDirectory(values.charts);
+  const charts: AtomicOutput[] = [];
+  let out: ReturnType<typeof openReportOutput>;
+  try {
+    out = openReportOutput(values.out);
+    for (const chart of chartFiles) charts.push(openAtomicOutput(chart, { signals: outputSignals }));
+    const idFor = values.previous !== undefined ? '--previous matches households by id' : undefined;
+    const read = { ...limitsOf(values), ...columnOptionsOf(values) };
+    const review = await readReview(file, input, choice, { by: values.by, weight: values.weight, idFor, quiet, read: { ...read, ...sheet } });
+    const notes: string[] = [];
+
+    let transitions: Transitions | undefined;
+    if (values.previous !== undefined) {
+      let previous: ReviewEntry[];
+      let classified: Classified | undefined;
+      try {
+        const previousFile = values.previous;
+        const byId = '--previous matches households by id';
+        classified = values['previous-date'] === undefined ? (isWorkbookFile(previousFile) ? await readClassifiedWorkbook(previousFile, byId) : readClassified(previousFile, byId)) : undefined;
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`--previous ${values.previous}: ${describeFatal(error)}`);
+      }
+      if (classified) {
+        previous = classified.entries;
+        if (classified.unclassified > 0) notes.push(`${classified.unclassified} row(s) of --previous ${values.previous} without a category (errors of its classification) left out of the movement`);
+        if (classified.withoutId > 0) notes.push(`${classified.withoutId} household(s) of --previous ${values.previous} without an id left out of the movement`);
+      } else {
+        if (values['previous-date'] === undefined) throw new UsageError(`--previous ${values.previous} is not a classified file (id and category columns): give --previous-date to classify it`);
+        const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, { idFor: '--previous matches households by id', quiet, read });
+        previous = earlier.entries;
+        if (values.years === undefined) years = Math.max(1, Math.round(differenceInCalendarDays(parseISO(review.date), parseISO(earlier.date)) / 365.25));
+        if (earlier.invalid > 0) notes.push(`${earlier.invalid} invalid row(s) in --previous left out; first: ${earlier.firstError}`);
+        if (earlier.withoutId > 0) notes.push(`${earlier.withoutId} household(s) of --previous ${values.previous} without an id left out of the movement`);
+      }
+      if (review.withoutId > 0) notes.push(`${review.withoutId} household(s) of ${file} without an id left out of the movement`);
+      transitions = compareReviews(previous, review.entries);
+    }
+
+    const context = { standard: review.standard.id, date: review.date };
+    const tables: Table[] = [summaryTable(review.tally, lang, context, unit), profileTable(review.tally, review.standard, lang)];
+    const children = childrenTable(review.tally, lang, review.standard);
+    if (children) tables.push(children);
+    if (transitions) tables.push(transitionsTable(transitions, lang, { weighted: review.tally.weighted }));
+    if (plan) {
+      tables.push(targetsTable(measureTargets(plan, review.tally, transitions, years), plan, lang, review.tally.rounding.decimals, { weighted: review.tally.weighted }));
+    }
+    if (charts.length === 2) {
+      const [profile, rates] = charts as [AtomicOutput, AtomicOutput];
+      profile.stream.write(barChartSvg(profileChart(review.tally, review.standard, lang)));
+      rates.stream.write(barChartSvg(ratesChart(review.tally, lang)));
+      // Both on disk before either is renamed: the two charts appear together or not at all.
+      for (const chart of charts) await chart.flush();
+      for (const chart of charts) await chart.commit();
+    }
+    await writeReport(tables, format, out);
+    if (review.withoutGroup > 0) notes.push(`--by ${JSON.stringify(values.by)}: ${review.withoutGroup} record(s) without this key in their attributes, counted in ${BLANK_GROUP}`);
+    if (review.invalid > 0) {
+      const weight = `--weight ${JSON.stringify(values.weight)}`;
+      const forWeight =
+        review.badWeights === 0
+          ? ''
+          : review.badWeights === review.invalid
+            ? `, all for their ${weight}`
+            : `, ${review.badWeights} of them for their ${weight}${review.firstBadWeight === review.firstError ? '' : ` (first: ${review.firstBadWeight})`}`;
+      notes.push(`${review.invalid} invalid row(s) left out of the figures${forWeight}; first: ${review.firstError}`);
+    }
+    for (const note of notes) process.stderr.write(`chuan-ngheo: ${note}\n`);
+    return review.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
+  } catch (error) {
+    await Promise.all([...charts.map((chart) => chart.abort()), out?.abort()]);
+    throw charts.find((chart) => chart.failure)?.failure ?? out?.failure ?? error;
   }
-  if (review.invalid > 0) process.stderr.write(`chuan-ngheo: ${review.invalid} invalid row(s) left out of the figures; first: ${review.firstError}\n`);
-  return review.invalid > 0 ? exitStatus.invalidRows : exitStatus.ok;
+}
+
+/** Creates the charts' directory if missing; one that cannot be made is an output error. */
+function chartDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new OutputFileError(dir, code === 'EEXIST' ? Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }) : error);
+  }
 }

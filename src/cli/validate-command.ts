@@ -4,20 +4,23 @@
  *
  * @module
  */
-import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createSurveyValidator, formatIssue, type RecordReport } from '../survey/validate.js';
 import { readRecordBatches } from '../node/json-records.js';
-import { exitStatus, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf } from './args.js';
+import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf, standardFileOption, standardFileUsage, writeStandardOutput } from './args.js';
 import { startProgress } from './progress.js';
 import { refuseWorkbook } from './excel.js';
 
-export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --date YYYY-MM-DD] [--format text|jsonl] [--input json|jsonl] [--quiet]
+export const validateUsage = `Usage: chuan-ngheo validate FILE [--standard ID | --standard-file FILE] [--date YYYY-MM-DD]
+                          [--format text|jsonl] [--input json|jsonl] [--quiet]
 
 Checks household survey records (a JSON array, or JSON Lines): schema errors, facts that cannot
 all be true (a child born after the review, a member listed twice, floor area 0 …), and recorded
-categories that disagree with the computed ones. Exit status 1 when any record is invalid.
-A progress bar goes to stderr when it is a terminal (--quiet silences it).
+categories that disagree with the computed ones. The problems go to standard output (a reader that
+stops early, as '| head' does, ends the run quietly). Exit status: 0 all records valid, 1 some
+records invalid, 2 usage or file error. A progress bar goes to stderr when it is a terminal
+(--quiet silences it).
+${standardFileUsage}
 ${limitUsage}`;
 
 /** Runs the command; resolves to the exit status. */
@@ -32,6 +35,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
+      ...standardFileOption,
       ...limitOptions,
     },
   });
@@ -43,26 +47,32 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const file = positionals[0]!;
   const format = oneOf('--format', values.format!, ['text', 'jsonl']);
   refuseWorkbook(file, values.input);
-  const input = values.input !== undefined ? oneOf('--input', values.input, ['json', 'jsonl']) : extname(file).toLowerCase() === '.json' ? 'json' : 'jsonl';
+  const input = inputFormatOf(file, values.input, ['json', 'jsonl']) as 'json' | 'jsonl';
   const validator = createSurveyValidator(standardChoiceOf(values));
   let records = 0;
   let invalid = 0;
   const source = openInput(file);
   const progress = startProgress(values.quiet === true, file, source, 'validating');
-  for await (const entries of readRecordBatches(source, input, limitsOf(values))) {
-    let text = '';
-    for (const entry of entries) {
-      const report: RecordReport =
-        'error' in entry
-          ? { index: records, valid: false, issues: [{ code: entry.error.code, path: entry.error.path, message: entry.error.message }] }
-          : validator.check(entry.value);
-      records++;
-      if (!report.valid) invalid++;
-      if (format === 'jsonl') text += `${JSON.stringify(report)}\n`;
-      else for (const issue of report.issues) text += `${formatIssue(report, issue)}\n`;
+  try {
+    for await (const entries of readRecordBatches(source, input, limitsOf(values))) {
+      let text = '';
+      for (const entry of entries) {
+        const report: RecordReport =
+          'error' in entry
+            ? { index: records, valid: false, issues: [{ code: entry.error.code, path: entry.error.path, message: entry.error.message }] }
+            : validator.check(entry.value);
+        records++;
+        if (!report.valid) invalid++;
+        if (format === 'jsonl') text += `${JSON.stringify(report)}\n`;
+        else for (const issue of report.issues) text += `${formatIssue(report, issue)}\n`;
+      }
+      if (text) await writeStandardOutput(text);
+      progress.update(records);
     }
-    process.stdout.write(text);
-    progress.update(records);
+  } catch (error) {
+    progress.stop(false);
+    source.destroy();
+    throw error;
   }
   progress.stop();
   process.stderr.write(`chuan-ngheo: ${records} record(s) under ${validator.standard} on ${validator.date}: ${records - invalid} valid, ${invalid} invalid\n`);

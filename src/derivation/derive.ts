@@ -5,11 +5,12 @@
  *
  * @module
  */
-import { fail, formatPath, toSafe, type SafeResult } from '../errors.js';
-import { firstIssue } from '../schema-issues.js';
-import { today, type IsoDate } from '../dates.js';
+import { describeReceived, fail, formatPath, readGuarded, toSafe, type SafeResult } from '../errors.js';
+import { firstIssue, ownValue, safeParseInWords } from '../schema-issues.js';
+import type { IsoDate } from '../dates.js';
 import { resolveStandard, type StandardChoice } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
+import { citation } from '../standards/reference.js';
 import { surveyRecordSchema, type SurveyRecord } from '../survey/record.js';
 import type { Derivation } from './parameters.js';
 import { contextOf, type DerivationContext, type RuleOutcome, type RuleResult } from './context.js';
@@ -67,16 +68,27 @@ export interface IndicatorDerivation {
   readonly undetermined: readonly string[];
 }
 
+function isIncomeField(key: unknown): boolean {
+  return key === 'incomeMonthlyPerCapita' || key === 'incomeMonthlyTotal' || key === 'incomeAnnualTotal';
+}
+
 /** Reads and validates a survey record. @throws {ChuanNgheoError} `INVALID_FIELD`, `INVALID_AREA`, … with the path. */
 export function readSurveyRecord(input: unknown): SurveyRecord {
-  const parsed = surveyRecordSchema.safeParse(input, { reportInput: true });
+  const parsed = safeParseInWords(surveyRecordSchema, input);
   if (parsed.success) return parsed.data;
   const issue = firstIssue(parsed.error);
   const path = issue.path;
-  if (issue.unknownKey !== undefined) fail('INVALID_FIELD', path, `${formatPath(path)}: no such field in a survey record`, undefined);
+  const where = path.length ? formatPath(path) : 'survey record';
+  if (issue.unknownKey !== undefined) {
+    const parent = path.slice(0, -1);
+    const what = parent.length === 0 ? 'a survey record' : parent[0] === 'members' ? 'a member' : parent[0] === 'dwelling' ? 'a dwelling' : formatPath(parent);
+    const received = ownValue(parent.reduce<unknown>((o, k) => ownValue(o, String(k)), input), issue.unknownKey);
+    fail('INVALID_FIELD', path, `${where}: expected only the fields of ${what}, received an unknown field holding ${describeReceived(received)}`, received, `a field of ${what}`);
+  }
   const received = issue.input;
-  const code = path[0] === 'area' ? 'INVALID_AREA' : path.length === 1 && received === undefined ? 'MISSING_FIELD' : 'INVALID_FIELD';
-  return fail(code, path, `${formatPath(path)}: expected ${issue.message}, received ${JSON.stringify(received)}`, received, issue.message);
+  const missing = path.length === 1 && received === undefined;
+  const code = path[0] === 'area' ? (missing ? 'MISSING_FIELD' : 'INVALID_AREA') : path[0] === 'size' && !missing ? 'INVALID_SIZE' : isIncomeField(path[0]) && path.length === 1 ? 'INVALID_INCOME' : missing ? 'MISSING_FIELD' : 'INVALID_FIELD';
+  return fail(code, path, `${where}: expected ${issue.message}, received ${describeReceived(received)}${missing ? ' (the field is required)' : ''}`, received, issue.message);
 }
 
 /** Derives the indicators of a validated record under a standard on a date. */
@@ -89,10 +101,10 @@ export function deriveFromRecord(record: SurveyRecord, standard: Standard, date:
   const indicators = standard.indicators.map((indicator): DerivedIndicator => {
     const d = indicator.derivation;
     if (!d) {
-      return { indicator: indicator.id, rule: null, status: 'undetermined', members: [], missing: [], reason: `the standard ${standard.id} defines no derivation for ${indicator.id}`, reference: indicator.reference, confirmed: false };
+      return { indicator: indicator.id, rule: null, status: 'undetermined', members: [], missing: [], reason: `the standard ${standard.id} defines no derivation for ${indicator.id}`, reference: citation(indicator.label.reference), confirmed: false };
     }
     const { because, ...outcome } = apply(ctx, d);
-    return { indicator: indicator.id, rule: d.rule, ...outcome, reason: because(), reference: d.reference, confirmed: d.confirmed, ...(d.note !== undefined ? { note: d.note } : {}) };
+    return { indicator: indicator.id, rule: d.rule, ...outcome, reason: because(), reference: citation(d.reference), confirmed: d.confirmed, ...(d.note !== undefined ? { note: d.note } : {}) };
   });
   return {
     standard: standard.id,
@@ -151,11 +163,11 @@ export function createDerivedCounter(standard: Standard): (record: SurveyRecord,
  * //=> { indicator: 'healthInsurance', status: 'deprived', members: [1], reason: 'member 2 (Lan, 34): aged 6 or more without health insurance', ... }
  */
 export function deriveIndicators(record: unknown, options: StandardChoice & { today?: () => IsoDate } = {}): IndicatorDerivation {
-  const { standard, date } = resolveStandard(options, options.today ?? today);
-  return deriveFromRecord(readSurveyRecord(record), standard, date);
+  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+  return readGuarded(() => deriveFromRecord(readSurveyRecord(record), standard, date), 'INVALID_FIELD', [], 'the survey record');
 }
 
-/** Safe twin of {@link deriveIndicators}. */
+/** Safe twin of {@link deriveIndicators}: never throws, whatever its arguments. */
 export function safeDeriveIndicators(record: unknown, options: StandardChoice = {}): SafeResult<IndicatorDerivation> {
   return toSafe(() => deriveIndicators(record, options));
 }

@@ -18,12 +18,7 @@ import {
   wasteHandlings,
   waterSources,
 } from '../survey/enums.js';
-
-const provenance = {
-  reference: z.string().min(1),
-  confirmed: z.boolean(),
-  note: z.string().min(1).optional(),
-};
+import { provenanceShape as provenance } from '../standards/reference.js';
 const age = z.int().min(0).max(130);
 const qualification = z.enum(enumIds(qualifications));
 

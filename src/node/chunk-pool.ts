@@ -3,11 +3,11 @@
  * thread that has room, or else the calling thread classifies it itself (so a worker still
  * starting, or a busy one, never stalls the run). Results are written in the original order: one
  * row out per row in, invalid rows included. Memory is bounded: the reader waits while too many
- * chunks are classified but not yet written.
+ * chunks are classified but not yet written. An error of the output (a full disk, a closed pipe)
+ * fails the run at once, as a failing worker does.
  *
  * @module
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { addCounts, classifyChunk, emptyCounts, type ChunkClassifier, type ChunkCounts, type ChunkResult } from './chunk-output.js';
@@ -15,6 +15,8 @@ import type { WorkerInit, WorkerRequest, WorkerResult } from './chunk-worker.js'
 import type { ClassifyOptions } from '../classify.js';
 import type { Standard } from '../standards/schema.js';
 import type { OutputFormat } from './output.js';
+import type { ColumnOptions, HeaderPlan } from '../columns.js';
+import { watchOutput } from './output-watch.js';
 
 /** Options of the parallel classifiers ({@link classifyCsvParallel}, {@link classifyJsonlParallel}). */
 export interface ClassifyParallelOptions extends ClassifyOptions {
@@ -30,6 +32,12 @@ export interface ClassifyParallelOptions extends ClassifyOptions {
   readonly maxRecordBytes?: number;
   /** The deepest nesting of a JSON record (default 64): a deeper one is one `NESTING_TOO_DEEP` row. */
   readonly maxDepth?: number;
+  /** How a CSV header's columns are read: a map of the file's names to fields and indicators, columns kept as attributes on purpose. */
+  readonly columns?: ColumnOptions['columns'];
+  readonly keepColumns?: ColumnOptions['keepColumns'];
+  readonly values?: ColumnOptions['values'];
+  /** Called once the CSV header is read, with what its columns stand for (before any row is classified). */
+  readonly onHeader?: (plan: HeaderPlan, standard: string) => void;
   /** Where the worker script is (default: `chunk-worker.js` beside this module in the build). */
   readonly workerUrl?: URL;
   readonly onProgress?: (rows: number) => void;
@@ -65,7 +73,7 @@ export interface ChunkPool {
   put(result: ChunkResult): Promise<void>;
   /** Waits for every chunk to be written; resolves to the total counts. */
   finish(): Promise<ChunkCounts>;
-  /** Stops the workers. */
+  /** Stops the workers (and stops listening to the output). */
   close(): Promise<void>;
 }
 
@@ -106,6 +114,10 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
     wake = undefined;
     w?.();
   };
+  const watch = watchOutput(output, (error) => {
+    failure ??= error;
+    notify();
+  });
 
   for (let i = 1; i < threads; i++) {
     const worker = new Worker(options.workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -137,7 +149,7 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
       done.delete(nextToWrite);
       nextToWrite++;
       addCounts(total, r.counts);
-      if (r.bytes.length && !output.write(r.bytes)) await once(output, 'drain');
+      if (r.bytes.length) await watch.write(r.bytes);
       options.onProgress?.(total.rows);
     }
   };
@@ -165,6 +177,7 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
         });
         await writeReady();
       }
+      if (failure) throw failure;
     },
     async put(result) {
       if (failure) throw failure;
@@ -180,6 +193,7 @@ export function createChunkPool(options: ChunkPoolOptions): ChunkPool {
       return total;
     },
     async close() {
+      watch.stop();
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

@@ -65,7 +65,7 @@ async function loadGeneral(request: WorkerInit): Promise<ChunkClassifier> {
     return (bytes, firstLine, counts, out) => classifyJsonlChunk(bytes, firstLine, batch, request.format, counts, out, request.limits);
   }
   const { compileFastCsv } = await import('./csv-general-rows.js');
-  return chunkClassifierOf(compileFastCsv(request.layout.header, batch, request.format));
+  return chunkClassifierOf(compileFastCsv(request.layout.source, batch, request.format, request.layout.columnOptions));
 }
 
 parentPort?.on('message', async (message: WorkerRequest) => {
@@ -73,7 +73,7 @@ parentPort?.on('message', async (message: WorkerRequest) => {
     init = message;
     if (message.input === 'csv') {
       const { decideNumber } = createDecider(message.resolved);
-      const plan = compileFastRows(message.layout, { standardId: message.resolved.id, decideNumber }, message.format, () => {
+      const plan = compileFastRows(message.layout, { standardId: message.resolved.id, reviewDate: message.date, decideNumber }, message.format, () => {
         throw NEEDS_GENERAL_PATH;
       });
       classifier = chunkClassifierOf(plan);

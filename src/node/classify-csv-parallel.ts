@@ -14,6 +14,7 @@ import { brokenRow, compileFastCsv } from './csv-general-rows.js';
 import { chunkClassifierOf } from './fast-csv.js';
 import { readCsvPieces } from './csv-pieces.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl } from './output.js';
+import { watchOutput } from './output-watch.js';
 
 /** Options of {@link classifyCsvParallel}. */
 export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
@@ -24,6 +25,7 @@ export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
  *
  * @returns The counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard or the header cannot be used.
+ * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  */
 export async function classifyCsvParallel(input: Readable, output: Writable, options: ClassifyCsvParallelOptions): Promise<ChunkCounts & { standard: string; date: string }> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
@@ -32,12 +34,16 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
   let pool: ChunkPool | undefined;
   const result = (counts: ChunkCounts) => ({ ...counts, standard: batch.standard.id, date: batch.date });
 
-  if (options.output === 'csv') output.write(`${csvOutputColumns.join(',')}\n`);
+  const watch = watchOutput(output);
 
+  let plan: ReturnType<typeof compileFastCsv> | undefined;
   const start = (header: string[]): ChunkPool => {
-    const plan = compileFastCsv(header, batch, options.output); // a bad header fails here, before any worker starts
+    const columnOptions = { ...(options.columns ? { columns: options.columns } : {}), ...(options.keepColumns ? { keepColumns: options.keepColumns } : {}), ...(options.values ? { values: options.values } : {}) };
+    plan = compileFastCsv(header, batch, options.output, columnOptions); // a bad header fails here, before any worker starts
+    options.onHeader?.(plan.reader.plan, batch.standard.id);
     return createChunkPool({
-      threads,
+      // Row numbers as ids (no id column) are counted in file order: one thread.
+      threads: plan.layout.rowNumbers ? 1 : threads,
       output,
       workerUrl: options.workerUrl ?? defaultWorkerUrl(),
       init: {
@@ -54,16 +60,19 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
     });
   };
 
+  const pieces = readCsvPieces(input, { chunkBytes, ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}) });
   try {
-    let header: readonly string[] = [];
-    for await (const piece of readCsvPieces(input, { chunkBytes, ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}) })) {
+    if (options.output === 'csv') await watch.write(`${csvOutputColumns.join(',')}\n`);
+    for await (const piece of pieces) {
+      if (watch.failure) throw watch.failure;
       if (piece.kind === 'header') {
-        header = piece.fields;
         pool = start(piece.fields);
       } else if (piece.kind === 'records') {
+        if (watch.failure) throw watch.failure;
         await pool!.dispatch(Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength), 0);
       } else {
-        const row = brokenRow(piece, header);
+        let row = brokenRow(piece, plan!.reader.header);
+        if (plan!.layout.rowNumbers) row = { id: plan!.nextRowNumber(), ...row };
         const counts = emptyCounts();
         tallyRow(row, counts);
         const out = new ByteWriter(256);
@@ -73,6 +82,8 @@ export async function classifyCsvParallel(input: Readable, output: Writable, opt
     }
     return result(pool ? await pool.finish() : emptyCounts());
   } finally {
+    watch.stop();
     await pool?.close();
+    await pieces.return(); // a run that stopped early stops reading too
   }
 }

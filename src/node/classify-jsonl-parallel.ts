@@ -17,6 +17,7 @@ import { rowToCsv, rowToJsonl } from './output.js';
 import { createChunkPool, defaultWorkerUrl, standardForWorkers, type ClassifyParallelOptions } from './chunk-pool.js';
 import { classifyJsonlChunk } from './jsonl-chunk.js';
 import { csvOutputColumns } from './output.js';
+import { watchOutput } from './output-watch.js';
 
 /** Options of {@link classifyJsonlParallel}. */
 export type ClassifyJsonlParallelOptions = ClassifyParallelOptions;
@@ -27,12 +28,13 @@ export type ClassifyJsonlParallelOptions = ClassifyParallelOptions;
  *
  * @returns The counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard cannot be resolved.
+ * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  */
 export async function classifyJsonlParallel(input: Readable, output: Writable, options: ClassifyJsonlParallelOptions): Promise<ChunkCounts & { standard: string; date: string }> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const batch = createBatchClassifier(options);
   const chunkBytes = options.chunkBytes ?? 1 << 20;
-  if (options.output === 'csv') output.write(`${csvOutputColumns.join(',')}\n`);
+  const watch = watchOutput(output);
   const limits = { maxRecordBytes: options.maxRecordBytes ?? defaultMaxRecordBytes, maxDepth: options.maxDepth ?? defaultMaxDepth };
   const pool = createChunkPool({
     threads,
@@ -50,7 +52,9 @@ export async function classifyJsonlParallel(input: Readable, output: Writable, o
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   try {
+    if (options.output === 'csv') await watch.write(`${csvOutputColumns.join(',')}\n`);
     for await (const piece of readJsonlPieces(input, { chunkBytes, maxRecordBytes: limits.maxRecordBytes })) {
+      if (watch.failure) throw watch.failure;
       if ('tooLong' in piece) {
         const row = { error: lineTooLong(piece.tooLong, limits.maxRecordBytes) };
         const counts = emptyCounts();
@@ -62,6 +66,7 @@ export async function classifyJsonlParallel(input: Readable, output: Writable, o
     }
     return { ...(await pool.finish()), standard: batch.standard.id, date: batch.date };
   } finally {
+    watch.stop();
     await pool.close();
   }
 }

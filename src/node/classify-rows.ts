@@ -7,16 +7,32 @@
 import type { Readable } from 'node:stream';
 import type { BatchClassifier, BatchRow } from '../batch.js';
 import type { CsvLimits } from '../csv/records.js';
+import type { RowReader } from '../tabular.js';
+import type { ErrorDetail } from '../errors.js';
 import { readCsvRows } from './csv-reader.js';
 import { errorRow } from './csv-general-rows.js';
 import { readJsonlBatches, type JsonlLimits } from './jsonl-reader.js';
 import { readXlsxRows, type XlsxOptions } from './xlsx-reader.js';
+import type { ColumnOptions, HeaderPlan } from '../columns.js';
 
 /** Input formats of the batch classification. */
 export type InputFormat = 'csv' | 'jsonl' | 'xlsx';
 
-/** Options of the general readers: the reading limits, and the worksheet of a workbook. */
-export type RowsOptions = CsvLimits & JsonlLimits & XlsxOptions;
+/** Options of the general readers: the reading limits, how a header's columns are read, and the worksheet of a workbook. */
+export type RowsOptions = CsvLimits &
+  JsonlLimits &
+  ColumnOptions &
+  XlsxOptions & {
+    /** Called once a CSV or worksheet header is read, with what its columns stand for (before any row is classified). */
+    readonly onHeader?: (plan: HeaderPlan, standard: string) => void;
+  };
+
+/** A table row classified: its error, or its classification; in a file without an id column, its record number as the id. */
+function tableRow(reader: RowReader, readError: ErrorDetail | undefined, fields: readonly string[], record: number): BatchRow {
+  const idAt = reader.header.indexOf('id');
+  const out = readError !== undefined ? errorRow(readError, idAt >= 0 ? fields[idAt] : undefined) : reader.classify(fields);
+  return idAt >= 0 ? out : { id: String(record), ...out };
+}
 
 /** Classifies rows of CSV, JSON Lines or a worksheet into a sequence of batch results, in order. */
 export async function* classifyRowsOf(input: Readable, format: InputFormat, batch: BatchClassifier, options: RowsOptions = {}): AsyncGenerator<BatchRow[], void, undefined> {
@@ -27,15 +43,21 @@ export async function* classifyRowsOf(input: Readable, format: InputFormat, batc
     return;
   }
   if (format === 'xlsx') {
+    // A row of a worksheet is numbered as the sheet numbers it.
+    let told = false;
     for await (const { reader, rows } of readXlsxRows(input, batch, options)) {
-      const idAt = reader.header.indexOf('id');
-      yield rows.map((row) => ('error' in row ? errorRow(row.error, idAt >= 0 ? row.fields[idAt] : undefined) : reader.classify(row.fields)));
+      if (!told) options.onHeader?.(reader.plan, batch.standard.id);
+      told = true;
+      yield rows.map((row) => tableRow(reader, 'error' in row ? row.error : undefined, row.fields, row.row));
     }
     return;
   }
   // As on the fast path, an error names no record number: the output row's position is the input row's.
-  for await (const { reader, rows } of readCsvRows(input, batch, options)) {
-    const idAt = reader.header.indexOf('id');
-    yield rows.map((row) => ('error' in row ? errorRow(row.error, idAt >= 0 ? row.fields[idAt] : undefined) : reader.classify(row.fields)));
+  // A file without an id column: the record number (the header is record 1) is the id.
+  let told = false;
+  for await (const { reader, rows, firstRecord } of readCsvRows(input, batch, options)) {
+    if (!told) options.onHeader?.(reader.plan, batch.standard.id);
+    told = true;
+    yield rows.map((row, i) => tableRow(reader, 'error' in row ? row.error : undefined, row.fields, firstRecord + i));
   }
 }

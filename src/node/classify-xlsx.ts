@@ -5,19 +5,21 @@
  *
  * @module
  */
-import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { createBatchClassifier, type BatchRow } from '../batch.js';
+import { createBatchClassifier, type BatchClassifier, type BatchRow } from '../batch.js';
 import type { ClassifyOptions } from '../classify.js';
+import type { ColumnOptions, HeaderPlan } from '../columns.js';
 import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
 import { classifyRowsOf, type InputFormat } from './classify-rows.js';
+import { readRecordBatches } from './json-records.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
+import { watchOutput } from './output-watch.js';
 import { writeClassifiedXlsx } from './xlsx-writer.js';
 
 /** Options of {@link classifyXlsx}. */
 export interface ClassifyXlsxOptions extends ClassifyOptions {
-  /** The input's format (default `xlsx`). */
-  readonly input?: InputFormat;
+  /** The input's format (default `xlsx`); `json` is a JSON array of records. */
+  readonly input?: InputFormat | 'json';
   /** The output's format: CSV, JSON Lines, or an .xlsx workbook. */
   readonly output: OutputFormat | 'xlsx';
   /** The worksheet of an .xlsx input (default: the first visible one). */
@@ -26,8 +28,19 @@ export interface ClassifyXlsxOptions extends ClassifyOptions {
   readonly maxRecordBytes?: number;
   /** The deepest nesting of a JSON record (default 64). */
   readonly maxDepth?: number;
+  /** How a header's columns are read (a worksheet's as a CSV file's): a map of the file's names to fields and indicators, columns kept as attributes on purpose. */
+  readonly columns?: ColumnOptions['columns'];
+  readonly keepColumns?: ColumnOptions['keepColumns'];
+  readonly values?: ColumnOptions['values'];
+  /** Called once the header is read, with what its columns stand for (before any row is classified). */
+  readonly onHeader?: (plan: HeaderPlan, standard: string) => void;
   /** Called after each batch with the number of rows so far. */
   readonly onProgress?: (rows: number) => void;
+}
+
+/** The rows of a JSON array of records, classified. */
+async function* jsonArrayRows(input: Readable, batch: BatchClassifier): AsyncGenerator<BatchRow[], void, undefined> {
+  for await (const entries of readRecordBatches(input, 'json')) yield entries.map((e) => ('error' in e ? { error: e.error } : batch.classify(e.value)));
 }
 
 /**
@@ -37,6 +50,7 @@ export interface ClassifyXlsxOptions extends ClassifyOptions {
  * @returns The counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard cannot be resolved, the stream is not a workbook, the
  * worksheet does not exist (`UNKNOWN_SHEET`) or its header cannot be used; nothing is written then.
+ * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  * @example
  * const counts = await classifyXlsx(fs.createReadStream('survey.xlsx'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01' });
  * counts.invalid; //=> 0
@@ -44,26 +58,39 @@ export interface ClassifyXlsxOptions extends ClassifyOptions {
 export async function classifyXlsx(input: Readable, output: Writable, options: ClassifyXlsxOptions): Promise<ChunkCounts & { standard: string; date: string }> {
   const batch = createBatchClassifier(options);
   const format = options.input ?? 'xlsx';
-  const rows = classifyRowsOf(input, format, batch, {
-    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-    ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
-    ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
-  });
+  const rows =
+    format === 'json'
+      ? jsonArrayRows(input, batch)
+      : classifyRowsOf(input, format, batch, {
+          ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+          ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
+          ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
+          ...(options.columns ? { columns: options.columns } : {}),
+          ...(options.keepColumns ? { keepColumns: options.keepColumns } : {}),
+          ...(options.values ? { values: options.values } : {}),
+          ...(options.onHeader ? { onHeader: options.onHeader } : {}),
+        });
   const result = (counts: ChunkCounts) => ({ ...counts, standard: batch.standard.id, date: batch.date });
   if (options.output === 'xlsx') return result(await writeClassifiedXlsx(rows, output, options.onProgress ? { onProgress: options.onProgress } : {}));
   const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
   const counts = emptyCounts();
-  let started = false;
-  for await (const list of rows) {
-    // The CSV header goes out with the first batch: a workbook that cannot be read writes nothing.
-    let text = !started && options.output === 'csv' ? `${csvOutputColumns.join(',')}\n` : '';
-    started = true;
-    for (const row of list as readonly BatchRow[]) {
-      tallyRow(row, counts);
-      text += write(row);
+  const watch = watchOutput(output);
+  try {
+    let started = false;
+    for await (const list of rows) {
+      // The CSV header goes out with the first batch: a workbook that cannot be read writes nothing.
+      let text = !started && options.output === 'csv' ? `${csvOutputColumns.join(',')}\n` : '';
+      started = true;
+      for (const row of list) {
+        tallyRow(row, counts);
+        text += write(row);
+      }
+      if (text) await watch.write(text);
+      options.onProgress?.(counts.rows);
     }
-    if (!output.write(text)) await once(output, 'drain');
-    options.onProgress?.(counts.rows);
+    if (watch.failure) throw watch.failure;
+  } finally {
+    watch.stop();
   }
   return result(counts);
 }

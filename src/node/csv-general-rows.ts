@@ -8,6 +8,7 @@
 import type { BatchClassifier, BatchRow } from '../batch.js';
 import { brokenRecordError, readRecord, type CsvPiece } from '../csv/records.js';
 import type { ErrorDetail } from '../errors.js';
+import type { ColumnOptions } from '../columns.js';
 import { createRowReader, type RowReader } from '../tabular.js';
 import { tallyRow, type ByteWriter, type ChunkCounts } from './chunk-output.js';
 import { compileFastRows, type CsvLayout, type FastCsvPlan, type SlowRowHandler } from './fast-csv.js';
@@ -28,9 +29,10 @@ export function brokenRow(piece: Extract<CsvPiece, { kind: 'broken' }>, header: 
 export function generalRowHandler(reader: RowReader, format: OutputFormat): SlowRowHandler {
   const write = format === 'csv' ? rowToCsv : rowToJsonl;
   const idAt = reader.header.indexOf('id');
-  return (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter) => {
+  return (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter, rowId?: string) => {
     const record = readRecord(bytes, start, end);
-    const row: BatchRow = 'error' in record ? errorRow(record.error, idAt >= 0 ? record.fields[idAt] : undefined) : reader.classify(record.fields);
+    let row: BatchRow = 'error' in record ? errorRow(record.error, idAt >= 0 ? record.fields[idAt] : undefined) : reader.classify(record.fields);
+    if (rowId !== undefined) row = { id: rowId, ...row };
     tallyRow(row, counts);
     out.text(write(row));
   };
@@ -39,6 +41,8 @@ export function generalRowHandler(reader: RowReader, format: OutputFormat): Slow
 /** A compiled header: the fast path with its general path, and the layout to give worker threads. */
 export interface CompiledCsv extends FastCsvPlan {
   readonly layout: CsvLayout;
+  /** The row reader of the header (what its columns stand for: `reader.plan`). */
+  readonly reader: RowReader;
 }
 
 /**
@@ -46,9 +50,17 @@ export interface CompiledCsv extends FastCsvPlan {
  *
  * @throws {ChuanNgheoError} `INVALID_ROW` when the header cannot be used.
  */
-export function compileFastCsv(header: readonly string[], batch: BatchClassifier, format: OutputFormat): CompiledCsv {
-  const reader = createRowReader(header, batch);
-  const layout: CsvLayout = { header: reader.header, indicatorColumns: reader.indicatorColumns, attributeColumns: reader.attributeColumns };
-  const plan = compileFastRows(layout, { standardId: batch.standard.id, decideNumber: batch.decideNumber }, format, generalRowHandler(reader, format));
-  return { layout, classifyRows: plan.classifyRows };
+export function compileFastCsv(header: readonly string[], batch: BatchClassifier, format: OutputFormat, options: ColumnOptions = {}): CompiledCsv {
+  const reader = createRowReader(header, batch, options);
+  const layout: CsvLayout = {
+    header: reader.header,
+    source: header,
+    columnOptions: options,
+    indicatorColumns: reader.indicatorColumns,
+    attributeColumns: reader.attributeColumns,
+    missingIndicators: reader.plan.missingIndicators.length,
+    rowNumbers: !reader.plan.hasId,
+  };
+  const plan = compileFastRows(layout, { standardId: batch.standard.id, reviewDate: batch.date, decideNumber: batch.decideNumber }, format, generalRowHandler(reader, format));
+  return { layout, reader, classifyRows: plan.classifyRows, nextRowNumber: plan.nextRowNumber };
 }

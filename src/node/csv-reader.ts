@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import type { BatchClassifier } from '../batch.js';
 import { brokenRecordError, forEachRecord, readRecord, type CsvLimits, type CsvRecord } from '../csv/records.js';
 import { createRowReader, type RowReader } from '../tabular.js';
+import type { ColumnOptions } from '../columns.js';
 import { readCsvPieces } from './csv-pieces.js';
 
 /** Data records of a CSV stream in batches, each with the row reader compiled from the header. */
@@ -21,16 +22,18 @@ export interface CsvRowsBatch {
 }
 
 /**
- * Reads a CSV stream's header once, then yields its data records with the reader for them.
+ * Reads a CSV stream's header once (with the column options), then yields its data records with the reader for them.
  *
  * @throws {ChuanNgheoError} `INVALID_ROW` when the header cannot be read or used.
  */
-export async function* readCsvRows(input: Readable, batch: BatchClassifier, limits: CsvLimits = {}): AsyncGenerator<CsvRowsBatch, void, undefined> {
+export async function* readCsvRows(input: Readable, batch: BatchClassifier, limits: CsvLimits & ColumnOptions = {}): AsyncGenerator<CsvRowsBatch, void, undefined> {
   let reader: RowReader | undefined;
   let record = 2;
   for await (const piece of readCsvPieces(input, limits)) {
     if (piece.kind === 'header') {
-      reader = createRowReader(piece.fields, batch);
+      reader = createRowReader(piece.fields, batch, limits);
+      // At once, with no rows: a caller can check the header before any row arrives.
+      yield { reader, rows: [], firstRecord: record };
       continue;
     }
     const rows: CsvRecord[] = [];

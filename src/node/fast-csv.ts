@@ -13,8 +13,10 @@ import type { Category, Decision } from '../rule.js';
 import { incomeFields, type IncomeField } from '../income.js';
 import type { Area } from '../standards/schema.js';
 import type { OutputFormat } from './output.js';
+import type { ColumnOptions } from '../columns.js';
 import type { ByteWriter, ChunkClassifier, ChunkCounts } from './chunk-output.js';
 import { isUtf8 } from 'node:buffer';
+import { aboveNearPovertyStandard } from '../escape.js';
 import { firstLineEnd, recordEnd } from '../csv/records.js';
 
 const COMMA = 0x2c;
@@ -26,6 +28,8 @@ const ONE = 0x31;
 
 /** A header compiled for the fast path. */
 export interface FastCsvPlan {
+  /** For a file without an id column: the id of the next row (its record number), counted by the caller for a row it makes itself. */
+  nextRowNumber(): string;
   /** Classifies the records in `bytes[start, end)` (whole records; the last may lack its line end) and appends their output. */
   classifyRows(bytes: Buffer, start: number, end: number, counts: ChunkCounts, out: ByteWriter): void;
 }
@@ -37,22 +41,34 @@ export function chunkClassifierOf(plan: FastCsvPlan): ChunkClassifier {
 
 /** The columns of a header, as the general row reader read them. */
 export interface CsvLayout {
-  /** The column names, trimmed. */
+  /** What each column stands for: a field or indicator id, or (an attribute) its trimmed name. */
   readonly header: readonly string[];
+  /** The header as the file has it, and the options it was read with (for a worker to read it again). */
+  readonly source: readonly string[];
+  readonly columnOptions: ColumnOptions;
   /** The columns that are indicators of the standard. */
   readonly indicatorColumns: readonly string[];
   /** The columns kept as attributes. */
   readonly attributeColumns: readonly string[];
+  /** How many indicators of the standard have no column (undetermined in every row). */
+  readonly missingIndicators: number;
+  /** The file has no id column: each row's id is its record number (the header is record 1). */
+  readonly rowNumbers: boolean;
 }
 
 /** What the fast path needs of a standard: its id and the rule on whole-đồng incomes. */
 export interface FastDecider {
   readonly standardId: string;
+  /** The review date, `YYYY-MM-DD` (a previous status must be recognised on or before it). */
+  readonly reviewDate: string;
   decideNumber(area: Area, size: number, field: IncomeField, income: number, deprivationCount: number): Decision;
 }
 
-/** Handles a row the fast path does not take (`bytes[start, end)`, without its line end): counts it and appends its output. */
-export type SlowRowHandler = (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter) => void;
+/**
+ * Handles a row the fast path does not take (`bytes[start, end)`, without its line end): counts it
+ * and appends its output; `rowId` is the id to give a row of a file without an id column.
+ */
+export type SlowRowHandler = (bytes: Uint8Array, start: number, end: number, counts: ChunkCounts, out: ByteWriter, rowId?: string) => void;
 
 // Column roles, as small integers in a typed array: the hot loop stays monomorphic.
 const ROLE_IGNORE = 0;
@@ -63,6 +79,43 @@ const ROLE_INCOME = 4;
 const ROLE_INDICATOR = 5;
 const ROLE_ZERO_ONLY = 6;
 const ROLE_EMPTY_ONLY = 7;
+const ROLE_PREVIOUS_CATEGORY = 8;
+const ROLE_PREVIOUS_DATE = 9;
+
+const PREVIOUS_NONE = 0;
+const PREVIOUS_POOR = 1;
+const PREVIOUS_NEAR_POOR = 2;
+const POOR = Buffer.from('poor');
+const NEAR_POOR = Buffer.from('near-poor');
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether `bytes[p, p + 10)` is a calendar date `YYYY-MM-DD` on or before `review` (its bytes). */
+function dateOnOrBefore(bytes: Uint8Array, p: number, review: Uint8Array): boolean {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    const b = bytes[p + i]!;
+    if (i === 4 || i === 7) {
+      if (b !== 0x2d) return false;
+      continue;
+    }
+    const d = b - ZERO;
+    if (d < 0 || d > 9) return false;
+    if (i < 4) year = year * 10 + d;
+    else if (i < 7) month = month * 10 + d;
+    else day = day * 10 + d;
+  }
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return false;
+  for (let i = 0; i < 10; i++) {
+    const a = bytes[p + i]!;
+    const r = review[i]!;
+    if (a !== r) return a < r;
+  }
+  return true;
+}
 
 const decoder = new TextDecoder();
 
@@ -81,7 +134,10 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
     if ((incomeFields as readonly string[]).includes(n)) return ROLE_INCOME;
     if (own.has(n)) return ROLE_INDICATOR;
     if (attributes.has(n)) return ROLE_IGNORE;
-    if (n === 'deprived' || n === 'previousCategory' || n === 'previousRecognizedOn') return ROLE_EMPTY_ONLY;
+    if (n === 'previousCategory') return ROLE_PREVIOUS_CATEGORY;
+    if (n === 'previousRecognizedOn') return ROLE_PREVIOUS_DATE;
+    // A household that left its list at an earlier review takes the general path (its window is counted there).
+    if (n === 'deprived' || n === 'leftListOn') return ROLE_EMPTY_ONLY;
     return ROLE_ZERO_ONLY; // an indicator column of another standard
   });
   // For each indicator column, how many indicator columns follow it in a row (itself included).
@@ -91,15 +147,26 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
   const width = roles.length;
   const standardId = decider.standardId;
   const encode = (text: string) => Buffer.from(text, 'utf8');
-  const csvTail: Record<Category, Buffer[]> = { poor: [], 'near-poor': [], average: [], none: [] };
-  const jsonTail: Record<Category, Buffer[]> = { poor: [], 'near-poor': [], average: [], none: [] };
-  for (const c of Object.keys(csvTail) as Category[]) {
-    for (let k = 0; k <= width; k++) {
-      csvTail[c].push(encode(`,${c},${k},false,${standardId},,\n`));
-      jsonTail[c].push(encode(`"category":"${c}","deprivationCount":${k},"newlyEscaped":false,"standard":"${standardId}"}\n`));
+  // The end of each output row, by escape, category and deprivation count.
+  const tails = (escaped: boolean) => {
+    const csv: Record<Category, Buffer[]> = { poor: [], 'near-poor': [], average: [], none: [] };
+    const json: Record<Category, Buffer[]> = { poor: [], 'near-poor': [], average: [], none: [] };
+    for (const c of Object.keys(csv) as Category[]) {
+      for (let k = 0; k <= width; k++) {
+        csv[c].push(encode(`,${c},${k},${escaped},${standardId},,\n`));
+        json[c].push(encode(`"category":"${c}","deprivationCount":${k},"newlyEscaped":${escaped},"standard":"${standardId}"}\n`));
+      }
     }
-  }
+    return { csv, json };
+  };
+  const stay = tails(false);
+  const left = tails(true);
+  const review = encode(decider.reviewDate);
   const jsonOpen = encode('{');
+  const missing = layout.missingIndicators;
+  const numbered = layout.rowNumbers;
+  /** The record number of the last row (the header is record 1), for files without an id column. */
+  let rowNumber = 1;
   const jsonIdOpen = encode('{"id":"');
   const jsonIdClose = encode('",');
 
@@ -120,6 +187,8 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
     let income = -1;
     let incomeField: IncomeField | undefined;
     let count = 0;
+    let previous = PREVIOUS_NONE;
+    let previousDated = false;
     let lineFeed: number;
     for (;;) {
       if (field >= fields) return -1;
@@ -150,6 +219,24 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
           if (bytes[p] === ZERO) q++;
           break;
         case ROLE_EMPTY_ONLY:
+          break;
+        case ROLE_PREVIOUS_CATEGORY:
+          if (bytes[p] === 0x70) {
+            if (bytes.compare(POOR, 0, 4, p, p + 4) !== 0) return -1;
+            previous = PREVIOUS_POOR;
+            q = p + 4;
+          } else if (bytes[p] === 0x6e) {
+            if (bytes.compare(NEAR_POOR, 0, 9, p, p + 9) !== 0) return -1;
+            previous = PREVIOUS_NEAR_POOR;
+            q = p + 9;
+          }
+          break;
+        case ROLE_PREVIOUS_DATE:
+          if (q < end && bytes[p] !== COMMA && bytes[p] !== LF && bytes[p] !== CR) {
+            if (p + 10 > end || !dateOnOrBefore(bytes, p, review)) return -1;
+            previousDated = true;
+            q = p + 10;
+          }
           break;
         case ROLE_ID:
         case ROLE_IGNORE:
@@ -208,8 +295,24 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
       } else return -1;
     }
     if (field !== width || area === undefined || incomeField === undefined) return -1;
+    // The previous category and its date go together (the general path words the error).
+    if ((previous !== PREVIOUS_NONE) !== previousDated) return -1;
     const category = decider.decideNumber(area, size, incomeField, income, count).category;
+    // Indicators without a column: the row takes the general path (and its error) when its category depends on them.
+    if (missing > 0 && decider.decideNumber(area, size, incomeField, income, count + missing).category !== category) return -1;
     counts[category]++;
+    // Newly escaped (Decision 28/2015/QĐ-TTg): was on a list, income now above the near-poverty
+    // standard (read exactly from the category), and it leaves the list at this review.
+    const escaped = previous !== PREVIOUS_NONE && aboveNearPovertyStandard(category);
+    if (escaped) counts.newlyEscaped++;
+    const csvTail = escaped ? left.csv : stay.csv;
+    const jsonTail = escaped ? left.json : stay.json;
+    if (numbered) {
+      const id = String(++rowNumber);
+      out.text(format === 'csv' ? id : `{"id":"${id}",`);
+      out.encoded((format === 'csv' ? csvTail : jsonTail)[category][count]!);
+      return lineFeed;
+    }
     if (format === 'csv') {
       if (idStart >= 0) out.bytes(bytes, idStart, idEnd);
       out.encoded(csvTail[category][count]!);
@@ -234,6 +337,7 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
   };
 
   return {
+    nextRowNumber: () => String(++rowNumber),
     classifyRows(bytes, start, end, counts, out) {
       const range = bytes.subarray(start, end);
       // Quotes change where records end; invalid UTF-8 makes a row an error: both are checked per record only when present.
@@ -258,7 +362,7 @@ export function compileFastRows(layout: CsvLayout, decider: FastDecider, format:
         if (e < 0) e = end;
         const record = bytes.subarray(s, e);
         if ((quotes || !utf8) && (utf8 || isUtf8(record)) && record.indexOf(QUOTE) < 0 && fastRow(bytes, s, e, counts, out) >= 0) counts.rows++;
-        else slowRow(bytes, s, e, counts, out);
+        else slowRow(bytes, s, e, counts, out, numbered ? String(++rowNumber) : undefined);
         s = e + 1;
       }
     },

@@ -9,51 +9,97 @@ import { ChuanNgheoError, type ErrorDetail } from '../errors.js';
 import type { BatchClassifier } from '../batch.js';
 import type { RowReader } from '../tabular.js';
 import { readCsvRows } from './csv-reader.js';
-import { readJsonlBatches } from './jsonl-reader.js';
-import { readXlsxRows } from './xlsx-reader.js';
-import type { InputFormat, RowsOptions } from './classify-rows.js';
+import { readXlsxRows, type XlsxOptions } from './xlsx-reader.js';
+import { readJsonlBatches, type JsonlLimits } from './jsonl-reader.js';
+import type { ColumnOptions } from '../columns.js';
+import type { InputFormat } from './classify-rows.js';
+import { readRecordBatches } from './json-records.js';
 
-/** A household read from a file, or the error that reading its row raised. */
-export type HouseholdEntry = { readonly record: number; readonly value: unknown } | { readonly record: number; readonly error: ErrorDetail; readonly id?: string };
+/**
+ * A household read from a file, or the error that reading its row raised. `missingIndicators`:
+ * the standard's indicators the file has no column for (see `undeterminedError` in the core).
+ */
+export type HouseholdEntry =
+  | { readonly record: number; readonly value: unknown; readonly missingIndicators?: readonly string[] }
+  | { readonly record: number; readonly error: ErrorDetail; readonly id?: string };
+
+/** What a file offers to options that name a column (a grouping key, a weight, the id). */
+export type FileColumns =
+  /** CSV or a worksheet: the header, and the columns kept as attributes (not read by the classification). */
+  | { readonly format: 'csv'; readonly header: readonly string[]; readonly attributes: readonly string[] }
+  /** JSON Lines: the keys of the first record that is an object, and the keys of its `attributes`. */
+  | { readonly format: 'jsonl'; readonly keys: readonly string[]; readonly attributes: readonly string[] }
+  /** A CSV file without a header, or JSON Lines without a record. */
+  | { readonly format: 'empty'; readonly of: InputFormat };
+
+/** Options of {@link readHouseholdBatches}: the reading limits, how a header's columns are read, the worksheet of a workbook, and a look at the columns. */
+export interface ReadHouseholdOptions extends JsonlLimits, ColumnOptions, XlsxOptions {
+  /**
+   * Called once, before any household is yielded: with the CSV or worksheet header, or the first JSON Lines
+   * record that is an object (or, for a file without either, at the end). What it throws stops
+   * the reading.
+   */
+  readonly onColumns?: (columns: FileColumns) => void;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads the households of a CSV, JSON Lines or .xlsx stream, in batches, in order, one entry per
- * record (limits: the longest record and, for JSON, the deepest nesting; for a workbook, the
- * worksheet). A record's number is its line for JSON Lines, its record for CSV (the header is
- * record 1), its row for a worksheet.
+ * record. A record's number is its line for JSON Lines, its record for CSV (the header is record
+ * 1), its row for a worksheet; in a table without an id column, it is the household's id.
  */
-export async function* readHouseholdBatches(input: Readable, format: InputFormat, batch: BatchClassifier, limits: RowsOptions = {}): AsyncGenerator<HouseholdEntry[], void, undefined> {
-  if (format === 'jsonl') {
+export async function* readHouseholdBatches(input: Readable, format: InputFormat | 'json', batch: BatchClassifier, options: ReadHouseholdOptions = {}): AsyncGenerator<HouseholdEntry[], void, undefined> {
+  let told = false;
+  const tell = (columns: FileColumns) => {
+    told = true;
+    options.onColumns?.(columns);
+  };
+  if (format === 'jsonl' || format === 'json') {
     let record = 0;
-    for await (const { entries } of readJsonlBatches(input, limits)) {
+    const batches = format === 'json' ? (async function* () {
+      for await (const entries of readRecordBatches(input, 'json')) yield { entries };
+    })() : readJsonlBatches(input, options);
+    for await (const { entries } of batches) {
+      if (!told) {
+        const first = entries.find((e): e is { value: Record<string, unknown> } => 'value' in e && isObject(e.value));
+        if (first) tell({ format: 'jsonl', keys: Object.keys(first.value), attributes: isObject(first.value.attributes) ? Object.keys(first.value.attributes) : [] });
+      }
       yield entries.map((e) => ({ record: ++record, ...e }));
     }
+    if (!told) tell({ format: 'empty', of: 'jsonl' });
     return;
   }
   if (format === 'xlsx') {
-    for await (const { reader, rows } of readXlsxRows(input, batch, limits)) {
-      const idAt = reader.header.indexOf('id');
-      yield rows.map((row) => householdEntry(reader, 'error' in row ? row.error : undefined, row.fields, row.row, idAt));
+    for await (const { reader, rows } of readXlsxRows(input, batch, options)) {
+      if (!told) tell({ format: 'csv', header: reader.header, attributes: reader.attributeColumns });
+      yield rows.map((row) => tableEntry(reader, 'error' in row ? row.error : undefined, row.fields, row.row));
     }
     return;
   }
-  for await (const { reader, rows, firstRecord } of readCsvRows(input, batch, limits)) {
-    const idAt = reader.header.indexOf('id');
-    yield rows.map((row, i) => householdEntry(reader, 'error' in row ? row.error : undefined, row.fields, firstRecord + i, idAt));
+  for await (const { reader, rows, firstRecord } of readCsvRows(input, batch, options)) {
+    if (!told) tell({ format: 'csv', header: reader.header, attributes: reader.attributeColumns });
+    yield rows.map((row, i) => tableEntry(reader, 'error' in row ? row.error : undefined, row.fields, firstRecord + i));
   }
+  if (!told) tell({ format: 'empty', of: 'csv' });
 }
 
-/** The entry of one table row: its household, or the error that reading the row (or its cells) raised. */
-function householdEntry(reader: RowReader, readError: ErrorDetail | undefined, fields: readonly string[], record: number, idAt: number): HouseholdEntry {
-  const named = (error: ErrorDetail): HouseholdEntry => {
-    const id = idAt >= 0 ? fields[idAt] : undefined;
+/** The entry of a table row (CSV or a worksheet): its household, or the error that reading the row or its cells raised. */
+function tableEntry(reader: RowReader, readError: ErrorDetail | undefined, fields: readonly string[], record: number): HouseholdEntry {
+  const idAt = reader.header.indexOf('id');
+  const missing = reader.plan.missingIndicators;
+  const errorEntry = (error: ErrorDetail): HouseholdEntry => {
+    // A file without an id column: the record number is the id.
+    const id = idAt >= 0 ? fields[idAt] : String(record);
     return id === undefined || id === '' ? { record, error } : { record, error, id };
   };
-  if (readError !== undefined) return named(readError);
+  if (readError !== undefined) return errorEntry(readError);
   try {
-    return { record, value: reader.toHousehold(fields, record) };
+    const value = reader.toHousehold(fields, record);
+    const household = idAt >= 0 ? value : { id: String(record), ...value };
+    return missing.length ? { record, value: household, missingIndicators: missing } : { record, value: household };
   } catch (error) {
     if (!(error instanceof ChuanNgheoError)) throw error;
-    return named(error.toJSON());
+    return errorEntry(error.toJSON());
   }
 }

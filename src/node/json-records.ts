@@ -4,7 +4,7 @@
  * @module
  */
 import type { Readable } from 'node:stream';
-import type { ErrorDetail } from '../errors.js';
+import { describeReceived, type ErrorDetail } from '../errors.js';
 import { readJsonlBatches, type JsonlEntry, type JsonlLimits } from './jsonl-reader.js';
 
 /** Reads records: a `.json` file holding an array, or JSON Lines. */
@@ -26,7 +26,7 @@ export async function* readRecordBatches(input: Readable, format: 'json' | 'json
     return;
   }
   if (!Array.isArray(value)) {
-    yield [{ error: { code: 'INVALID_ROW', path: [], message: 'a JSON file of records holds an array', received: typeof value } }];
+    yield [{ error: { code: 'INVALID_ROW', path: [], message: `the file: expected a JSON array of records, received ${describeReceived(value)}`, received: typeof value } }];
     return;
   }
   yield value.map((v) => ({ value: v }));

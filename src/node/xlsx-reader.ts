@@ -31,6 +31,7 @@ import { finished } from 'node:stream/promises';
 import type { BatchClassifier } from '../batch.js';
 import { ChuanNgheoError, fail, type ErrorDetail } from '../errors.js';
 import { createRowReader, type RowReader } from '../tabular.js';
+import type { ColumnOptions } from '../columns.js';
 import { cellText, columnLetters, isCellProblem, type CellProblem } from './xlsx-cells.js';
 
 /** Options of the workbook readers. */
@@ -52,7 +53,7 @@ export interface SheetRowsBatch {
   readonly sheet: string;
   /** The header's cells, as text. */
   readonly header: readonly string[];
-  /** The records, in order; empty rows are left out. The first batch comes even when there are none. */
+  /** The records, in order; empty rows are left out. The first batch, at once after the header, has none. */
   readonly rows: readonly SheetRecord[];
 }
 
@@ -413,7 +414,8 @@ async function openWorksheet(fd: number, wanted: string | undefined, reads: Set<
  * cell that cannot be read.
  *
  * @throws {ChuanNgheoError} `INVALID_ROW` when the stream is not an .xlsx workbook, cannot be read,
- * or its worksheet is empty; `INVALID_CELL` for a header cell without a value; `UNKNOWN_SHEET`
+ * or its worksheet is empty; `INVALID_HEADER` for a header with a column without a name;
+ * `INVALID_CELL` for a header cell without a value; `UNKNOWN_SHEET`
  * when the workbook has no worksheet of the name asked for (the message lists its worksheets).
  * @example
  * for await (const { header, rows } of readSheetRows(fs.createReadStream('survey.xlsx'), { sheet: 'Hộ gia đình' })) {
@@ -439,7 +441,6 @@ export async function* readSheetRows(input: Readable, options: XlsxOptions = {})
     let header: string[] | undefined;
     let names: string[] = [];
     let rows: SheetRecord[] = [];
-    let yielded = false;
     const iterator = opened.rows[Symbol.asyncIterator]();
     for (;;) {
       let next: IteratorResult<SheetRowStream>;
@@ -461,17 +462,18 @@ export async function* readSheetRows(input: Readable, options: XlsxOptions = {})
       if (header === undefined) {
         header = headerOf(cells, row.number);
         names = header.map((h) => h.trim());
+        // At once, with no rows: a caller can check the header before any row arrives.
+        yield { sheet: name, header, rows: [] };
         continue;
       }
       rows.push(recordOf(cells, row.number, names));
       if (rows.length >= batchRows) {
-        yielded = true;
         yield { sheet: name, header, rows };
         rows = [];
       }
     }
     if (header === undefined) fail('INVALID_ROW', [], `the worksheet ${JSON.stringify(name)} is empty: it has no header row`);
-    if (rows.length || !yielded) yield { sheet: name, header, rows };
+    if (rows.length) yield { sheet: name, header, rows };
   } finally {
     for (const stream of reads) stream.destroy();
     await file.release();
@@ -490,7 +492,7 @@ function headerOf(cells: readonly { column: number; text: string | CellProblem }
   const gap = header.findIndex((h) => h.trim() === '');
   if (gap >= 0) {
     const ref = `${columnLetters(gap + 1)}${row}`;
-    fail('INVALID_ROW', [ref], `the header row (row ${row}, the first row that is not empty) has no name in cell ${ref}: the header names every column from A to the last one`, header[gap]);
+    fail('INVALID_HEADER', [ref], `the header row (row ${row}, the first row that is not empty) has no name in cell ${ref}: the header names every column from A to the last one`, header[gap]);
   }
   return header;
 }
@@ -525,21 +527,29 @@ function recordOf(cells: readonly { column: number; text: string | CellProblem }
  * Reads a worksheet of an .xlsx stream into batches of records, with the row reader compiled
  * from its header for a batch classifier (as {@link readCsvRows} does for CSV).
  *
- * @throws {ChuanNgheoError} As {@link readSheetRows}; `INVALID_ROW` when the header repeats a column.
+ * @throws {ChuanNgheoError} As {@link readSheetRows}; `INVALID_HEADER` when the header cannot be used (as a CSV header).
  * @example
  * const batch = createBatchClassifier({ date: '2025-12-01' });
  * for await (const { reader, rows } of readXlsxRows(fs.createReadStream('survey.xlsx'), batch, { sheet: 'Hộ gia đình' })) {
  *   for (const row of rows) console.log('error' in row ? row.error.code : reader.classify(row.fields));
  * }
  */
-export async function* readXlsxRows(input: Readable, batch: BatchClassifier, options: XlsxOptions = {}): AsyncGenerator<XlsxRowsBatch, void, undefined> {
+export async function* readXlsxRows(input: Readable, batch: BatchClassifier, options: XlsxOptions & ColumnOptions = {}): AsyncGenerator<XlsxRowsBatch, void, undefined> {
   let reader: RowReader | undefined;
   let header: readonly string[] | undefined;
   for await (const b of readSheetRows(input, options)) {
     if (b.header !== header) {
       header = b.header;
-      reader = createRowReader(b.header, batch);
+      reader = createRowReader(b.header, batch, options);
     }
-    yield { reader: reader!, sheet: b.sheet, rows: b.rows };
+    const own = reader!;
+    const raw = b.header.map((h) => h.trim());
+    // A cell's error names its column as the row reader does (a mapped column by its field).
+    const rows = b.rows.map((row): SheetRecord => {
+      if (!('error' in row) || row.error.code !== 'INVALID_CELL') return row;
+      const at = raw.indexOf(String(row.error.path[0]));
+      return at < 0 || own.header[at] === raw[at] ? row : { ...row, error: { ...row.error, path: [own.header[at]!] } };
+    });
+    yield { reader: own, sheet: b.sheet, rows };
   }
 }

@@ -7,7 +7,7 @@
  */
 import { PassThrough, type Writable } from 'node:stream';
 import type { BatchRow } from '../batch.js';
-import type { Cell, Table } from '../report/table.js';
+import { checkTable, type Cell, type Table } from '../report/table.js';
 import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
 import { csvOutputColumns } from './output.js';
 import { loadExcelJs } from './xlsx-reader.js';
@@ -162,14 +162,20 @@ export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchR
 /** The number format of a column shown with `decimals` places: `0.00` for 2, `0` for none. */
 const numberFormat = (decimals: number) => (decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0');
 
-/** A report cell as a worksheet value: a number stays a number, an empty text is an empty cell. */
-const sheetValue = (cell: Cell): string | number | null => (typeof cell === 'number' ? cell : cell === '' ? null : cellString(cell));
+/** A report cell as a worksheet value: a number (or a figure's rounded value) stays a number; nothing to show, or an empty text, is an empty cell. */
+function sheetValue(cell: Cell): string | number | null {
+  if (cell === null || cell === '') return null;
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string') return cellString(cell);
+  return cell.value;
+}
 
 /**
  * Writes report tables as a workbook, one worksheet per table (named after its title, within
- * Excel's rules: see {@link sheetNames}): the header row in bold, numbers as numbers (a column
- * with fixed decimals, such as a rate, gets the number format `0.00`), text as text, and the
- * table's note two rows below it. `output` is not ended.
+ * Excel's rules: see {@link sheetNames}): the header row (the columns' labels) in bold, numbers as
+ * numbers (a figure by its rounded value, as the other formats show it; a column with fixed
+ * decimals, such as a rate, gets the number format `0.00`), text as text, nothing to show as an
+ * empty cell, and the table's note two rows below it. `output` is not ended.
  *
  * @example
  * const tables = [summaryTable(tally, 'vi', { standard: 'nd07-2021', date: '2025-12-01' })];
@@ -179,19 +185,21 @@ export async function writeTablesXlsx(tables: readonly Table[], output: Writable
   const excel = await loadExcelJs();
   const workbook = new excel.Workbook();
   const names = sheetNames(tables.map((t) => t.title));
+  tables.forEach(checkTable);
   tables.forEach((table, t) => {
     const sheet = workbook.addWorksheet(names[t]!, { views: [{ state: 'frozen', ySplit: 1 }] });
-    const header = sheet.addRow(table.columns.map((c) => cellString(c)));
+    const header = sheet.addRow(table.columns.map((c) => cellString(c.label)));
     header.font = { bold: true };
     for (const cells of table.rows) {
-      const row = sheet.addRow(cells.map(sheetValue));
-      cells.forEach((cell, i) => {
-        const decimals = table.decimals?.[i];
-        if (typeof cell === 'number' && decimals !== undefined) row.getCell(i + 1).numFmt = numberFormat(decimals);
+      const values = cells.map(sheetValue);
+      const row = sheet.addRow(values);
+      values.forEach((value, i) => {
+        const decimals = table.columns[i]?.decimals;
+        if (typeof value === 'number' && decimals !== undefined) row.getCell(i + 1).numFmt = numberFormat(decimals);
       });
     }
-    table.columns.forEach((label, i) => {
-      const widest = Math.max(label.length, ...table.rows.map((r) => String(r[i] ?? '').length + 1));
+    table.columns.forEach((column, i) => {
+      const widest = Math.max(column.label.length, ...table.rows.map((r) => String(sheetValue(r[i] ?? null) ?? '').length + 1));
       sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
     });
     if (table.note) sheet.getCell(table.rows.length + 3, 1).value = cellString(table.note);

@@ -4,67 +4,121 @@
  *
  * @module
  */
-import type { Tally, GroupTally } from '../analytics/tally.js';
+import { categories, type Tally, type GroupTally } from '../analytics/tally.js';
 import type { ListMovement, Transitions } from '../analytics/transitions.js';
 import type { TargetPlan, TargetResult } from '../analytics/targets.js';
 import type { Standard } from '../standards/schema.js';
 import { categoryLabels, words, type Lang } from './labels.js';
-import type { Table, Cell } from './table.js';
+import type { Table, Cell, Column } from './table.js';
+import type { Category } from '../rule.js';
 import type { BarChart } from './svg.js';
 
-/** Fixed decimals for the percent columns of a table of `width` columns. */
-function percentColumns(width: number, columns: readonly number[], decimals: number): (number | undefined)[] {
-  return Array.from({ length: width }, (_, i) => (columns.includes(i) ? decimals : undefined));
+/** A rounded rate and its exact value; nothing when there is no base to take a share of. */
+function figure(value: number, exact: string | null): Cell {
+  return exact === null ? null : { value, exact };
 }
+
+/** A column of rounded figures (rates, points) with their exact values. */
+const rateColumn = (key: string, label: string, decimals: number): Column => ({ key, label, decimals, exact: true });
 
 /** What the summary counts: households, or persons (members of the households). */
 export type ReportUnit = 'households' | 'persons';
 
-/** Households (or persons) by category, one row per group and a total row. */
+/** JSON keys of the categories. */
+const categoryKeys: Readonly<Record<Category, string>> = { poor: 'poor', 'near-poor': 'nearPoor', average: 'average', none: 'other' };
+
+/**
+ * Households (or persons) by category, one row per group and a total row. JSON keys: `group`,
+ * `households` (or `persons`), then for each category its count and rate (`poor`, `poorRate`,
+ * `nearPoor`, `nearPoorRate`, `average`, `averageRate`, `other`, `otherRate`), and `persons` (or
+ * `households`).
+ */
 export function summaryTable(tally: Tally, lang: Lang, context: { standard: string; date: string }, unit: ReportUnit = 'households'): Table {
   const w = words[lang];
   const c = categoryLabels[lang];
+  const d = tally.rounding.decimals;
   const row = (g: GroupTally, name: string): Cell[] => {
     const counts = unit === 'households' ? g.households : g.persons;
     const rates = unit === 'households' ? g.householdRates : g.personRates;
+    const exact = unit === 'households' ? g.householdRatesExact : g.personRatesExact;
     const other = unit === 'households' ? g.persons.total : g.households.total;
-    return [name, counts.total, counts.poor, rates.poor, counts['near-poor'], rates['near-poor'], counts.average, rates.average, counts.none, rates.none, other];
+    return [name, counts.total, ...categories.flatMap((k) => [counts[k], figure(rates[k], exact[k])]), other];
   };
-  const [first, last] = unit === 'households' ? [w.households, w.persons] : [w.persons, w.households];
+  const rateLabels = unit === 'households' ? w.rates : w.personRates;
+  const [first, last] = unit === 'households' ? (['households', 'persons'] as const) : (['persons', 'households'] as const);
   return {
+    id: unit === 'households' ? 'households-by-category' : 'persons-by-category',
     title: unit === 'households' ? w.summaryTitle : w.summaryTitlePersons,
-    columns: [w.group, first, c.poor, '%', c['near-poor'], '%', c.average, '%', c.none, '%', last],
+    columns: [
+      { key: 'group', label: w.group },
+      { key: first, label: w[first] },
+      ...categories.flatMap((k): Column[] => [{ key: categoryKeys[k], label: c[k] }, rateColumn(`${categoryKeys[k]}Rate`, rateLabels[k], d)]),
+      { key: last, label: w[last] },
+    ],
     rows: [...tally.groups.map((g) => row(g, g.group)), row(tally.total, w.total)],
-    decimals: percentColumns(11, [3, 5, 7, 9], tally.rounding.decimals),
-    note: `${w.standard(context.standard, context.date)} ${w.rounding(tally.rounding.decimals)}`,
+    note: `${w.standard(context.standard, context.date)} ${w.rounding(d)}`,
   };
 }
 
-/** Households deprived in each indicator, among all, poor and near-poor households. */
+/**
+ * Households deprived in each indicator, among all, poor and near-poor households. JSON keys:
+ * `indicator`, `deprivedAll`, `deprivedAllRate`, `deprivedPoor`, `deprivedPoorRate`,
+ * `deprivedNearPoor`, `deprivedNearPoorRate`.
+ */
 export function profileTable(tally: Tally, standard: Standard, lang: Lang): Table {
   const w = words[lang];
   const t = tally.total;
+  const d = tally.rounding.decimals;
   return {
+    id: 'deprivation-profile',
     title: w.profileTitle,
-    columns: [w.indicator, w.deprivedAll, '%', w.deprivedPoor, '%', w.deprivedNearPoor, '%'],
+    columns: [
+      { key: 'indicator', label: w.indicator },
+      { key: 'deprivedAll', label: w.deprivedAll },
+      rateColumn('deprivedAllRate', w.deprivedAllRate, d),
+      { key: 'deprivedPoor', label: w.deprivedPoor },
+      rateColumn('deprivedPoorRate', w.deprivedPoorRate, d),
+      { key: 'deprivedNearPoor', label: w.deprivedNearPoor },
+      rateColumn('deprivedNearPoorRate', w.deprivedNearPoorRate, d),
+    ],
     rows: t.indicators.map((i) => {
-      const indicator = standard.indicators.find((x) => x.id === i.indicator);
-      return [indicator ? indicator.label[lang] : i.indicator, i.all, i.shareOfAll, i.poor, i.shareOfPoor, i.nearPoor, i.shareOfNearPoor];
+      return [
+        labelOf(standard, i.indicator, lang),
+        i.all,
+        figure(i.shareOfAll, i.shareOfAllExact),
+        i.poor,
+        figure(i.shareOfPoor, i.shareOfPoorExact),
+        i.nearPoor,
+        figure(i.shareOfNearPoor, i.shareOfNearPoorExact),
+      ];
     }),
-    decimals: percentColumns(7, [2, 4, 6], tally.rounding.decimals),
+    note: [w.rounding(d), ...(lang === 'vi' && standard.indicators.some((i) => i.label.vi === undefined) ? [w.namesNotRead] : [])].join(' '),
   };
 }
 
-/** Movement of the poor and near-poor lists between two reviews. */
-export function transitionsTable(t: Transitions, lang: Lang): Table {
+/** An indicator's name in the report's language; in English where its Vietnamese wording was not read. */
+function labelOf(standard: Standard, id: string, lang: Lang): string {
+  const label = standard.indicators.find((x) => x.id === id)?.label;
+  if (!label) return id;
+  return lang === 'vi' ? (label.vi ?? label.en) : label.en;
+}
+
+/**
+ * Movement of the poor and near-poor lists between two reviews. JSON keys: `list`, `beginning`,
+ * `escaped`, `escapedToNearPoor` (poor list only), `movedToPoor` (near-poor list only), `movedIn`,
+ * `fallenBack`, `newlyOn`, `left`, `end`, `rateBefore`, `rateAfter`, `rateChange`.
+ */
+export function transitionsTable(t: Transitions, lang: Lang, options: { readonly weighted?: boolean } = {}): Table {
   const w = words[lang];
   const c = categoryLabels[lang];
-  const row = (m: ListMovement, name: string, before: number, after: number, change: number): Cell[] => [
+  const d = t.rates.decimals;
+  const e = t.rates.exact;
+  const row = (m: ListMovement, name: string, before: Cell, after: Cell, change: Cell): Cell[] => [
     name,
     m.beginning,
     m.escaped,
-    m.list === 'poor' ? m.escapedToNearPoor : '',
-    m.list === 'near-poor' ? m.movedToPoor : '',
+    m.list === 'poor' ? m.escapedToNearPoor : null,
+    m.list === 'near-poor' ? m.movedToPoor : null,
     m.movedIn,
     m.fallenBack,
     m.newlyOn,
@@ -75,39 +129,88 @@ export function transitionsTable(t: Transitions, lang: Lang): Table {
     change,
   ];
   return {
+    id: 'movement',
     title: w.transitionsTitle,
-    columns: [w.list, w.beginning, w.escaped, w.escapedToNearPoor, w.movedToPoor, w.movedIn, w.fallenBack, w.newlyOn, w.left, w.end, w.rateBefore, w.rateAfter, w.rateChange],
-    rows: [
-      row(t.poor, c.poor, t.rates.poorBefore, t.rates.poorAfter, t.rates.poorChange),
-      row(t.nearPoor, c['near-poor'], t.rates.nearPoorBefore, t.rates.nearPoorAfter, t.rates.nearPoorChange),
+    columns: [
+      { key: 'list', label: w.list },
+      { key: 'beginning', label: w.beginning },
+      { key: 'escaped', label: w.escaped },
+      { key: 'escapedToNearPoor', label: w.escapedToNearPoor },
+      { key: 'movedToPoor', label: w.movedToPoor },
+      { key: 'movedIn', label: w.movedIn },
+      { key: 'fallenBack', label: w.fallenBack },
+      { key: 'newlyOn', label: w.newlyOn },
+      { key: 'left', label: w.left },
+      { key: 'end', label: w.end },
+      rateColumn('rateBefore', w.rateBefore, d),
+      rateColumn('rateAfter', w.rateAfter, d),
+      rateColumn('rateChange', w.rateChange, d),
     ],
-    decimals: percentColumns(13, [10, 11, 12], t.rates.decimals),
-    note: w.rounding(t.rates.decimals),
+    rows: [
+      row(t.poor, c.poor, figure(t.rates.poorBefore, e.poorBefore), figure(t.rates.poorAfter, e.poorAfter), figure(t.rates.poorChange, e.poorChange)),
+      row(t.nearPoor, c['near-poor'], figure(t.rates.nearPoorBefore, e.nearPoorBefore), figure(t.rates.nearPoorAfter, e.nearPoorAfter), figure(t.rates.nearPoorChange, e.nearPoorChange)),
+    ],
+    note: [w.rounding(d), ...(options.weighted ? [w.unweightedMovement] : [])].join(' '),
   };
 }
 
-/** Measured value, plan and gap of each target. */
-export function targetsTable(results: readonly TargetResult[], plan: TargetPlan, lang: Lang, decimals: number): Table {
+/**
+ * Measured value, plan and gap of each target. JSON keys: `target` (its name), `measured`, `plan`,
+ * `gap`, `met`.
+ */
+export function targetsTable(results: readonly TargetResult[], plan: TargetPlan, lang: Lang, decimals: number, options: { readonly weighted?: boolean } = {}): Table {
   const w = words[lang];
   return {
+    id: 'targets',
     title: `${w.targetsTitle}: ${plan.title}`,
-    columns: [w.target, w.measured, w.goal, w.gap, w.met],
-    rows: results.map((r) => [r.name, r.measured ?? '—', r.target, r.gap ?? '—', r.met === null ? w.unknown : r.met ? w.yes : w.no]),
-    decimals: percentColumns(5, [1, 2, 3], decimals),
-    note: [plan.reference, ...(plan.notMeasured.length ? [`${w.notMeasured}: ${plan.notMeasured.join('; ')}`] : [])].join('. '),
+    columns: [
+      { key: 'target', label: w.target },
+      rateColumn('measured', w.measured, decimals),
+      rateColumn('plan', w.goal, decimals),
+      rateColumn('gap', w.gap, decimals),
+      { key: 'met', label: w.met },
+    ],
+    rows: results.map((r) => [
+      r.name,
+      r.measured === null || r.measuredExact === null ? null : { value: r.measured, exact: r.measuredExact },
+      { value: r.target, exact: r.targetExact },
+      r.gap === null || r.gapExact === null ? null : { value: r.gap, exact: r.gapExact },
+      r.met === null ? w.unknown : r.met ? w.yes : w.no,
+    ]),
+    note: [
+      plan.reference,
+      ...(plan.notMeasured.length ? [`${w.notMeasured}: ${plan.notMeasured.join('; ')}`] : []),
+      w.rounding(decimals),
+      ...(options.weighted && results.some((r) => r.unit === 'percentage points') ? [w.unweightedChange] : []),
+    ]
+      .map((sentence) => (/[.!?]$/.test(sentence) ? sentence : `${sentence}.`))
+      .join(' '),
   };
 }
 
-/** Children of poor and near-poor households and their deprivations. */
-export function childrenTable(tally: Tally, lang: Lang): Table | undefined {
+/**
+ * Children of poor and near-poor households and their deprivations. The title gives the age of a
+ * child under `standard` (its `children.under`), and a note says when that age is unconfirmed.
+ * JSON keys: `list`, `children`, `withoutHealthInsurance`, `malnourished`, `notInSchool`.
+ */
+export function childrenTable(tally: Tally, lang: Lang, standard?: Standard): Table | undefined {
   const counts = tally.total.children;
   if (!counts) return undefined;
   const w = words[lang];
   const c = categoryLabels[lang];
+  const under = standard?.children?.under;
   return {
-    title: w.childrenTitle,
-    columns: [w.list, w.children, w.noInsurance, w.malnourished, w.notInSchool],
+    id: 'children',
+    title: w.childrenTitle(under?.value),
+    columns: [
+      { key: 'list', label: w.list },
+      { key: 'children', label: w.children },
+      { key: 'withoutHealthInsurance', label: w.noInsurance },
+      { key: 'malnourished', label: w.malnourished },
+      { key: 'notInSchool', label: w.notInSchool },
+    ],
     rows: counts.map((x) => [c[x.among], x.children, x.withoutHealthInsurance, x.malnourished, x.notInSchool]),
+    ...(under && !under.confirmed ? { note: w.childAgeUnconfirmed(standard!.id, under.note) } : {}),
   };
 }
 
@@ -121,7 +224,7 @@ export function profileChart(tally: Tally, standard: Standard, lang: Lang): BarC
     unit: '%',
     max: 100,
     groups: tally.total.indicators.map((i) => ({
-      label: standard.indicators.find((x) => x.id === i.indicator)?.label[lang] ?? i.indicator,
+      label: labelOf(standard, i.indicator, lang),
       values: [i.shareOfAll, i.shareOfPoor, i.shareOfNearPoor],
     })),
   };

@@ -1,82 +1,185 @@
 /**
  * Report tables and their renderings: an aligned table for the terminal, CSV for spreadsheets,
- * Markdown for documents, JSON for programs.
+ * Markdown for documents, JSON for programs. Every format keeps every column: headers are
+ * distinct in each language, and JSON keys are distinct, camelCase and the same in every language.
  *
  * @module
  */
 
-/** A cell: text or a number (numbers are right-aligned in the terminal). */
-export type Cell = string | number;
+/** A rounded figure with its exact value, in the same unit (percent, percentage points). */
+export interface Figure {
+  /** The figure rounded as the table's note says. */
+  readonly value: number;
+  /** The exact figure as a fraction string: `"100/7"`, or `"15"` when whole. */
+  readonly exact: string;
+}
+
+/**
+ * A cell: text, a number (right-aligned in the terminal), a {@link Figure}, or `null` when there is
+ * nothing to show (not applicable, or not measurable): `—` in the terminal and Markdown, an empty
+ * field in CSV, `null` in JSON.
+ */
+export type Cell = string | number | Figure | null;
+
+/** A column of a table. */
+export interface Column {
+  /** The JSON key: camelCase, distinct in the table, the same in every language. */
+  readonly key: string;
+  /** The header, in the report's language; distinct in the table. */
+  readonly label: string;
+  /** Fixed decimal places for display (terminal and Markdown). */
+  readonly decimals?: number;
+  /** The column holds {@link Figure}s: JSON gives the exact value beside it, under `<key>Exact`. */
+  readonly exact?: boolean;
+}
 
 /** A titled table. */
 export interface Table {
+  /** What the table is, the same in every language (e.g. `deprivation-profile`). */
+  readonly id: string;
   readonly title: string;
-  readonly columns: readonly string[];
+  readonly columns: readonly Column[];
   readonly rows: readonly (readonly Cell[])[];
   /** A line under the table (rounding, provenance). */
   readonly note?: string;
-  /** Fixed decimal places of numeric columns (by column index), for display. */
-  readonly decimals?: readonly (number | undefined)[];
 }
 
 /** Rendering formats of a report. */
 export type ReportFormat = 'table' | 'csv' | 'json' | 'md';
 
+const KEY = /^[a-z][A-Za-z0-9]*$/;
+
+/** The JSON keys of a table's columns, in order, the exact ones after their figure's. */
+export function jsonKeys(table: Table): string[] {
+  return table.columns.flatMap((c) => (c.exact ? [c.key, `${c.key}Exact`] : [c.key]));
+}
+
+const isFigure = (cell: Cell): cell is Figure => typeof cell === 'object' && cell !== null;
+
+/**
+ * Checks that a table can be rendered without losing a column: distinct headers and keys,
+ * camelCase keys, a cell for every column, figures exactly in the columns that say so.
+ *
+ * @throws {Error} naming the table and what is wrong.
+ */
+export function checkTable(table: Table): void {
+  const problem = (text: string): never => {
+    throw new Error(`table ${JSON.stringify(table.id)}: ${text}`);
+  };
+  const repeated = (xs: readonly string[]) => xs.find((x, i) => xs.indexOf(x) !== i);
+  const label = repeated(table.columns.map((c) => c.label));
+  if (label !== undefined) problem(`the header ${JSON.stringify(label)} appears twice`);
+  const keys = jsonKeys(table);
+  const key = repeated(keys);
+  if (key !== undefined) problem(`the key ${JSON.stringify(key)} appears twice`);
+  const bad = keys.find((k) => !KEY.test(k));
+  if (bad !== undefined) problem(`the key ${JSON.stringify(bad)} is not camelCase`);
+  table.rows.forEach((row, r) => {
+    if (row.length !== table.columns.length) problem(`row ${r + 1} has ${row.length} cell(s) for ${table.columns.length} column(s)`);
+    row.forEach((cell, i) => {
+      const column = table.columns[i]!;
+      if (isFigure(cell) !== (column.exact === true) && cell !== null) {
+        problem(`row ${r + 1}, column ${column.key}: ${column.exact ? 'a figure with its exact value is expected' : 'a figure in a column without exact values'}`);
+      }
+    });
+  });
+}
+
 const width = (text: string) => [...text].length;
 
 function cellText(cell: Cell, decimals?: number): string {
-  if (typeof cell !== 'number') return cell;
+  if (cell === null) return '—';
+  const value = isFigure(cell) ? cell.value : cell;
+  if (typeof value !== 'number') return value;
   return decimals === undefined
-    ? cell.toLocaleString('en-US', { maximumFractionDigits: 6 })
-    : cell.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    ? value.toLocaleString('en-US', { maximumFractionDigits: 6 })
+    : value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** Columns of numbers and figures (empty cells aside), right-aligned; a column of figures is, even when all its cells are empty. */
+function numericColumns(table: Table): boolean[] {
+  return table.columns.map((column, i) => {
+    const cells = table.rows.map((r) => r[i] ?? null).filter((c) => c !== null);
+    return (cells.length > 0 || column.exact === true) && cells.every((c) => typeof c === 'number' || isFigure(c));
+  });
 }
 
 /** An aligned plain-text table (numbers right-aligned). */
 export function renderText(table: Table): string {
-  const texts = table.rows.map((row) => row.map((cell, i) => cellText(cell, table.decimals?.[i])));
-  const widths = table.columns.map((c, i) => Math.max(width(c), ...texts.map((r) => width(r[i] ?? ''))));
+  checkTable(table);
+  const labels = table.columns.map((c) => c.label);
+  const texts = table.rows.map((row) => row.map((cell, i) => cellText(cell, table.columns[i]!.decimals)));
+  const widths = labels.map((c, i) => Math.max(width(c), ...texts.map((r) => width(r[i] ?? ''))));
   const pad = (text: string, i: number, right: boolean) => {
     const gap = ' '.repeat(widths[i]! - width(text));
     return right ? gap + text : text + gap;
   };
-  const numeric = table.columns.map((_, i) => table.rows.length > 0 && table.rows.every((r) => typeof r[i] === 'number'));
+  const numeric = numericColumns(table);
   const lines = [
     table.title,
-    table.columns.map((c, i) => pad(c, i, numeric[i]!)).join('  '),
+    labels.map((c, i) => pad(c, i, numeric[i]!)).join('  ').trimEnd(),
     widths.map((w) => '─'.repeat(w)).join('  '),
-    ...texts.map((r) => r.map((t, i) => pad(t, i, numeric[i]!)).join('  ')),
+    ...texts.map((r) => r.map((t, i) => pad(t, i, numeric[i]!)).join('  ').trimEnd()),
   ];
   if (table.note) lines.push(table.note);
   return `${lines.join('\n')}\n`;
 }
 
 const csvCell = (cell: Cell) => {
-  const text = String(cell);
+  const text = cell === null ? '' : isFigure(cell) ? String(cell.value) : String(cell);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-/** CSV: one header line, one line per row (numbers unformatted). */
+/** CSV: one header line, one line per row (numbers unformatted, rounded figures as rounded). */
 export function renderCsv(table: Table): string {
-  return `${[table.columns, ...table.rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+  checkTable(table);
+  return `${[table.columns.map((c) => c.label), ...table.rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
 const mdCell = (cell: Cell, decimals?: number) => cellText(cell, decimals).replaceAll('|', '\\|');
 
 /** A Markdown table with its title as a heading. */
 export function renderMarkdown(table: Table): string {
-  const numeric = table.columns.map((_, i) => table.rows.length > 0 && table.rows.every((r) => typeof r[i] === 'number'));
+  checkTable(table);
+  const numeric = numericColumns(table);
   return [
     `### ${table.title}`,
     '',
-    `| ${table.columns.map((c) => mdCell(c)).join(' | ')} |`,
+    `| ${table.columns.map((c) => mdCell(c.label)).join(' | ')} |`,
     `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,
-    ...table.rows.map((r) => `| ${r.map((c, i) => mdCell(c, table.decimals?.[i])).join(' | ')} |`),
+    ...table.rows.map((r) => `| ${r.map((c, i) => mdCell(c, table.columns[i]!.decimals)).join(' | ')} |`),
     ...(table.note ? ['', table.note] : []),
     '',
   ].join('\n');
 }
 
-/** Renders tables in a format; JSON gives an array of objects keyed by column. */
+/** One table as JSON: its id, title, columns (key and header), rows keyed by column, note. */
+export function tableToJson(table: Table): {
+  id: string;
+  title: string;
+  columns: { key: string; label: string }[];
+  rows: Record<string, string | number | null>[];
+  note?: string;
+} {
+  checkTable(table);
+  return {
+    id: table.id,
+    title: table.title,
+    columns: table.columns.map((c) => ({ key: c.key, label: c.label })),
+    rows: table.rows.map((row) =>
+      Object.fromEntries(
+        table.columns.flatMap((c, i) => {
+          const cell = row[i] ?? null;
+          if (!c.exact) return [[c.key, isFigure(cell) ? cell.value : cell]];
+          return isFigure(cell) ? [[c.key, cell.value], [`${c.key}Exact`, cell.exact]] : [[c.key, cell], [`${c.key}Exact`, null]];
+        }),
+      ),
+    ),
+    ...(table.note ? { note: table.note } : {}),
+  };
+}
+
+/** Renders tables in a format; JSON gives an array of tables with their rows as objects keyed by column. */
 export function renderTables(tables: readonly Table[], format: ReportFormat): string {
   switch (format) {
     case 'table':
@@ -86,10 +189,6 @@ export function renderTables(tables: readonly Table[], format: ReportFormat): st
     case 'csv':
       return tables.map((t) => `# ${t.title}\n${renderCsv(t)}`).join('\n');
     case 'json':
-      return `${JSON.stringify(
-        tables.map((t) => ({ title: t.title, rows: t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]]))), ...(t.note ? { note: t.note } : {}) })),
-        null,
-        2,
-      )}\n`;
+      return `${JSON.stringify(tables.map(tableToJson), null, 2)}\n`;
   }
 }

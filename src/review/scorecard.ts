@@ -6,8 +6,8 @@
  * @module
  */
 import { z } from 'zod';
-import { describeValue, fail, toSafe, type SafeResult } from '../errors.js';
-import { parseOrFail } from '../schema-issues.js';
+import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
+import { ownValue, parseOrFail } from '../schema-issues.js';
 import type { Area } from '../standards/schema.js';
 
 const answer = z.union([z.string(), z.number(), z.boolean()]);
@@ -39,16 +39,16 @@ export const scorecardSchema = z
       const questions = card.areas[area]?.questions ?? [];
       const seen = new Set<string>();
       questions.forEach((q, i) => {
-        if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['areas', area, 'questions', i, 'id'], message: `duplicate question ${q.id}`, input: q.id });
+        if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['areas', area, 'questions', i, 'id'], message: 'a question id not used before', input: q.id });
         seen.add(q.id);
         const values = new Set<unknown>();
         q.options.forEach((o, j) => {
-          if (values.has(o.value)) ctx.addIssue({ code: 'custom', path: ['areas', area, 'questions', i, 'options', j, 'value'], message: `duplicate option ${String(o.value)}`, input: o.value });
+          if (values.has(o.value)) ctx.addIssue({ code: 'custom', path: ['areas', area, 'questions', i, 'options', j, 'value'], message: 'an option value not used before', input: o.value });
           values.add(o.value);
         });
       });
     }
-    if (!card.areas.rural && !card.areas.urban) ctx.addIssue({ code: 'custom', path: ['areas'], message: 'a scorecard has questions for at least one area', input: card.areas });
+    if (!card.areas.rural && !card.areas.urban) ctx.addIssue({ code: 'custom', path: ['areas'], message: 'questions for at least one area', input: card.areas });
   });
 
 /** A validated scorecard. */
@@ -76,25 +76,29 @@ export interface ScoreA {
  */
 export function computeScoreA(card: Scorecard | ScorecardInput, area: Area, answers: Readonly<Record<string, string | number | boolean>>): ScoreA {
   const scorecard = defineScorecard(card);
+  if (area !== 'rural' && area !== 'urban') fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeReceived(area)}`, area, 'rural | urban');
   const areaCard = scorecard.areas[area];
-  if (!areaCard) fail('INVALID_SCORECARD', ['area'], `scorecard ${scorecard.id} has no questions for ${area} households`, area);
+  if (!areaCard) fail('INVALID_SCORECARD', ['area'], `area: expected an area scorecard ${scorecard.id} has questions for, received ${area}`, area);
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+    fail('INVALID_SCORECARD', ['scorecardAnswers'], `scorecardAnswers: expected an object of answers by question id, received ${describeReceived(answers)}`, answers);
+  }
   const known = new Set(areaCard.questions.map((q) => q.id));
   for (const key of Object.keys(answers)) {
-    if (!known.has(key)) fail('INVALID_SCORECARD', ['scorecardAnswers', key], `scorecardAnswers.${key}: scorecard ${scorecard.id} has no such question for ${area} households`, answers[key]);
+    if (!known.has(key)) fail('INVALID_SCORECARD', ['scorecardAnswers', key], `scorecardAnswers.${key}: expected a question of scorecard ${scorecard.id} for ${area} households, received an unknown question holding ${describeReceived(ownValue(answers, key))}`, ownValue(answers, key));
   }
   const items = areaCard.questions.map((q) => {
-    const given = answers[q.id];
-    if (given === undefined) fail('INVALID_SCORECARD', ['scorecardAnswers', q.id], `scorecardAnswers.${q.id} is required (${q.label})`, undefined, q.options.map((o) => String(o.value)).join(' | '));
+    const given = ownValue(answers, q.id);
+    if (given === undefined) fail('INVALID_SCORECARD', ['scorecardAnswers', q.id], `scorecardAnswers.${q.id}: expected an answer to "${q.label}", received nothing`, undefined, q.options.map((o) => String(o.value)).join(' | '));
     const option = q.options.find((o) => o.value === given);
     if (!option) {
-      fail('INVALID_SCORECARD', ['scorecardAnswers', q.id], `scorecardAnswers.${q.id}: expected one of ${q.options.map((o) => JSON.stringify(o.value)).join(', ')}, received ${describeValue(given)}`, given);
+      fail('INVALID_SCORECARD', ['scorecardAnswers', q.id], `scorecardAnswers.${q.id}: expected one of ${q.options.map((o) => JSON.stringify(o.value)).join(', ')}, received ${describeReceived(given)}`, given);
     }
-    return { question: q.id, answer: given, points: option.points };
+    return { question: q.id, answer: option.value, points: option.points };
   });
   return { scorecard: scorecard.id, area, score: items.reduce((sum, i) => sum + i.points, areaCard.base), items };
 }
 
-/** Safe twin of {@link computeScoreA}. */
+/** Safe twin of {@link computeScoreA}: never throws, whatever its arguments. */
 export function safeComputeScoreA(card: unknown, area: Area, answers: Readonly<Record<string, string | number | boolean>>): SafeResult<ScoreA> {
   return toSafe(() => computeScoreA(card as ScorecardInput, area, answers));
 }

@@ -5,16 +5,18 @@
  *
  * @module
  */
-import { describeValue, fail, toSafe, type SafeResult } from '../errors.js';
-import { today, type IsoDate } from '../dates.js';
+import { describeReceived, fail, readGuarded, toSafe, type SafeResult } from '../errors.js';
+import { readOptions } from '../options.js';
+import type { IsoDate } from '../dates.js';
 import { readArea } from '../household.js';
 import { isSurveyRecord } from '../survey/record.js';
 import { deriveFromRecord, readSurveyRecord } from '../derivation/derive.js';
 import { indicatorIdSet } from '../standards/indicators.js';
 import { resolveStandard } from '../standards/registry.js';
-import type { Area } from '../standards/schema.js';
+import type { Area, Standard } from '../standards/schema.js';
+import { citation } from '../standards/reference.js';
 import type { ClassifyOptions, TraceStep } from '../classify.js';
-import { computeScoreA, type ScorecardInput, type Scorecard } from './scorecard.js';
+import { computeScoreA, defineScorecard, type ScorecardInput, type Scorecard } from './scorecard.js';
 
 /** A household as the review scores it. */
 export interface ScoredHouseholdInput {
@@ -62,36 +64,42 @@ export interface ScoreOptions extends ClassifyOptions {
  * //=> 'poor'
  */
 export function classifyByScores(input: ScoredHouseholdInput | unknown, options: ScoreOptions = {}): ScoreClassification {
-  const { standard, date } = resolveStandard(options, options.today ?? today);
+  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+  const scorecard = readOptions(options, ['scorecard']).scorecard;
+  const card = scorecard === undefined ? undefined : defineScorecard(scorecard);
+  return readGuarded(() => scoreHousehold(input, card, standard, date), 'INVALID_FIELD', [], 'the household');
+}
+
+function scoreHousehold(input: unknown, scorecard: Scorecard | undefined, standard: Standard, date: IsoDate): ScoreClassification {
   const scores = standard.reviewScores;
-  if (!scores) fail('NO_REVIEW_SCORES', ['standard'], `standard ${standard.id} defines no review scores (score A / score B cut-offs)`, standard.id);
-  if (typeof input !== 'object' || input === null) fail('INVALID_FIELD', [], `expected a household, received ${describeValue(input)}`, input);
+  if (!scores) fail('NO_REVIEW_SCORES', ['standard'], `standard: expected a standard with review scores (score A / score B cut-offs), received ${standard.id}, which has none`, standard.id);
+  if (typeof input !== 'object' || input === null) fail('INVALID_FIELD', [], `household: expected an object with area, scoreA and deprived, received ${describeReceived(input)}`, input);
   const h = input as Record<string, unknown>;
   const area = readArea(h.area);
-  if (!area) fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeValue(h.area)}`, h.area);
+  if (!area) fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeReceived(h.area)}`, h.area);
 
   // Score A: given, or computed from a scorecard.
   let scoreA: number;
   let scoreASource: 'given' | 'scorecard';
   const trace: TraceStep[] = [];
   if (h.scoreA !== undefined) {
-    if (typeof h.scoreA !== 'number' || !Number.isFinite(h.scoreA) || h.scoreA < 0) fail('INVALID_FIELD', ['scoreA'], `scoreA: expected points ≥ 0, received ${describeValue(h.scoreA)}`, h.scoreA);
+    if (typeof h.scoreA !== 'number' || !Number.isFinite(h.scoreA) || h.scoreA < 0) fail('INVALID_FIELD', ['scoreA'], `scoreA: expected points ≥ 0, received ${describeReceived(h.scoreA)}`, h.scoreA);
     scoreA = h.scoreA;
     scoreASource = 'given';
-  } else if (options.scorecard !== undefined) {
+  } else if (scorecard !== undefined) {
     const answers = (h.scorecardAnswers ?? {}) as Record<string, string | number | boolean>;
-    const computed = computeScoreA(options.scorecard, area, answers);
+    const computed = computeScoreA(scorecard, area, answers);
     scoreA = computed.score;
     scoreASource = 'scorecard';
     trace.push({
       step: 'score-a',
       text: `Score A from scorecard ${computed.scorecard}: ${computed.items.map((i) => `${i.question} ${JSON.stringify(i.answer)} → ${i.points}`).join(', ')}; total ${scoreA}.`,
-      reference: (options.scorecard as { reference: string }).reference,
-      confirmed: (options.scorecard as { confirmed: boolean }).confirmed,
+      reference: scorecard.reference,
+      confirmed: scorecard.confirmed,
       values: { score: scoreA, scorecard: computed.scorecard },
     });
   } else {
-    return fail('MISSING_FIELD', ['scoreA'], 'scoreA is required, or scorecardAnswers with a scorecard in the options', undefined);
+    return fail('MISSING_FIELD', ['scoreA'], 'scoreA: expected points ≥ 0, or scorecardAnswers with a scorecard in the options, received nothing', undefined);
   }
 
   // Score B: 10 points per deprived indicator.
@@ -105,30 +113,30 @@ export function classifyByScores(input: ScoredHouseholdInput | unknown, options:
     const low = derivation.deprived.length * per;
     const high = (derivation.deprived.length + derivation.undetermined.length) * per;
     if (low < poorFrom && high >= poorFrom && scoreA <= scores.scoreACutoffs[area].value) {
-      fail('UNDETERMINED_INDICATOR', ['members'], `cannot score B: ${derivation.undetermined.join(', ')} cannot be determined and decide between poor and near-poor`, derivation.undetermined);
+      fail('UNDETERMINED_INDICATOR', ['members'], `members: expected the facts that decide score B between poor and near-poor, received too few to determine ${derivation.undetermined.join(', ')}`, derivation.undetermined);
     }
     deprived = [...derivation.deprived];
     scoreB = low;
   } else if (h.deprived !== undefined) {
     const ids = indicatorIdSet(standard);
-    if (!Array.isArray(h.deprived)) fail('INVALID_FIELD', ['deprived'], 'deprived: expected an array of indicator ids', h.deprived);
+    if (!Array.isArray(h.deprived)) fail('INVALID_FIELD', ['deprived'], `deprived: expected an array of indicator ids, received ${describeReceived(h.deprived)}`, h.deprived);
     const seen = new Set<string>();
     (h.deprived as unknown[]).forEach((id, i) => {
-      if (typeof id !== 'string' || !ids.has(id)) fail('UNKNOWN_INDICATOR', ['deprived', i], `deprived[${i}]: the standard has no indicator ${describeValue(id)}`, id);
-      if (seen.has(id)) fail('DUPLICATE_INDICATOR', ['deprived', i], `deprived[${i}]: ${id} is listed twice`, id);
+      if (typeof id !== 'string' || !ids.has(id)) fail('UNKNOWN_INDICATOR', ['deprived', i], `deprived[${i}]: expected an indicator of the standard (${[...ids].join(', ')}), received ${describeReceived(id)}`, id);
+      if (seen.has(id)) fail('DUPLICATE_INDICATOR', ['deprived', i], `deprived[${i}]: expected each indicator once, received ${describeReceived(id)} a second time`, id);
       seen.add(id);
     });
     deprived = standard.indicators.map((i) => i.id).filter((id) => seen.has(id));
     scoreB = deprived.length * per;
-    if (h.scoreB !== undefined && h.scoreB !== scoreB) fail('INVALID_FIELD', ['scoreB'], `scoreB ${describeValue(h.scoreB)} disagrees with the ${deprived.length} deprivation(s) listed (${scoreB} points)`, h.scoreB);
+    if (h.scoreB !== undefined && h.scoreB !== scoreB) fail('INVALID_FIELD', ['scoreB'], `scoreB: expected ${scoreB}, the points of the ${deprived.length} deprivation(s) listed, received ${describeReceived(h.scoreB)}`, h.scoreB);
   } else if (h.scoreB !== undefined) {
     const max = standard.indicators.length * per;
     if (typeof h.scoreB !== 'number' || !Number.isInteger(h.scoreB) || h.scoreB < 0 || h.scoreB > max || h.scoreB % per !== 0) {
-      fail('INVALID_FIELD', ['scoreB'], `scoreB: expected a multiple of ${per} from 0 to ${max}, received ${describeValue(h.scoreB)}`, h.scoreB);
+      fail('INVALID_FIELD', ['scoreB'], `scoreB: expected a multiple of ${per} from 0 to ${max}, received ${describeReceived(h.scoreB)}`, h.scoreB);
     }
     scoreB = h.scoreB;
   } else {
-    return fail('MISSING_FIELD', ['deprived'], 'deprived (or scoreB) is required', undefined);
+    return fail('MISSING_FIELD', ['deprived'], 'deprived: expected an array of indicator ids (or scoreB), received nothing', undefined);
   }
 
   const cutoff = scores.scoreACutoffs[area];
@@ -139,21 +147,21 @@ export function classifyByScores(input: ScoredHouseholdInput | unknown, options:
     {
       step: 'score-a-cutoff',
       text: `Score A ${scoreA} ${withinA ? '≤' : '>'} ${cutoff.value} (${area}; ≙ ${cutoff.equivalentIncome.toLocaleString('en-US')} đồng per person per month).`,
-      reference: cutoff.reference,
+      reference: citation(cutoff.reference),
       confirmed: cutoff.confirmed,
       values: { scoreA, cutoff: cutoff.value, atMost: withinA },
     },
     {
       step: 'score-b',
       text: `Score B ${scoreB} (${per} points × ${scoreB / per} deprivation(s)) ${scoreB >= poorFrom.value ? '≥' : '<'} ${poorFrom.value}.`,
-      reference: poorFrom.reference,
+      reference: citation(poorFrom.reference),
       confirmed: poorFrom.confirmed,
       values: { scoreB, poorFrom: poorFrom.value },
     },
     {
       step: 'category',
       text: withinA ? `Category: ${category}.` : 'Score A is above the cut-off: neither poor nor near-poor by the review scores.',
-      reference: poorFrom.reference,
+      reference: citation(poorFrom.reference),
       confirmed: true,
       values: { category },
     },
@@ -175,7 +183,7 @@ export function classifyByScores(input: ScoredHouseholdInput | unknown, options:
   };
 }
 
-/** Safe twin of {@link classifyByScores}. */
+/** Safe twin of {@link classifyByScores}: never throws, whatever its arguments. */
 export function safeClassifyByScores(input: unknown, options: ScoreOptions = {}): SafeResult<ScoreClassification> {
   return toSafe(() => classifyByScores(input, options));
 }

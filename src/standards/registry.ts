@@ -3,14 +3,15 @@
  *
  * @module
  */
-import { fail, toSafe, type SafeResult } from '../errors.js';
+import { describeReceived, fail, readGuarded, toSafe, type SafeResult } from '../errors.js';
 import { parseOrFail } from '../schema-issues.js';
-import { toIsoDate, type IsoDate } from '../dates.js';
+import { readOptions } from '../options.js';
+import { toIsoDate, today, type IsoDate } from '../dates.js';
 import { standardSchema, type Standard, type StandardInput } from './schema.js';
-import { qd59_2015 } from './qd59-2015.js';
-import { nd07_2021 } from './nd07-2021.js';
-import { nd351_2025 } from './nd351-2025.js';
-import { dongNai_2022_2025 } from './local/dong-nai-2022-2025.js';
+import qd59_2015 from './data/qd59-2015.json' with { type: 'json' };
+import nd07_2021 from './data/nd07-2021.json' with { type: 'json' };
+import nd351_2025 from './data/nd351-2025.json' with { type: 'json' };
+import dongNai_2022_2025 from './data/dong-nai-2022-2025.json' with { type: 'json' };
 
 const validated = new WeakSet<object>();
 
@@ -44,10 +45,38 @@ export function safeDefineStandard(input: unknown): SafeResult<Standard> {
 }
 
 /**
- * A standard shipped with the library: frozen and marked valid without parsing it again at every
- * start-up (the test suite checks each one against the strict schema).
+ * Reads a standard from JSON text (a file a province wrote, or a copy of a shipped standard as
+ * `chuan-ngheo standards ID --format json` prints it, with its figures and id changed) and
+ * validates it as {@link defineStandard} does.
+ *
+ * @throws {ChuanNgheoError} `INVALID_STANDARD`: text that is not JSON (path `[]`), or a standard
+ * that fails validation, naming the path of the first problem.
+ * @example
+ * const text = JSON.stringify({ ...getStandard('nd07-2021'), id: 'my-province-2025', scope: 'local', jurisdiction: 'My province' });
+ * loadStandard(text).id //=> 'my-province-2025'
  */
-function shipped(input: StandardInput): Standard {
+export function loadStandard(json: string): Standard {
+  if (typeof json !== 'string') fail('INVALID_STANDARD', [], `standard: expected JSON text, received ${describeReceived(json)}`, json, 'JSON text');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    fail('INVALID_STANDARD', [], `standard: expected JSON text, received text that is not JSON (${(error as Error).message})`, json.length > 200 ? `${json.slice(0, 200)}…` : json, 'JSON text');
+  }
+  return defineStandard(parsed);
+}
+
+/** Safe twin of {@link loadStandard}. */
+export function safeLoadStandard(json: string): SafeResult<Standard> {
+  return toSafe(() => loadStandard(json));
+}
+
+/**
+ * A standard shipped with the library, read from its JSON file (bundled at build time, so the core
+ * reads no file): frozen and marked valid without parsing it again at every start-up (the build
+ * and the test suite check each file against the strict schema).
+ */
+function shipped(input: unknown): Standard {
   const standard = deepFreeze(input as Standard);
   validated.add(standard);
   return standard;
@@ -71,7 +100,7 @@ export const standardIds: readonly string[] = Object.freeze([...nationalStandard
  */
 export function getStandard(id: string): Standard {
   const found = [...nationalStandards, ...localStandards].find((s) => s.id === id);
-  if (!found) fail('UNKNOWN_STANDARD', ['standard'], `no standard has the id ${JSON.stringify(id)}; known: ${standardIds.join(', ')}`, id, standardIds.join(' | '));
+  if (!found) fail('UNKNOWN_STANDARD', ['standard'], `standard: expected the id of a standard (${standardIds.join(', ')}), received ${describeReceived(id)}`, id, standardIds.join(' | '));
   return found;
 }
 
@@ -89,7 +118,7 @@ export function standardInForce(date: IsoDate | Date): Standard {
   if (!found) {
     const first = nationalStandards[0]!.effective.from;
     const last = nationalStandards[nationalStandards.length - 1]!.effective.to;
-    fail('NO_STANDARD_IN_FORCE', ['date'], `no national poverty standard is in force on ${day}; the library covers ${first} to ${last}`, day, `a date from ${first} to ${last}`);
+    fail('NO_STANDARD_IN_FORCE', ['date'], `date: expected a date from ${first} to ${last} (when a national poverty standard is in force), received ${day}`, day, `a date from ${first} to ${last}`);
   }
   return found;
 }
@@ -117,21 +146,30 @@ export interface ResolvedStandard {
 
 /**
  * Resolves the standard and the review date. With only a date, the national standard in force;
- * with only a standard, that standard at today's date; with both, they must agree.
+ * with only a standard, that standard at today's date; with both, they must agree. The options
+ * are read defensively: any value may be passed, and a bad one is an error with a code.
  *
- * @throws {ChuanNgheoError} `UNKNOWN_STANDARD`, `INVALID_STANDARD`, `INVALID_DATE`,
- * `NO_STANDARD_IN_FORCE`, `STANDARD_NOT_IN_FORCE`.
+ * @param choice - `standard`, `date`, and optionally `today` (a function giving today's date,
+ *   which takes precedence over `todayDate`).
+ * @param todayDate - Today's date when `date` is omitted (the system's by default).
+ * @throws {ChuanNgheoError} `INVALID_OPTIONS`, `UNKNOWN_STANDARD`, `INVALID_STANDARD`,
+ * `INVALID_DATE`, `NO_STANDARD_IN_FORCE`, `STANDARD_NOT_IN_FORCE`.
  */
-export function resolveStandard(choice: StandardChoice = {}, todayDate: () => IsoDate): ResolvedStandard {
-  const dateGiven = choice.date !== undefined;
-  const date = dateGiven ? toIsoDate(choice.date, ['date']) : todayDate();
-  if (choice.standard === undefined) return { standard: standardInForce(date), date, dateDefaulted: !dateGiven };
-  const standard = typeof choice.standard === 'string' ? getStandard(choice.standard) : defineStandard(choice.standard);
-  if (dateGiven && (date < standard.effective.from || date > standard.effective.to)) {
+export function resolveStandard(choice: StandardChoice & { readonly today?: () => IsoDate } = {}, todayDate: () => IsoDate = today): ResolvedStandard {
+  const options = readOptions(choice, ['standard', 'date', 'today']);
+  const dateGiven = options.date !== undefined;
+  const date = dateGiven ? toIsoDate(options.date, ['date']) : todayOf(options.today ?? todayDate);
+  const chosen = options.standard;
+  if (chosen === undefined) return { standard: standardInForce(date), date, dateDefaulted: !dateGiven };
+  const standard = typeof chosen === 'string' ? getStandard(chosen) : readGuarded(() => defineStandard(chosen), 'INVALID_STANDARD', ['standard'], 'the standard');
+  // Checked whether the date was given or is today's: a result never says a standard applies on a date it does not.
+  if (date < standard.effective.from || date > standard.effective.to) {
     fail(
       'STANDARD_NOT_IN_FORCE',
       ['date'],
-      `standard ${standard.id} applies from ${standard.effective.from} to ${standard.effective.to}, not on ${date}`,
+      dateGiven
+        ? `date: expected a date from ${standard.effective.from} to ${standard.effective.to}, when standard ${standard.id} applies, received ${date}`
+        : `date: standard ${standard.id} applies from ${standard.effective.from} to ${standard.effective.to}, not today (${date}); give the review date (date) within that period`,
       date,
       `a date from ${standard.effective.from} to ${standard.effective.to}`,
     );
@@ -139,3 +177,11 @@ export function resolveStandard(choice: StandardChoice = {}, todayDate: () => Is
   return { standard, date, dateDefaulted: !dateGiven };
 }
 
+/** Today's date from the `today` option (or the default), checked like a given date. */
+function todayOf(todayOption: unknown): IsoDate {
+  if (typeof todayOption !== 'function') {
+    fail('INVALID_OPTIONS', ['today'], `options.today: expected a function returning today's date YYYY-MM-DD, received ${describeReceived(todayOption)}`, todayOption, 'a function');
+  }
+  const value = readGuarded(() => (todayOption as () => unknown)(), 'INVALID_OPTIONS', ['today'], 'options.today()');
+  return toIsoDate(value, ['today']);
+}

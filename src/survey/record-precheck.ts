@@ -46,9 +46,14 @@ const date: Check = isIsoDate;
 const amount: Check = (v) => (typeof v === 'number' || typeof v === 'string') && readAmount(v) !== undefined;
 const id: Check = (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 const age: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 130;
-/** Attributes certainly valid: a plain object of strings, finite numbers, booleans and nulls. */
+/**
+ * Attributes certainly valid: a plain object (or one without a prototype, as the table reader
+ * makes them) of strings, finite numbers, booleans and nulls.
+ */
 export const surelyValidAttributes: Check = (v) => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
   for (const key in v) {
     const x = (v as Record<string, unknown>)[key];
     if (!(typeof x === 'string' || typeof x === 'boolean' || x === null || (typeof x === 'number' && Number.isFinite(x)))) return false;
@@ -185,6 +190,7 @@ export const recordFieldChecks: Readonly<Record<string, Check>> = {
   recordedCategory: (v) => v === 'poor' || v === 'near-poor' || v === 'average' || v === 'none',
   previousCategory: (v) => v === 'poor' || v === 'near-poor',
   previousRecognizedOn: date,
+  leftListOn: date,
   dwelling: dwellingCheck,
   waterSource: waterCheck,
   latrineType: latrineCheck,

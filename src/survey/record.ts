@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
-import { readAmount } from '../money.js';
-import { readArea } from '../household.js';
+import { AMOUNT_EXPECTED, AMOUNT_TEXT_RULE, readAmount } from '../money.js';
+import { ID_EXPECTED, readArea } from '../household.js';
 import {
   employmentStatuses,
   enumIds,
@@ -26,17 +26,17 @@ import {
   workingCapacities,
 } from './enums.js';
 
-const isoDate = z.string().refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
-const AMOUNT = 'an amount of đồng ≥ 0: a number or a decimal string';
-const amount = z.union([z.number(), z.string()], { error: AMOUNT }).refine((v) => readAmount(v) !== undefined, { error: AMOUNT });
+const isoDate = z.string({ error: 'a calendar date YYYY-MM-DD' }).refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
+const amount = z.union([z.number(), z.string()], { error: AMOUNT_EXPECTED }).refine((v) => readAmount(v) !== undefined, { error: AMOUNT_EXPECTED });
+const FLOOR_AREA = `m² ≥ 0: a number, or a decimal text (${AMOUNT_TEXT_RULE})`;
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { error: `one of ${values.join(', ')}` });
 const yesNo = z.boolean({ error: 'true or false' });
 
 /** One member of the household roster. */
 export const memberSchema = z.strictObject({
   /** Your identifier of the person (used to catch a member listed twice). */
-  id: z.string().min(1).optional(),
-  name: z.string().min(1).optional(),
+  id: z.string({ error: 'a non-empty text' }).min(1, { error: 'a non-empty text' }).optional(),
+  name: z.string({ error: 'a non-empty text' }).min(1, { error: 'a non-empty text' }).optional(),
   /** Date of birth; or give `ageAtReview`. */
   dateOfBirth: isoDate.optional(),
   /** Age in whole years on the review date, when the date of birth is unknown. */
@@ -64,7 +64,7 @@ export const memberSchema = z.strictObject({
   usesPhoneSubscription: yesNo.optional(),
   /** Was ill (bedridden, needed care, stopped normal activity) and got no examination or treatment (2016-2021). */
   illWithoutTreatment: yesNo.optional(),
-});
+}, { error: 'a member: an object of facts about one person' });
 
 /** The dwelling. */
 export const dwellingSchema = z.strictObject({
@@ -74,37 +74,41 @@ export const dwellingSchema = z.strictObject({
   roof: oneOf(enumIds(roofMaterials)).optional(),
   floor: oneOf(enumIds(floorMaterials)).optional(),
   /** Floor area in m² (a number or a decimal string). */
-  floorArea: z.union([z.number(), z.string()], { error: 'm² ≥ 0' }).refine((v) => readAmount(v) !== undefined, { error: 'm² ≥ 0: a number or a decimal string' }).optional(),
-});
+  floorArea: z.union([z.number(), z.string()], { error: FLOOR_AREA }).refine((v) => readAmount(v) !== undefined, { error: FLOOR_AREA }).optional(),
+}, { error: 'a dwelling: an object of facts about the house' });
 
 /** A household survey record (member roster and dwelling). */
 export const surveyRecordSchema = z.strictObject({
-  id: z.union([z.string(), z.number()]).optional(),
+  id: z.union([z.string(), z.number()], { error: ID_EXPECTED }).optional(),
   area: z.string({ error: 'rural or urban' }).refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' }),
   /** Members; when given it must equal the roster's length. */
-  size: z.int().min(1).optional(),
+  size: z.int({ error: 'a whole number of members ≥ 1' }).min(1, { error: 'a whole number of members ≥ 1' }).optional(),
   incomeMonthlyPerCapita: amount.optional(),
   incomeMonthlyTotal: amount.optional(),
   incomeAnnualTotal: amount.optional(),
   /** Score A of the official review (Phiếu B1), computed elsewhere or by a scorecard. */
   scoreA: z.number({ error: 'points ≥ 0' }).min(0, { error: 'points ≥ 0' }).optional(),
   /** Answers to a user-supplied score-A scorecard, by question id. */
-  scorecardAnswers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  scorecardAnswers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()], { error: 'an answer: a text, a finite number, true or false' }), { error: 'an object of answers by question id' }).optional(),
   /** The category on an existing list, to audit it against the computed one. */
   recordedCategory: oneOf(['poor', 'near-poor', 'average', 'none']).optional(),
   previousCategory: oneOf(['poor', 'near-poor']).optional(),
   previousRecognizedOn: isoDate.optional(),
+  /** The date the household left that list, when it left at an earlier review. */
+  leftListOn: isoDate.optional(),
   dwelling: dwellingSchema.optional(),
   waterSource: oneOf(enumIds(waterSources)).optional(),
   latrineType: oneOf(enumIds(latrineTypes)).optional(),
-  informationDevices: z.array(oneOf(enumIds(informationDevices))).optional(),
+  informationDevices: z.array(oneOf(enumIds(informationDevices)), { error: 'an array of information devices' }).optional(),
   /** Whether the commune or village loudspeakers can be heard at home. */
   hearsLoudspeakers: yesNo.optional(),
   /** How household waste is handled (2027-2030 indicator). */
   wasteHandling: oneOf(enumIds(wasteHandlings)).optional(),
   members: z.array(memberSchema, { error: 'an array of members' }),
-  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-});
+  attributes: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()], { error: 'a text, a finite number, true, false or null' }), { error: 'an object of grouping fields' })
+    .optional(),
+}, { error: 'a survey record: an object with area and members' });
 
 export type Member = z.infer<typeof memberSchema>;
 export type Dwelling = z.infer<typeof dwellingSchema>;

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { ChuanNgheoError, formatPath, type ErrorPath } from '../errors.js';
-import { today, type IsoDate } from '../dates.js';
+import { ChuanNgheoError, formatPath, readGuarded, type ErrorPath } from '../errors.js';
+import type { IsoDate } from '../dates.js';
+import { ownValue } from '../schema-issues.js';
 import { classify, type ClassifyOptions, type Classification } from '../classify.js';
 import { ageOf } from '../derivation/context.js';
 import { readSurveyRecord } from '../derivation/derive.js';
@@ -141,7 +142,7 @@ export interface SurveyValidator {
 
 /** Starts a streaming validation: `check` each record in turn. */
 export function createSurveyValidator(options: ClassifyOptions = {}): SurveyValidator {
-  const { standard, date } = resolveStandard(options, options.today ?? today);
+  const { standard, date } = resolveStandard(options);
   const batch = createBatchClassifier({ standard, date });
   const ids = new Map<string | number, number>();
   let index = 0;
@@ -154,7 +155,7 @@ export function createSurveyValidator(options: ClassifyOptions = {}): SurveyVali
       const issues: SurveyIssue[] = [];
       let record: SurveyRecord | undefined;
       try {
-        record = surelyValidRecord(input) ? input : readSurveyRecord(input);
+        record = readGuarded(() => (surelyValidRecord(input) ? input : readSurveyRecord(input)), 'INVALID_FIELD', [], 'the record');
       } catch (error) {
         if (!(error instanceof ChuanNgheoError)) throw error;
         issues.push(asIssue(error));
@@ -181,7 +182,12 @@ export function createSurveyValidator(options: ClassifyOptions = {}): SurveyVali
           }
         }
       }
-      const id = record?.id ?? (typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined);
+      let id: unknown = record?.id;
+      try {
+        id ??= ownValue(input, 'id');
+      } catch {
+        // An input that cannot be read has no id to report.
+      }
       return {
         index: i,
         ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),

@@ -17,10 +17,17 @@ describe('createTally', () => {
     expect(r.total.householdRates).toEqual({ poor: 50, 'near-poor': 25, 'poor-or-near-poor': 75, average: 0, none: 25 });
     expect(r.total.personRates.poor).toBe(57.14); // 8/14 = 57.142…
   });
+  it('gives each rate exactly beside the rounded one, and no exact share of an empty base', () => {
+    expect(r.total.personRatesExact).toEqual({ poor: '400/7', 'near-poor': '100/7', 'poor-or-near-poor': '500/7', average: '0', none: '200/7' });
+    expect(r.total.householdRatesExact.poor).toBe('50');
+    const groupA = r.groups.find((g) => g.group === 'A')!;
+    // Group A has no near-poor household: the rounded share is 0, the exact one absent.
+    expect(groupA.indicators[0]).toMatchObject({ shareOfNearPoor: 0, shareOfNearPoorExact: null });
+  });
   it('profiles each indicator among all, poor and near-poor households', () => {
     expect(r.total.indicators).toEqual([
-      { indicator: 'healthInsurance', all: 2, poor: 1, nearPoor: 1, shareOfAll: 50, shareOfPoor: 50, shareOfNearPoor: 100 },
-      { indicator: 'housingQuality', all: 2, poor: 2, nearPoor: 0, shareOfAll: 50, shareOfPoor: 100, shareOfNearPoor: 0 },
+      { indicator: 'healthInsurance', all: 2, poor: 1, nearPoor: 1, shareOfAll: 50, shareOfPoor: 50, shareOfNearPoor: 100, shareOfAllExact: '50', shareOfPoorExact: '50', shareOfNearPoorExact: '100' },
+      { indicator: 'housingQuality', all: 2, poor: 2, nearPoor: 0, shareOfAll: 50, shareOfPoor: 100, shareOfNearPoor: 0, shareOfAllExact: '50', shareOfPoorExact: '100', shareOfNearPoorExact: '0' },
     ]);
     expect(r.total.deprivationsOfPoor).toBe(3);
   });
@@ -40,6 +47,7 @@ describe('createTally', () => {
     );
     expect(w.total.households.total).toBe(0.3);
     expect(w.total.householdRates.poor).toBe(33.33);
+    expect(w.total.householdRatesExact.poor).toBe('100/3');
     expect(w.weighted).toBe(true);
   });
   it('stays exact when whole counts meet a fractional weight, and beyond the safe integers', () => {
@@ -179,11 +187,34 @@ describe('measureTargets', () => {
     );
     const results = measureTargets(plan, tally.result(), transitions, 2);
     expect(results).toEqual([
-      { name: 'poverty rate change over 2 year(s)', measured: -20, target: -0.2, gap: 19.8, met: true, unit: 'percentage points' },
-      { name: 'healthInsurance among poor households', measured: 50, target: 100, gap: -50, met: false, unit: 'percent' },
-      { name: 'healthInsurance among poor-or-near-poor households', measured: 66.67, target: 60, gap: 6.67, met: true, unit: 'percent' },
-      { name: 'housingQuality among near-poor households', measured: 100, target: 100, gap: 0, met: true, unit: 'percent' },
+      { name: 'poverty rate change over 2 year(s)', measured: -20, measuredExact: '-20', target: -0.2, targetExact: '-1/5', gap: 19.8, gapExact: '99/5', met: true, unit: 'percentage points' },
+      { name: 'healthInsurance among poor households', measured: 50, measuredExact: '50', target: 100, targetExact: '100', gap: -50, gapExact: '-50', met: false, unit: 'percent' },
+      { name: 'healthInsurance among poor-or-near-poor households', measured: 66.67, measuredExact: '200/3', target: 60, targetExact: '60', gap: 6.67, gapExact: '20/3', met: true, unit: 'percent' },
+      { name: 'housingQuality among near-poor households', measured: 100, measuredExact: '100', target: 100, targetExact: '100', gap: 0, gapExact: '0', met: true, unit: 'percent' },
     ]);
+  });
+  it('decides whether a target is met on the exact value, not the rounded one', () => {
+    // 1 poor household of 1,001 escapes: the rate falls by 100/1001 = 0.0999… points, shown as
+    // 0.10, yet short of a fall of 0.1.
+    const ids = Array.from({ length: 1001 }, (_, i) => i);
+    const transitions = compareReviews(
+      ids.map((id) => ({ id, category: id === 0 ? ('poor' as const) : ('none' as const) })),
+      ids.map((id) => ({ id, category: 'none' as const })),
+    );
+    const [change] = measureTargets({ ...plan, coverage: [] }, tally.result(), transitions, 1);
+    expect(change).toMatchObject({ measured: -0.1, measuredExact: '-100/1001', target: -0.1, gap: 0, gapExact: '-1/10010', met: false });
+  });
+  it('rounds the plan half to even and keeps it exactly', () => {
+    const [a, b] = [-0.125, -0.135].map((rate) => measureTargets({ ...plan, povertyRateChangePerYear: rate, coverage: [] }, tally.result())[0]);
+    expect(a).toMatchObject({ target: -0.12, targetExact: '-1/8' });
+    expect(b).toMatchObject({ target: -0.14, targetExact: '-27/200' });
+  });
+  it('adds weighted counts exactly (0.1 + 0.2 households is 0.3)', () => {
+    const weighted = createTally({ indicators });
+    weighted.add({ category: 'poor', deprived: ['healthInsurance'], size: 1, weight: '0.1' });
+    weighted.add({ category: 'near-poor', deprived: [], size: 1, weight: '0.2' });
+    const [coverage] = measureTargets({ ...plan, povertyRateChangePerYear: undefined, coverage: [{ indicator: 'healthInsurance', among: 'poor-or-near-poor', minimumPercent: 66 }] }, weighted.result());
+    expect(coverage).toMatchObject({ measured: 66.67, measuredExact: '200/3', met: true });
   });
   it('without an earlier review the rate change cannot be measured', () => {
     expect(measureTargets(plan, tally.result())[0]).toMatchObject({ measured: null, gap: null, met: null });
@@ -196,7 +227,7 @@ describe('measureTargets', () => {
     // A fall of 2 × 10^-7 points was planned and none happened: not met, though the target shows as 0.
     expect(rate).toMatchObject({ measured: 0, target: 0, gap: 0, met: false });
     expect(Object.is(rate!.target, -0)).toBe(false);
-    expect(coverage).toMatchObject({ measured: 50, target: 5e-324, met: true });
+    expect(coverage).toMatchObject({ measured: 50, target: 0, met: true }); // shown rounded; exact in targetExact
     const huge = measureTargets({ ...tiny, povertyRateChangePerYear: 1.5e300, coverage: [] }, tally.result(), noChange, 2);
     expect(huge[0]).toMatchObject({ target: 3e300, gap: 3e300, met: true });
   });

@@ -74,6 +74,15 @@ describe('compareReviews', () => {
       [1, 2, 3, 4, 5, 6].map((id) => ({ id, category: id === 1 ? ('poor' as const) : ('none' as const) })),
     );
     expect(r.rates).toMatchObject({ poorBefore: 33.33, poorAfter: 16.67, poorChange: -16.67 });
+    expect(r.rates.exact).toMatchObject({ poorBefore: '100/3', poorAfter: '50/3', poorChange: '-50/3' });
+    expect(compareReviews([], [{ id: 1, category: 'poor' }]).rates.exact).toEqual({
+      poorBefore: null,
+      poorAfter: '100',
+      poorChange: null,
+      nearPoorBefore: null,
+      nearPoorAfter: '0',
+      nearPoorChange: null,
+    });
   });
   it('a repeated id is an error naming it', () => {
     expect(() => compareReviews([{ id: 'a', category: 'poor' }, { id: 'a', category: 'none' }], [])).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', path: ['before', 1, 'id'] }));

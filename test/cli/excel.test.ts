@@ -54,7 +54,7 @@ describe('chuan-ngheo classify FILE.xlsx', () => {
       if (e) expect(row, `row ${i}`).toEqual({ id: e.id, error: { code: e.code, path: e.path, message: e.message } });
       else expect(row, `row ${i}`).toEqual(twins[i]);
     });
-    expect(fromSheet.stderr).toBe('chuan-ngheo: 14 row(s) under nd07-2021 on 2025-12-01: poor 2, near-poor 4, average 1, none 1, newly escaped 1; invalid 6\n');
+    expect(fromSheet.stderr).toBe('chuan-ngheo: 14 row(s) under nd07-2021 on 2025-12-01: poor 2, near-poor 3, average 2, none 1, newly escaped 1; invalid 6\n');
   });
 
   it('writes CSV by default, and reads standard input with --input xlsx', () => {
@@ -91,7 +91,16 @@ describe('chuan-ngheo classify FILE.xlsx', () => {
     const r = run(['classify', fake, '--date', date]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('chuan-ngheo: INVALID_ROW at (root): the file is not an .xlsx workbook (an .xlsx file is a zip archive); it begins with "id,area,size,incomeMonth"\n');
+    expect(r.stderr).toBe(`chuan-ngheo: ${fake} is named as an Excel workbook (.xlsx) but holds CSV (it starts with a header row); rename it, or give --input csv to read it so\n`);
+    const forced = run(['classify', fake, '--input', 'xlsx', '--date', date]);
+    expect(forced.status).toBe(2);
+    expect(forced.stderr).toBe('chuan-ngheo: INVALID_ROW at (root): the file is not an .xlsx workbook (an .xlsx file is a zip archive); it begins with "id,area,size,incomeMonth"\n');
+    const named = join(dir, 'workbook.csv');
+    writeFileSync(named, readFileSync(survey));
+    expect(run(['classify', named, '--date', date]).stderr).toBe(`chuan-ngheo: ${named} is named as CSV (.csv) but holds an Excel workbook (it starts with the bytes of a workbook); rename it, or give --input xlsx to read it so\n`);
+    const unnamed = join(dir, 'survey-without-extension');
+    writeFileSync(unnamed, readFileSync(survey));
+    expect(run(['classify', unnamed, '--date', date]).stdout).toBe(run(['classify', survey, '--date', date]).stdout);
     const cut = join(dir, 'cut.xlsx');
     writeFileSync(cut, readFileSync(survey).subarray(0, 3000));
     const broken = run(['classify', cut, '--date', date]);
@@ -162,7 +171,7 @@ describe('chuan-ngheo report FILE.xlsx --format xlsx', () => {
     expect(sheets.map((s) => s.name)).toEqual(['Households by category', 'Households deprived, by']);
     const summary = sheets[0]!;
     expect(summary.sheet.getRow(1).font?.bold).toBe(true);
-    expect(summary.rows[0]).toEqual(['Group', 'Households', 'Poor', '%', 'Near-poor', '%', 'Average living standard', '%', 'Other', '%', 'Persons']);
+    expect(summary.rows[0]).toEqual(['Group', 'Households', 'Poor', 'Poor %', 'Near-poor', 'Near-poor %', 'Average living standard', 'Average living standard %', 'Other', 'Other %', 'Persons']);
     const body = summary.rows.slice(1, 1 + groups.size + 1);
     expect(body).toEqual([...[...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, t]) => expected(name, t)), expected('Total', total)]);
     for (let row = 2; row <= body.length + 1; row++) {
@@ -191,7 +200,7 @@ describe('chuan-ngheo report FILE.xlsx --format xlsx', () => {
     const r = run(['report', survey, '--date', date, '--previous', earlier, '--format', 'json']);
     const tables = JSON.parse(r.stdout) as { title: string; rows: Record<string, unknown>[] }[];
     const movement = tables.find((t) => t.title.startsWith('Movement'))!;
-    expect(movement.rows[0]).toMatchObject({ List: 'Poor', Beginning: 2, Escaped: 0, End: 2 });
+    expect(movement.rows[0]).toMatchObject({ list: 'Poor', beginning: 2, escaped: 0, end: 2 });
     // A classified workbook whose rows go on over several sheets (as past a sheet's 1,048,576 rows): every sheet is read.
     const spread = join(dir, 'spread.xlsx');
     const sink = createWriteStream(spread);
@@ -199,10 +208,27 @@ describe('chuan-ngheo report FILE.xlsx --format xlsx', () => {
     sink.end();
     await finished(sink);
     const fromSpread = JSON.parse(run(['report', survey, '--date', date, '--previous', spread, '--format', 'json']).stdout) as { title: string; rows: Record<string, unknown>[] }[];
-    expect(fromSpread.find((t) => t.title.startsWith('Movement'))!.rows[0]).toMatchObject({ List: 'Poor', Beginning: 2, End: 2 });
+    expect(fromSpread.find((t) => t.title.startsWith('Movement'))!.rows[0]).toMatchObject({ list: 'Poor', beginning: 2, end: 2 });
     const other = run(['report', survey, '--sheet', 'Xã Tân Lập', '--date', date, '--format', 'json']);
     expect(other.status).toBe(0);
-    expect((JSON.parse(other.stdout) as { rows: Record<string, unknown>[] }[])[0]!.rows.at(-1)).toMatchObject({ Households: 2, Poor: 1 });
+    expect((JSON.parse(other.stdout) as { rows: Record<string, unknown>[] }[])[0]!.rows.at(-1)).toMatchObject({ households: 2, poor: 1 });
+  });
+});
+
+describe('a worksheet with Vietnamese headers', () => {
+  it('is read as the CSV with them: the same columns understood, the same rows out', async () => {
+    const { header, records } = readCsv(readFileSync('examples/households-vi.csv'));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Danh sách');
+    sheet.addRow(header!);
+    for (const { fields } of records) sheet.addRow(fields.map((f) => (f === '' ? null : /^\d+$/.test(f) ? Number(f) : f)));
+    const file = join(dir, 'households-vi.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const fromSheet = run(['classify', file, '--date', date]);
+    const fromCsv = run(['classify', 'examples/households-vi.csv', '--date', date]);
+    expect(fromSheet.status).toBe(fromCsv.status);
+    expect(fromSheet.stdout).toBe(fromCsv.stdout);
+    expect(fromSheet.stderr).toBe(fromCsv.stderr);
   });
 });
 

@@ -27,9 +27,20 @@ const idCell = fc.oneof(
 // A carriage return inside a field is quoted, as RFC 4180 has it (unquoted, it makes the line ends ambiguous).
 const communeCell = fc.constantFrom('Xã A', 'Phường 3', '', '"Xã B, huyện C"', '"x\ry"');
 
-const row = (commune: boolean) =>
-  fc.tuple(idCell, areaCell, sizeCell, incomeCell, fc.array(indicatorCell, { minLength: 12, maxLength: 12 }), communeCell, fc.constantFrom(0, 0, 0, 0, 1, -1)).map(([id, area, size, income, cells, place, extra]) => {
-    const fields = [id, area, size, income, ...cells, ...(commune ? [place] : [])];
+/**
+ * The previous status: valid, missing one half, misspelt, a date that is no date or after the review;
+ * and the date the household left the list: empty, inside or outside the 3 years, before the list
+ * was recognised, after the review, no date.
+ */
+const previousCells = fc.tuple(
+  fc.constantFrom('', 'poor', 'near-poor', 'poor', 'near-poor', 'Poor', 'poorr', 'near_poor'),
+  fc.constantFrom('', '2024-12-10', '2025-12-01', '2025-12-02', '2024-02-29', '2023-02-29', '2024-02-30', '24-12-10', '0000-01-01', '2024-12-1', '2024-12-10 '),
+  fc.constantFrom('', '', '', '2025-12-01', '2024-12-10', '2022-12-01', '2022-11-30', '2025-12-02', '2022-02-29', '2024-12-09', ' 2025-01-01'),
+);
+
+const row = (commune: boolean, previous: boolean) =>
+  fc.tuple(idCell, areaCell, sizeCell, incomeCell, fc.array(indicatorCell, { minLength: 12, maxLength: 12 }), communeCell, fc.constantFrom(0, 0, 0, 0, 1, -1), previousCells).map(([id, area, size, income, cells, place, extra, [category, on, left]]) => {
+    const fields = [id, area, size, income, ...cells, ...(commune ? [place] : []), ...(previous ? [category, on, left] : [])];
     if (extra > 0) fields.push('0');
     if (extra < 0) fields.pop();
     return fields.join(',');
@@ -39,12 +50,12 @@ const row = (commune: boolean) =>
 const oddLine = fc.constantFrom('', ' ', ',,,');
 
 const file = fc
-  .boolean()
-  .chain((commune) =>
-    fc.tuple(fc.constant(commune), fc.array(fc.oneof({ weight: 12, arbitrary: row(commune) }, { weight: 1, arbitrary: oddLine }), { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean()),
+  .tuple(fc.boolean(), fc.boolean())
+  .chain(([commune, previous]) =>
+    fc.tuple(fc.constant(commune), fc.constant(previous), fc.array(fc.oneof({ weight: 12, arbitrary: row(commune, previous) }, { weight: 1, arbitrary: oddLine }), { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean()),
   )
-  .map(([commune, rows, end, finalEnd, bom]) => {
-    const header = `id,area,size,incomeMonthlyTotal,${nd07Ids.join(',')}${commune ? ',commune' : ''}`;
+  .map(([commune, previous, rows, end, finalEnd, bom]) => {
+    const header = `id,area,size,incomeMonthlyTotal,${nd07Ids.join(',')}${commune ? ',commune' : ''}${previous ? ',previousCategory,previousRecognizedOn,leftListOn' : ''}`;
     return `${bom ? '\uFEFF' : ''}${[header, ...rows].join(end)}${finalEnd ? end : ''}`;
   });
 

@@ -32,7 +32,7 @@ describe('nd351-2025 indicators', () => {
   it('adds wasteTreatment, drops informationMeans, and flags every threshold as unconfirmed', () => {
     const s = getStandard('nd351-2025');
     expect(s.indicators.map((i) => i.id)).toEqual([...nd351Ids]);
-    expect(s.indicators.every((i) => i.confirmed === false)).toBe(true);
+    expect(s.indicators.every((i) => i.deprivedWhen.confirmed === false)).toBe(true);
     expect(() => classify({ area: 'rural', size: 1, incomeMonthlyPerCapita: 1, deprived: ['informationMeans'] }, { date })).toThrow(
       expect.objectContaining({ code: 'UNKNOWN_INDICATOR' }),
     );

@@ -2,7 +2,7 @@
 // Art. 2), Decree 07/2021 from 2022-01-01 (kept for 2026 by Decree 351/2025), Decree 351/2025 from
 // 2027-01-01 to 2030-12-31. Outside 2016-2030 there is no standard: an error, never a default.
 import { describe, expect, it } from 'vitest';
-import { classify, safeStandardInForce, standardInForce } from '../../src/index.js';
+import { classify, safeClassify, safeStandardInForce, standardInForce } from '../../src/index.js';
 
 describe('standard in force by date', () => {
   it.each([
@@ -47,5 +47,23 @@ describe('standard in force by date', () => {
   it('without a date, uses today (injectable) and the standard in force then', () => {
     const r = classify({ area: 'rural', size: 1, incomeMonthlyPerCapita: 1, deprived: [] }, { today: () => '2028-03-01' });
     expect(r).toMatchObject({ standard: 'nd351-2025', date: '2028-03-01' });
+  });
+});
+
+describe('a chosen standard without a date is checked against today', () => {
+  const household = { area: 'rural', size: 1, incomeMonthlyTotal: 1, deprived: [] };
+  it('refuses Decision 59 on a day it is not in force, and says to give the date', () => {
+    const error = safeClassify(household, { standard: 'qd59-2015', today: () => '2026-12-02' });
+    expect(error).toMatchObject({ success: false, error: { code: 'STANDARD_NOT_IN_FORCE', path: ['date'], received: '2026-12-02' } });
+    if (!error.success) expect(error.error.message).toMatch(/not today \(2026-12-02\); give the review date/);
+  });
+  it('refuses a local standard past its period, and takes it within', () => {
+    expect(safeClassify(household, { standard: 'dong-nai-2022-2025', today: () => '2026-01-01' })).toMatchObject({ success: false, error: { code: 'STANDARD_NOT_IN_FORCE' } });
+    expect(classify(household, { standard: 'dong-nai-2022-2025', today: () => '2025-12-31' }).standard).toBe('dong-nai-2022-2025');
+  });
+  it('takes a standard in force today, and the trace states the date it checked', () => {
+    const result = classify(household, { standard: 'nd07-2021', today: () => '2026-06-01' });
+    expect(result.date).toBe('2026-06-01');
+    expect(result.trace[0]!.text).toContain('2026-06-01');
   });
 });

@@ -48,6 +48,15 @@ describe('qd59-2015 data', () => {
     expect(r.lines).toEqual({ incomePeriod: 'month', poverty: 700_000, nearPoverty: 1_000_000, minDeprivations: 3 });
     expect(r.unconfirmed).toEqual(expect.arrayContaining(['average-band-lower', 'average-band-upper']));
   });
+  it('does not cite a threshold to the Decision: Art. 1 names the indicators only', () => {
+    const r = classify({ area: 'rural', size: 1, incomeMonthlyPerCapita: 800_000, deprived: ['healthInsurance', 'housingArea'] }, { date });
+    expect(r.trace.find((t) => t.step === 'deprivations')).toMatchObject({
+      reference: 'no source read (unconfirmed)',
+      confirmed: false,
+      note: 'unconfirmed threshold for healthInsurance, housingArea',
+    });
+    expect(r.unconfirmed).toContain('deprivations');
+  });
   it('has no low-income-worker line', () => {
     expect(classify({ area: 'urban', size: 1, incomeMonthlyPerCapita: 1, deprived: [] }, { date }).lowIncomeWorker).toBeNull();
   });

@@ -104,11 +104,12 @@ async function checkAllPaths(bytes: Buffer, o: RunOptions & { readonly twoThread
 }
 
 const zeros = 'employment,dependants,nutrition,healthInsurance';
-const csvHeader = `id,area,size,incomeMonthlyTotal,${zeros}`;
+// A deprived column (empty: none) makes the list of deprivations complete without a column per indicator.
+const csvHeader = `id,area,size,incomeMonthlyTotal,${zeros},deprived`;
 
 describe('the corpus of hostile files', () => {
   it('reads a stray quote inside an unquoted field as data, losing no row', async () => {
-    const bytes = Buffer.from('id,area,size,incomeMonthlyTotal\nA,rural,1,5"00\nB,rural,1,100\nC,rural,1,100"\nD,rural,1,100\n');
+    const bytes = Buffer.from('id,area,size,incomeMonthlyTotal,deprived\nA,rural,1,5"00,\nB,rural,1,100,\nC,rural,1,100",\nD,rural,1,100,\n');
     const rows = await checkAllPaths(bytes, { format: 'csv', twoThreads: true });
     expect(rows.map((r) => [r.id, r.error?.code ?? r.category])).toEqual([
       ['A', 'INVALID_INCOME'],
@@ -119,8 +120,8 @@ describe('the corpus of hostile files', () => {
   });
 
   it('keeps a stray quote from swallowing a large file', async () => {
-    const body = Array.from({ length: 20_000 }, (_, i) => (i === 10 ? `H${i},rural,1,5"00` : `H${i},rural,2,${i * 1000}`)).join('\n');
-    const rows = await checkAllPaths(Buffer.from(`id,area,size,incomeMonthlyTotal\n${body}\n`), { format: 'csv' });
+    const body = Array.from({ length: 20_000 }, (_, i) => (i === 10 ? `H${i},rural,1,5"00,` : `H${i},rural,2,${i * 1000},`)).join('\n');
+    const rows = await checkAllPaths(Buffer.from(`id,area,size,incomeMonthlyTotal,deprived\n${body}\n`), { format: 'csv' });
     expect(rows).toHaveLength(20_000);
     expect(rows.filter((r) => r.error).map((r) => r.id)).toEqual(['H10']);
   });
@@ -132,7 +133,7 @@ describe('the corpus of hostile files', () => {
   });
 
   it('reads a quoted first header name after a byte-order mark, with CR line ends', async () => {
-    const bytes = Buffer.from('\uFEFF"id",area,size,incomeMonthlyTotal,nutrition,healthInsurance,housingArea\rA,rural,3,4500000,1,1,1\rB,rural,3,4500000,0,0,0\r');
+    const bytes = Buffer.from('\uFEFF"id",area,size,incomeMonthlyTotal,nutrition,healthInsurance,housingArea,deprived\rA,rural,3,4500000,1,1,1,\rB,rural,3,4500000,0,0,0,\r');
     const rows = await checkAllPaths(bytes, { format: 'csv', twoThreads: true });
     expect(rows.map((r) => [r.id, r.category])).toEqual([
       ['A', 'poor'],
@@ -141,24 +142,24 @@ describe('the corpus of hostile files', () => {
   });
 
   it('reads CR LF split between reads as one line end', async () => {
-    const bytes = Buffer.from(`${csvHeader}\r\nA,rural,1,100,0,0,0,0\r\nB,urban,2,100,1,0,0,0\r\n`);
+    const bytes = Buffer.from(`${csvHeader}\r\nA,rural,1,100,0,0,0,0,\r\nB,urban,2,100,1,0,0,0,\r\n`);
     // Reads of 1 and 7 bytes split the header's CR from its LF (checkAllPaths compares them).
     const rows = await checkAllPaths(bytes, { format: 'csv' });
     expect(idsOf(rows)).toEqual(['A', 'B']);
   });
 
   it('skips blank lines before the header', async () => {
-    const rows = await checkAllPaths(Buffer.from(`\n\r\n${csvHeader}\nA,rural,1,100,0,0,0,0\n`), { format: 'csv' });
+    const rows = await checkAllPaths(Buffer.from(`\n\r\n${csvHeader}\nA,rural,1,100,0,0,0,0,\n`), { format: 'csv' });
     expect(idsOf(rows)).toEqual(['A']);
   });
 
   it('keeps a byte-order mark at the start of a later row as data, on every path', async () => {
-    const rows = await checkAllPaths(Buffer.from(`${csvHeader}\n\uFEFFA,rural,1,100,0,0,0,0\n"\uFEFFB",rural,1,100,0,0,0,0\n`), { format: 'csv' });
+    const rows = await checkAllPaths(Buffer.from(`${csvHeader}\n\uFEFFA,rural,1,100,0,0,0,0,\n"\uFEFFB",rural,1,100,0,0,0,0,\n`), { format: 'csv' });
     expect(idsOf(rows)).toEqual(['\uFEFFA', '\uFEFFB']);
   });
 
   it('makes a row that is not UTF-8 an error and writes valid UTF-8', async () => {
-    const bytes = Buffer.concat([Buffer.from(`${csvHeader}\nA`), Buffer.from([0xff]), Buffer.from(',rural,1,100,0,0,0,0\nB,rural,1,100,0,0,0,0\n')]);
+    const bytes = Buffer.concat([Buffer.from(`${csvHeader}\nA`), Buffer.from([0xff]), Buffer.from(',rural,1,100,0,0,0,0,\nB,rural,1,100,0,0,0,0,\n')]);
     const result = await classifyBytes(bytes, { format: 'csv' });
     expect(Buffer.from(result.text, 'utf8').equals(Buffer.from(result.text))).toBe(true);
     const rows = await checkAllPaths(bytes, { format: 'csv' });
@@ -167,12 +168,12 @@ describe('the corpus of hostile files', () => {
   });
 
   it('makes text after a closing quote an error row', async () => {
-    const rows = await checkAllPaths(Buffer.from(`${csvHeader}\nA,rural,1,"5"00,0,0,0,0\nB,rural,1,100,0,0,0,0\n`), { format: 'csv' });
+    const rows = await checkAllPaths(Buffer.from(`${csvHeader}\nA,rural,1,"5"00,0,0,0,0,\nB,rural,1,100,0,0,0,0,\n`), { format: 'csv' });
     expect(rows.map((r) => r.error?.code ?? r.category)).toEqual(['INVALID_ROW', 'near-poor']);
   });
 
   it('reports a quote never closed as one row and reads on from the next line', async () => {
-    const rows = await checkAllPaths(Buffer.from(`${csvHeader}\nA,rural,1,"100,0,0,0,0\nB,rural,1,100,0,0,0,0\nC,rural,1,100,0,0,0,0`), { format: 'csv', twoThreads: true });
+    const rows = await checkAllPaths(Buffer.from(`${csvHeader}\nA,rural,1,"100,0,0,0,0,\nB,rural,1,100,0,0,0,0,\nC,rural,1,100,0,0,0,0,`), { format: 'csv', twoThreads: true });
     expect(rows.map((r) => [r.id, r.error?.code ?? r.category])).toEqual([
       ['A', 'INVALID_ROW'],
       ['B', 'near-poor'],
@@ -182,7 +183,7 @@ describe('the corpus of hostile files', () => {
 
   it('makes a record over the length limit one row and goes on', async () => {
     const long = 'x'.repeat(200);
-    const bytes = Buffer.from(`${csvHeader}\nA,rural,1,100,0,0,0,0\nB,rural,1,${long}\nC,rural,1,"${long}\n${long}"\nD,rural,1,100,0,0,0,0\n`);
+    const bytes = Buffer.from(`${csvHeader}\nA,rural,1,100,0,0,0,0,\nB,rural,1,${long}\nC,rural,1,"${long}\n${long}"\nD,rural,1,100,0,0,0,0,\n`);
     const rows = await checkAllPaths(bytes, { format: 'csv', maxRecordBytes: 100, twoThreads: true });
     expect(rows.map((r) => [r.id, r.error?.code ?? r.category])).toEqual([
       ['A', 'near-poor'],
@@ -225,10 +226,10 @@ describe('the command line on the corpus', () => {
   };
 
   it('exits 1 with every row written when rows are invalid, 0 when none is', () => {
-    const stray = run('stray.csv', 'id,area,size,incomeMonthlyTotal\nA,rural,1,5"00\nB,rural,1,100\nC,rural,1,100"\nD,rural,1,100\n');
+    const stray = run('stray.csv', 'id,area,size,incomeMonthlyTotal,deprived\nA,rural,1,5"00,\nB,rural,1,100,\nC,rural,1,100",\nD,rural,1,100,\n');
     expect(stray.status).toBe(1);
     expect(idsOf(rowsOf(stray.stdout))).toEqual(['A', 'B', 'C', 'D']);
-    const clean = run('clean.csv', '\uFEFF"id",area,size,incomeMonthlyTotal\rA,rural,1,100\rB,rural,1,100\r');
+    const clean = run('clean.csv', '\uFEFF"id",area,size,incomeMonthlyTotal,deprived\rA,rural,1,100,\rB,rural,1,100,\r');
     expect(clean.status).toBe(0);
     expect(idsOf(rowsOf(clean.stdout))).toEqual(['A', 'B']);
   });
@@ -249,7 +250,7 @@ describe('the command line on the corpus', () => {
   });
 
   it('reads standard input in any read size alike (CR LF split after the header)', () => {
-    const text = `${csvHeader}\r\nA,rural,1,100,0,0,0,0\r\nB,rural,1,100,0,0,0,0\r\n`;
+    const text = `${csvHeader}\r\nA,rural,1,100,0,0,0,0,\r\nB,rural,1,100,0,0,0,0,\r\n`;
     const out = execFileSync(process.execPath, [cli, 'classify', '-', '--input', 'csv', '--date', date, '--format', 'jsonl'], { input: text, encoding: 'utf8' });
     expect(idsOf(rowsOf(out))).toEqual(['A', 'B']);
   });

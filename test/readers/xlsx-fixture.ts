@@ -22,7 +22,8 @@ export function collector(): { sink: PassThrough; bytes: () => Buffer } {
 export const reads = (bytes: Buffer, size = 1 << 16): Readable =>
   Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)));
 
-export const header = ['id', 'area', 'size', 'incomeMonthlyTotal', 'nutrition', 'healthInsurance', 'housingArea', 'previousCategory', 'previousRecognizedOn', 'commune', 'note'];
+// The `deprived` column (empty in every row) makes the deprivations complete: an indicator without a column is not deprived.
+export const header = ['id', 'area', 'size', 'incomeMonthlyTotal', 'nutrition', 'healthInsurance', 'housingArea', 'previousCategory', 'previousRecognizedOn', 'commune', 'note', 'deprived'];
 
 /** The data sheet's rows after its header (row 2; row 1 is empty), as exceljs values; `null` is an empty cell. */
 function dataRows(): { row: number; values: unknown[] }[] {
@@ -34,10 +35,10 @@ function dataRows(): { row: number; values: unknown[] }[] {
     { row: 6, values: ['HH03', 'thành thị', 2, 4000000.5, false, false, false, null, null, 'Phường Đông Ngàn', 0.0000001] },
     { row: 7, values: ['HH04', 'rural', 4, { error: '#N/A' }, 0, 0, 0, null, null, 'Xã Hòa Bình', null] },
     { row: 8, values: ['HH05', 'urban', 1, { formula: '1/0', result: { error: '#DIV/0!' } }, 0, 0, 0, null, null, 'Xã Hòa Bình', null] },
-    { row: 9, values: ['HH06', 'rural', 2, 2900000, false, false, false, 'poor', new Date(Date.UTC(2024, 11, 10)), commune('Tân Lập'), null] },
+    { row: 9, values: ['HH06', 'rural', 2, 3500000, false, false, false, 'poor', new Date(Date.UTC(2024, 11, 10)), commune('Tân Lập'), null] },
     { row: 10, values: ['HH07', 'rural', { formula: 'C9*2' }, 2900000, 0, 0, 0, null, null, 'Xã Hòa Bình', null] },
     { row: 11, values: ['HH08', 'rural', 5, 6000000, 0, 1, 1, null, null, 'Phường Đông Ngàn', 'ghi chú'] },
-    { row: 12, values: ['HH09', 'rural', 3, 3000000, 1, 1, 1, null, null, 'Xã Hòa Bình', null, 'stray'] },
+    { row: 12, values: ['HH09', 'rural', 3, 3000000, 1, 1, 1, null, null, 'Xã Hòa Bình', null, null, 'stray'] },
     { row: 13, values: ['HH10', 'rural', 'ba', 3000000, 1, 1, 1, null, null, 'Xã Hòa Bình', null] },
     { row: 14, values: ['HH11', 'urban', 2, 1e21, 1, 1, 1, null, null, 'Phường Đông Ngàn', null] },
     { row: 15, values: ['HH12', 'rural', 1, 1e-7, 1, 1, 0, null, null, 'Xã Tân Lập', null] },
@@ -50,21 +51,21 @@ function dataRows(): { row: number; values: unknown[] }[] {
 /** The same rows as CSV; the error-cell rows carry the text a spreadsheet shows. */
 export const csv = [
   header.join(','),
-  'HH01,nông thôn,3,4500000,true,true,true,,,Xã Tân Lập,Hộ có người khuyết tật',
-  '1002,rural,3,4500000,1,0,1,,,Xã Hòa Bình,',
+  'HH01,nông thôn,3,4500000,true,true,true,,,Xã Tân Lập,Hộ có người khuyết tật,',
+  '1002,rural,3,4500000,1,0,1,,,Xã Hòa Bình,,',
   '',
-  'HH03,thành thị,2,4000000.5,false,false,false,,,Phường Đông Ngàn,0.0000001',
-  'HH04,rural,4,#N/A,0,0,0,,,Xã Hòa Bình,',
-  'HH05,urban,1,#DIV/0!,0,0,0,,,Xã Hòa Bình,',
-  'HH06,rural,2,2900000,false,false,false,poor,2024-12-10,Xã Tân Lập,',
-  'HH07,rural,4,2900000,0,0,0,,,Xã Hòa Bình,',
-  'HH08,rural,5,6000000,0,1,1,,,Phường Đông Ngàn,ghi chú',
-  'HH09,rural,3,3000000,1,1,1,,,Xã Hòa Bình,,stray',
-  'HH10,rural,ba,3000000,1,1,1,,,Xã Hòa Bình,',
-  'HH11,urban,2,1000000000000000000000,1,1,1,,,Phường Đông Ngàn,',
-  'HH12,rural,1,0.0000001,1,1,0,,,Xã Tân Lập,',
-  ',rural,2,100,x,0,0,,,Xã Tân Lập,',
-  'HH14,rural,2,3000000,true,true,1,,,Xã Tân Lập,',
+  'HH03,thành thị,2,4000000.5,false,false,false,,,Phường Đông Ngàn,0.0000001,',
+  'HH04,rural,4,#N/A,0,0,0,,,Xã Hòa Bình,,',
+  'HH05,urban,1,#DIV/0!,0,0,0,,,Xã Hòa Bình,,',
+  'HH06,rural,2,3500000,false,false,false,poor,2024-12-10,Xã Tân Lập,,',
+  'HH07,rural,4,2900000,0,0,0,,,Xã Hòa Bình,,',
+  'HH08,rural,5,6000000,0,1,1,,,Phường Đông Ngàn,ghi chú,',
+  'HH09,rural,3,3000000,1,1,1,,,Xã Hòa Bình,,,stray',
+  'HH10,rural,ba,3000000,1,1,1,,,Xã Hòa Bình,,',
+  'HH11,urban,2,1000000000000000000000,1,1,1,,,Phường Đông Ngàn,,',
+  'HH12,rural,1,0.0000001,1,1,0,,,Xã Tân Lập,,',
+  ',rural,2,100,x,0,0,,,Xã Tân Lập,,',
+  'HH14,rural,2,3000000,true,true,1,,,Xã Tân Lập,,',
   '',
 ].join('\n');
 
@@ -78,7 +79,7 @@ export const cellErrors: Record<number, { id: string; code: string; path: (strin
     path: ['size'],
     message: 'cell C10 (size) holds a formula (=C9*2) whose value was never computed; open and save the workbook in a spreadsheet program to compute it',
   },
-  8: { id: 'HH09', code: 'INVALID_ROW', path: ['L12'], message: "cell L12 holds a value to the right of the header's last column (K, note)" },
+  8: { id: 'HH09', code: 'INVALID_ROW', path: ['M12'], message: "cell M12 holds a value to the right of the header's last column (L, deprived)" },
 };
 
 /** The survey workbook: a data sheet `Hộ gia đình` (first), then `Xã Tân Lập` (another table), then a hidden sheet. */

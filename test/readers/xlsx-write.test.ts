@@ -33,7 +33,7 @@ describe('writing workbooks', () => {
     });
     expect(all).toHaveLength(14);
     expect(all[0]).toEqual(['HH01', 'poor', 3, false, 'nd07-2021']);
-    expect(all[5]).toEqual(['HH06', 'near-poor', 0, true, 'nd07-2021']);
+    expect(all[5]).toEqual(['HH06', 'average', 0, true, 'nd07-2021']);
     expect(all[3]).toEqual(['HH04', undefined, undefined, undefined, undefined, 'INVALID_INCOME', expect.stringMatching(/^incomeMonthlyTotal/)]);
     expect(all[12]!.slice(0, 1)).toEqual([undefined]);
     const ws = sheets[0]!.workbook.worksheets[0]!;
@@ -44,7 +44,7 @@ describe('writing workbooks', () => {
   it('classifies a workbook into a workbook through classifyStream', async () => {
     const { sink, bytes } = collector();
     const summary = await classifyStream(reads(await surveyWorkbook()), sink, { input: 'xlsx', output: 'xlsx', date });
-    expect(summary).toMatchObject({ rows: 14, invalid: 6, categories: { poor: 2, 'near-poor': 4, average: 1, none: 1 } });
+    expect(summary).toMatchObject({ rows: 14, invalid: 6, categories: { poor: 2, 'near-poor': 3, average: 2, none: 1 }, newlyEscaped: 1 });
     const [sheet] = await sheetsOf(bytes());
     expect(sheet!.rows.slice(1).map((r) => r[0] ?? null)).toEqual(['HH01', '1002', 'HH03', 'HH04', 'HH05', 'HH06', 'HH07', 'HH08', 'HH09', 'HH10', 'HH11', 'HH12', null, 'HH14']);
   });
@@ -68,11 +68,11 @@ describe('writing workbooks', () => {
     }
     const table = summaryTable(tally.result(), 'vi', { standard: 'nd07-2021', date });
     const { sink, bytes } = collector();
-    await writeTablesXlsx([table, { ...table, title: `${table.title}` }, { title: 'a/b: c?', columns: ['x'], rows: [['—'], ['']] }], sink);
+    await writeTablesXlsx([table, { ...table, title: `${table.title}` }, { id: 'other', title: 'a/b: c?', columns: [{ key: 'x', label: 'x' }], rows: [['—'], [null]] }], sink);
     const sheets = await sheetsOf(bytes());
     expect(sheets.map((s) => s.name)).toEqual(sheetNames([table.title, table.title, 'a/b: c?']));
     const [first] = sheets;
-    expect(first!.rows[0]).toEqual(table.columns);
+    expect(first!.rows[0]).toEqual(table.columns.map((c) => c.label));
     expect(first!.rows[1]).toEqual(['Xã A', 3, 1, 33.33, 1, 33.33, 0, 0, 1, 33.33, 6]);
     expect(first!.rows[3]).toEqual([expect.any(String), 4, 2, 50, 1, 25, 0, 0, 1, 25, 8]);
     expect(first!.rows[5]).toEqual([table.note]);

@@ -1,0 +1,175 @@
+/**
+ * What each column of a table's header stands for, checked against the standard before any row is
+ * read: a field (`id`, `area`, `size`, an income, `deprived`, the previous status), an indicator, or
+ * an attribute kept for grouping. Nothing the file holds is dropped without a word:
+ *
+ * - a column named as the file's own map says (`columns`), or by its Vietnamese name (`Mã hộ`,
+ *   `Số nhân khẩu`) or an indicator's legal label (`Bảo hiểm y tế`), case, spaces, `_`/`-` and
+ *   diacritics aside, stands for that field or indicator;
+ * - a column that is not a field but nearly is (`healthinsurance`, `health_insurance`, `Area `,
+ *   `sizee`: the same letters but for case, spaces, `_`/`-` and diacritics, or one edit away) is an
+ *   error naming the field it probably means, unless the user keeps it as an attribute on purpose
+ *   (`keepColumns`);
+ * - an indicator of the standard with no column (and no `deprived` column) is undetermined for
+ *   every row: a row whose category depends on it is an `UNDETERMINED_INDICATOR` error.
+ *
+ * @module
+ */
+import { fail } from './errors.js';
+import { incomeFields } from './household.js';
+import type { Standard } from './standards/schema.js';
+import { nationalStandards, localStandards } from './standards/registry.js';
+
+/** Field columns with a meaning of their own; any other non-indicator column is an attribute. */
+export const fieldColumns = ['id', 'area', 'size', ...incomeFields, 'deprived', 'previousCategory', 'previousRecognizedOn', 'leftListOn'] as const;
+
+/** The Vietnamese names of the fields, read as those fields (case, spaces and diacritics aside). */
+export const vietnameseFieldNames: Readonly<Record<(typeof fieldColumns)[number], readonly string[]>> = {
+  id: ['Mã hộ', 'Mã số hộ', 'Mã hộ gia đình'],
+  area: ['Khu vực', 'Địa bàn'],
+  size: ['Số nhân khẩu', 'Nhân khẩu', 'Số thành viên', 'Số người trong hộ'],
+  incomeMonthlyPerCapita: ['Thu nhập bình quân đầu người', 'Thu nhập bình quân đầu người/tháng', 'Thu nhập bình quân đầu người một tháng'],
+  incomeMonthlyTotal: ['Thu nhập tháng', 'Tổng thu nhập tháng', 'Thu nhập của hộ một tháng'],
+  incomeAnnualTotal: ['Thu nhập năm', 'Tổng thu nhập năm', 'Thu nhập của hộ một năm'],
+  deprived: ['Thiếu hụt', 'Các chỉ số thiếu hụt', 'Chỉ số thiếu hụt'],
+  previousCategory: ['Phân loại kỳ trước', 'Loại hộ kỳ trước'],
+  previousRecognizedOn: ['Ngày công nhận kỳ trước'],
+  leftListOn: ['Ngày ra khỏi danh sách'],
+};
+
+/** Letters only: lower case, no diacritics (đ as d), no spaces, `_`, `-`, `/`, `.`. */
+export function normalizeColumnName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\s_\-/.]+/g, '');
+}
+
+/** Whether two texts are at most one edit apart (insertion, deletion, substitution, or swapping two neighbours). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Options that say how a file's columns are read. */
+export interface ColumnOptions {
+  /** The file's header names mapped to fields or indicator ids, e.g. `{ "Mã hộ": "id", "BHYT": "healthInsurance" }`. */
+  readonly columns?: Readonly<Record<string, string>>;
+  /** Columns kept as attributes on purpose, though their names are close to a field or indicator. */
+  readonly keepColumns?: readonly string[];
+  /**
+   * Cell values read as others: `area` cells (`{ "Nông thôn": "rural", "NT": "rural" }`) and
+   * indicator cells (`{ "Có": 1, "Không": 0, "x": 1 }`). A value not in the map is read as it is.
+   */
+  readonly values?: {
+    readonly area?: Readonly<Record<string, 'rural' | 'urban'>>;
+    readonly indicators?: Readonly<Record<string, 0 | 1>>;
+  };
+}
+
+/** What the header of a table stands for. */
+export interface HeaderPlan {
+  /** For each column, the field or indicator id it stands for, or (an attribute) its own trimmed name. */
+  readonly names: readonly string[];
+  /** Columns read as a field or indicator under another name: by the map, or by a Vietnamese name or label. */
+  readonly renamed: readonly { readonly column: string; readonly as: string; readonly by: 'map' | 'name' }[];
+  /** Indicators of the standard with no column (and no `deprived` column): undetermined in every row. */
+  readonly missingIndicators: readonly string[];
+  /** Columns kept as attributes. */
+  readonly attributeColumns: readonly string[];
+  /** Whether the file has an id column. */
+  readonly hasId: boolean;
+}
+
+let knownIndicators: ReadonlySet<string> | undefined;
+/** Every indicator id of every shipped standard. */
+export function knownIndicatorIds(): ReadonlySet<string> {
+  knownIndicators ??= new Set([...nationalStandards, ...localStandards].flatMap((s) => s.indicators.map((i) => i.id)));
+  return knownIndicators;
+}
+
+/**
+ * Reads a header for a standard.
+ *
+ * @throws {ChuanNgheoError} `INVALID_HEADER` for an empty or repeated column, a column that nearly
+ * names a field or indicator, or a map that names a column the file lacks or a field that does not exist.
+ */
+export function planHeader(header: readonly string[], standard: Standard, options: ColumnOptions = {}): HeaderPlan {
+  const trimmed = header.map((h) => h.trim());
+  if (trimmed.length === 0 || trimmed.every((n) => n === '')) fail('INVALID_HEADER', [], 'the header row is empty', header, 'column names');
+  const indicators = knownIndicatorIds();
+  const isCanonical = (n: string) => (fieldColumns as readonly string[]).includes(n) || indicators.has(n);
+  const map = options.columns ?? {};
+  const keep = new Set(options.keepColumns ?? []);
+  for (const [column, target] of Object.entries(map)) {
+    if (!trimmed.includes(column.trim())) fail('INVALID_HEADER', [column], `the column map names ${JSON.stringify(column)}, which the file does not have; its columns are ${trimmed.join(', ')}`, column, 'a column of the file');
+    if (!isCanonical(target)) fail('INVALID_HEADER', [column], `the column map reads ${JSON.stringify(column)} as ${JSON.stringify(target)}, which is neither a field (${fieldColumns.join(', ')}) nor an indicator id`, target, 'a field or indicator id');
+  }
+  for (const [cell, area] of Object.entries(options.values?.area ?? {})) {
+    if (area !== 'rural' && area !== 'urban') fail('INVALID_HEADER', ['values', 'area', cell], `the value map reads the area ${JSON.stringify(cell)} as ${JSON.stringify(area)}; expected rural or urban`, area, 'rural or urban');
+  }
+  for (const [cell, v] of Object.entries(options.values?.indicators ?? {})) {
+    if (v !== 0 && v !== 1) fail('INVALID_HEADER', ['values', 'indicators', cell], `the value map reads the indicator cell ${JSON.stringify(cell)} as ${JSON.stringify(v)}; expected 0 or 1`, v, '0 or 1');
+  }
+  for (const column of keep) {
+    if (!trimmed.includes(column.trim())) fail('INVALID_HEADER', [column], `${JSON.stringify(column)} is to be kept as an attribute, but the file has no such column; its columns are ${trimmed.join(', ')}`, column, 'a column of the file');
+  }
+  // Built-in names: the Vietnamese field names and every indicator's legal label (in Vietnamese), normalized.
+  const byName = new Map<string, string>();
+  for (const [field, names] of Object.entries(vietnameseFieldNames)) for (const n of names) byName.set(normalizeColumnName(n), field);
+  for (const s of [standard, ...nationalStandards, ...localStandards]) {
+    for (const i of s.indicators) if (i.label.vi !== undefined && !byName.has(normalizeColumnName(i.label.vi))) byName.set(normalizeColumnName(i.label.vi), i.id);
+  }
+  const canonical = [...fieldColumns, ...indicators];
+  const nearMisses: string[] = [];
+  const renamed: { column: string; as: string; by: 'map' | 'name' }[] = [];
+  const names = trimmed.map((n, i) => {
+    if (n === '') fail('INVALID_HEADER', [i], `header column ${i + 1} has no name`, n, 'a column name');
+    const mapped = Object.hasOwn(map, n) ? map[n] : Object.hasOwn(map, header[i]!) ? map[header[i]!] : undefined;
+    if (mapped !== undefined) {
+      renamed.push({ column: n, as: mapped, by: 'map' });
+      return mapped;
+    }
+    if (isCanonical(n) || keep.has(n)) return n;
+    const key = normalizeColumnName(n);
+    const named = byName.get(key);
+    if (named !== undefined) {
+      renamed.push({ column: n, as: named, by: 'name' });
+      return named;
+    }
+    const near = canonical.find((c) => normalizeColumnName(c) === key) ?? (key.length >= 4 ? canonical.find((c) => withinOneEdit(normalizeColumnName(c), key)) : undefined);
+    if (near !== undefined) nearMisses.push(`${JSON.stringify(n)} (did you mean ${JSON.stringify(near)}?)`);
+    return n;
+  });
+  if (nearMisses.length) {
+    const first = nearMisses[0]!;
+    fail(
+      'INVALID_HEADER',
+      [trimmed.find((n) => first.startsWith(JSON.stringify(n)))!],
+      `column ${nearMisses.join(', ')} is not a field or indicator but nearly names one: rename it, map it (columns), or keep it as an attribute on purpose (keepColumns)`,
+      nearMisses.length === 1 ? first : nearMisses,
+      'a field, an indicator id, or a column kept on purpose',
+    );
+  }
+  const seen = new Map<string, string>();
+  names.forEach((n, i) => {
+    const earlier = seen.get(n);
+    if (earlier !== undefined) {
+      fail('INVALID_HEADER', [trimmed[i]!], earlier === trimmed[i] ? `the header repeats the column ${JSON.stringify(n)}` : `columns ${JSON.stringify(earlier)} and ${JSON.stringify(trimmed[i])} both stand for ${n}`, trimmed[i], 'one column per field');
+    }
+    seen.set(n, trimmed[i]!);
+  });
+  const present = new Set(names);
+  const missingIndicators = present.has('deprived') ? [] : standard.indicators.map((i) => i.id).filter((id) => !present.has(id));
+  const attributeColumns = names.filter((n) => !isCanonical(n));
+  return { names, renamed, missingIndicators, attributeColumns, hasId: present.has('id') };
+}

@@ -1,0 +1,49 @@
+/**
+ * Classifying a JSON file that holds an array of households or survey records: one output row per
+ * element, in order, errors included. The array is read whole (a JSON array cannot be read in
+ * pieces); for large files, JSON Lines streams.
+ *
+ * @module
+ */
+import { once } from 'node:events';
+import type { Readable, Writable } from 'node:stream';
+import { createBatchClassifier, type BatchRow } from '../batch.js';
+import type { ClassifyOptions } from '../classify.js';
+import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { readRecordBatches } from './json-records.js';
+import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
+
+/** Options of {@link classifyJsonArray}. */
+export interface ClassifyJsonArrayOptions extends ClassifyOptions {
+  readonly output: OutputFormat;
+  readonly onProgress?: (rows: number) => void;
+}
+
+/**
+ * Classifies a JSON array of households or survey records from a stream and writes one row per
+ * element, in order. A file that is not valid JSON, or not an array, is one error row.
+ *
+ * @example
+ * const counts = await classifyJsonArray(fs.createReadStream('survey.json'), process.stdout, { output: 'csv', date: '2025-12-01' });
+ * counts.rows //=> the number of elements
+ */
+export async function classifyJsonArray(input: Readable, output: Writable, options: ClassifyJsonArrayOptions): Promise<ChunkCounts & { standard: string; date: string }> {
+  const batch = createBatchClassifier(options);
+  const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
+  const counts = emptyCounts();
+  let text = options.output === 'csv' ? `${csvOutputColumns.join(',')}\n` : '';
+  for await (const entries of readRecordBatches(input, 'json')) {
+    for (const entry of entries) {
+      const row: BatchRow = 'error' in entry ? { error: entry.error } : batch.classify(entry.value);
+      tallyRow(row, counts);
+      text += write(row);
+      if (text.length > 1 << 20) {
+        if (!output.write(text)) await once(output, 'drain');
+        text = '';
+      }
+    }
+    options.onProgress?.(counts.rows);
+  }
+  if (text && !output.write(text)) await once(output, 'drain');
+  return { ...counts, standard: batch.standard.id, date: batch.date };
+}
