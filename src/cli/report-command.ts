@@ -50,9 +50,8 @@ does not read, or a key of the JSON Lines records' "attributes" (checked on the 
 name the file lacks is an error.
 --previous compares with an earlier review, matched by id (both files need one): a file already
 classified (with a category column, e.g. from 'chuan-ngheo classify', as CSV, JSON Lines or .xlsx),
-or a survey classified on
---previous-date (and --previous-standard, to name its standard); without --previous these two
-are refused, and so is --years without --targets.
+or a survey classified on --previous-date (and --previous-standard, to name its standard); without
+--previous these two are refused, and so is --years without --targets.
 --targets measures a plan (JSON: povertyRateChangePerYear, coverage) over --years (default: the
 years between the two reviews, else 1). --charts writes two SVG bar charts into DIR (created if
 missing): deprivation-profile.svg and rates-by-group.svg, each through a temporary file beside it,
