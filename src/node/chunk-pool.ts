@@ -18,13 +18,8 @@ import type { OutputFormat } from './output.js';
 import type { ColumnOptions, HeaderPlan } from '../columns.js';
 import { watchOutput } from './output-watch.js';
 
-/** Options of the parallel classifiers ({@link classifyCsvParallel}, {@link classifyJsonlParallel}). */
-export interface ClassifyParallelOptions extends ClassifyOptions {
-  readonly output: OutputFormat;
-  /** Threads that classify, the main thread included (default: the machine's available parallelism; 1: no worker). */
-  readonly threads?: number;
-  /** Bytes per chunk (default 1 MiB). */
-  readonly chunkBytes?: number;
+/** How a file is read, whatever its format: the reading limits and how a header's columns are read. */
+export interface FileReadingOptions {
   /**
    * The longest record (a CSV record, or a JSON line), in bytes (default 1 MiB): a longer one is
    * one `RECORD_TOO_LONG` row and reading goes on.
@@ -38,6 +33,15 @@ export interface ClassifyParallelOptions extends ClassifyOptions {
   readonly values?: ColumnOptions['values'];
   /** Called once the CSV header is read, with what its columns stand for (before any row is classified). */
   readonly onHeader?: (plan: HeaderPlan, standard: string) => void;
+}
+
+/** Options of the parallel classifiers ({@link classifyCsvParallel}, {@link classifyJsonlParallel}). */
+export interface ClassifyParallelOptions extends ClassifyOptions, FileReadingOptions {
+  readonly output: OutputFormat;
+  /** Threads that classify, the main thread included (default: the machine's available parallelism; 1: no worker). */
+  readonly threads?: number;
+  /** Bytes per chunk (default 1 MiB). */
+  readonly chunkBytes?: number;
   /** Where the worker script is (default: `chunk-worker.js` beside this module in the build). */
   readonly workerUrl?: URL;
   readonly onProgress?: (rows: number) => void;

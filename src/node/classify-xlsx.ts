@@ -8,7 +8,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { createBatchClassifier, type BatchClassifier, type BatchRow } from '../batch.js';
 import type { ClassifyOptions } from '../classify.js';
-import type { ColumnOptions, HeaderPlan } from '../columns.js';
+import type { FileReadingOptions } from './chunk-pool.js';
 import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
 import { classifyRowsOf, type InputFormat } from './classify-rows.js';
 import { readRecordBatches } from './json-records.js';
@@ -17,23 +17,13 @@ import { watchOutput } from './output-watch.js';
 import { writeClassifiedXlsx } from './xlsx-writer.js';
 
 /** Options of {@link classifyXlsx}. */
-export interface ClassifyXlsxOptions extends ClassifyOptions {
+export interface ClassifyXlsxOptions extends ClassifyOptions, FileReadingOptions {
   /** The input's format (default `xlsx`); `json` is a JSON array of records. */
   readonly input?: InputFormat | 'json';
   /** The output's format: CSV, JSON Lines, or an .xlsx workbook. */
   readonly output: OutputFormat | 'xlsx';
   /** The worksheet of an .xlsx input (default: the first visible one). */
   readonly sheet?: string;
-  /** The longest record of a CSV or JSON Lines input, in bytes (default 1 MiB). */
-  readonly maxRecordBytes?: number;
-  /** The deepest nesting of a JSON record (default 64). */
-  readonly maxDepth?: number;
-  /** How a header's columns are read (a worksheet's as a CSV file's): a map of the file's names to fields and indicators, columns kept as attributes on purpose. */
-  readonly columns?: ColumnOptions['columns'];
-  readonly keepColumns?: ColumnOptions['keepColumns'];
-  readonly values?: ColumnOptions['values'];
-  /** Called once the header is read, with what its columns stand for (before any row is classified). */
-  readonly onHeader?: (plan: HeaderPlan, standard: string) => void;
   /** Called after each batch with the number of rows so far. */
   readonly onProgress?: (rows: number) => void;
 }

@@ -29,7 +29,7 @@ export type { ClassifyJsonArrayOptions } from './classify-json-array.js';
 export type { ClassifyJsonlParallelOptions } from './classify-jsonl-parallel.js';
 export { classifyJsonlChunk } from './jsonl-chunk.js';
 export { createChunkPool, parallelFromBytes, defaultWorkerUrl, standardForWorkers } from './chunk-pool.js';
-export type { ChunkPool, ChunkPoolOptions, ClassifyParallelOptions } from './chunk-pool.js';
+export type { ChunkPool, ChunkPoolOptions, ClassifyParallelOptions, FileReadingOptions } from './chunk-pool.js';
 export type { WorkerInit, WorkerRequest, WorkerResult } from './chunk-worker.js';
 export { ByteWriter, emptyCounts, addCounts, tallyRow, classifyChunk } from './chunk-output.js';
 export type { ChunkCounts, ChunkResult, ChunkClassifier } from './chunk-output.js';
