@@ -35,14 +35,14 @@ export function sheetNames(titles: readonly string[]): string[] {
       .replace(/^'+|'+$/g, '')
       .trim();
     if (base === '' || base.toLowerCase() === 'history') base = `${base === '' ? 'Sheet' : base} ${i + 1}`;
-    const fit = (text: string, suffix = '') => `${[...text].slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd()}${suffix}`;
-    let name = fit(base);
+    const withinLimit = (text: string, suffix = '') => `${[...text].slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd()}${suffix}`;
+    let name = withinLimit(base);
     if (name.length < base.length && base[name.length] !== ' ') {
       // Cut at the last whole word when that keeps most of the title.
       const space = name.lastIndexOf(' ');
       if (space >= 16) name = name.slice(0, space).replace(/[\s,;.-]+$/, '');
     }
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = fit(base, ` (${n})`);
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = withinLimit(base, ` (${n})`);
     taken.add(name.toLowerCase());
     return name;
   });
