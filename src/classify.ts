@@ -16,6 +16,7 @@ import { indicatorIdSet } from './standards/indicators.js';
 import { resolveStandard, type StandardChoice } from './standards/registry.js';
 import { citation } from './standards/reference.js';
 import type { AmountParameter, Area, Standard } from './standards/schema.js';
+import type { IndicatorId, IndicatorIdOf, StandardId } from './standards/ids.js';
 
 export type { Category, Branch } from './rule.js';
 
@@ -70,7 +71,7 @@ export interface LowIncomeWorker {
 }
 
 /** The result of {@link classify}: plain JSON, carrying its own explanation. */
-export interface Classification {
+export interface Classification<I extends string = string> {
   readonly id?: string | number;
   readonly category: Category;
   /** The branch of the rule that decided. */
@@ -86,7 +87,7 @@ export interface Classification {
   readonly incomeMonthlyPerCapita: number;
   readonly deprivationCount: number;
   /** Deprived indicators, in the standard's order. */
-  readonly deprived: readonly string[];
+  readonly deprived: readonly I[];
   /** The lines of the standard for this area (đồng per person per `incomePeriod`) and its k. */
   readonly lines: {
     readonly incomePeriod: 'month' | 'year';
@@ -111,7 +112,7 @@ export interface Classification {
   /** For a survey record: each indicator as derived from the roster and dwelling. */
   readonly derivation?: readonly DerivedIndicator[];
   /** For a survey record: indicators that could not be determined (the category does not depend on them). */
-  readonly undetermined?: readonly string[];
+  readonly undetermined?: readonly I[];
   /** The trace steps that used an unconfirmed parameter or definition (their `step` ids). */
   readonly unconfirmed: readonly string[];
   readonly trace: readonly TraceStep[];
@@ -122,6 +123,22 @@ export interface ClassifyOptions extends StandardChoice {
   /** Today's date, when `date` is omitted; for tests and reproducible runs. */
   readonly today?: () => IsoDate;
 }
+
+/**
+ * The indicator ids a household may be deprived in under the options: the chosen shipped
+ * standard's, any shipped standard's when the standard is chosen by date, any id for a standard
+ * object of one's own.
+ */
+export type IndicatorsFor<O> = O extends { readonly standard: infer S }
+  ? S extends StandardId
+    ? IndicatorIdOf<S>
+    : S extends undefined
+      ? IndicatorId
+      : string
+  : IndicatorId;
+
+/** What {@link classify} takes under the options: a household at indicator level or a survey record. */
+export type ClassifyInput<O = {}> = HouseholdInput<IndicatorsFor<O>> | SurveyRecordInput;
 
 const CATEGORY_TEXT: Readonly<Record<Category, string>> = {
   poor: 'poor household (hộ nghèo)',
@@ -164,7 +181,13 @@ function describeIncome(h: Household, perCapita: number, standard: Standard): Tr
  * `trace` lists every comparison made, with its figures and legal reference, and flags each
  * unconfirmed parameter that was used.
  *
- * @param household - A household at indicator level ({@link HouseholdInput}).
+ * The household's type follows the options: with `standard: 'nd351-2025'`, `deprived` takes that
+ * standard's indicators only; an unknown key or indicator, a misspelt area or standard id does not
+ * compile. For input whose shape is not known until run time (a parsed file, a request body), use
+ * {@link safeClassify}, which takes `unknown` and never throws.
+ *
+ * @param household - A household at indicator level ({@link HouseholdInput}) or a survey record
+ *   ({@link SurveyRecordInput}: the indicators are derived from its roster and dwelling).
  * @param options - `date` (review date, `YYYY-MM-DD`) and/or `standard` (an id or a standard object).
  * @returns The {@link Classification}, plain JSON.
  * @throws {ChuanNgheoError} With a stable code, the field's path and the received value.
@@ -177,7 +200,8 @@ function describeIncome(h: Household, perCapita: number, standard: Standard): Tr
  * result.category //=> 'poor'
  * result.standard //=> 'nd07-2021'
  */
-export function classify(household: HouseholdInput | SurveyRecordInput | unknown, options: ClassifyOptions = {}): Classification {
+export function classify<const O extends ClassifyOptions = {}>(household: ClassifyInput<O>, options?: O): Classification<IndicatorsFor<O>>;
+export function classify(household: unknown, options: ClassifyOptions = {}): Classification {
   const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
   return classifyOn(household, standard, date);
 }
@@ -245,9 +269,25 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
   return { ...explainHousehold(h, standard, date, steps), derivation: derivation.indicators, undetermined: derivation.undetermined };
 }
 
-/** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws, whatever its arguments. */
-export function safeClassify(household: HouseholdInput | unknown, options: ClassifyOptions = {}): SafeResult<Classification> {
-  return toSafe(() => classify(household, options));
+/**
+ * Safe twin of {@link classify}, and the entry for untrusted data: takes any value (a parsed JSON
+ * line, a request body), checks it at run time and returns `{ success, data | error }`; it never throws,
+ * whatever its arguments.
+ *
+ * @example
+ * const outcome = safeClassify(JSON.parse('{"area":"rural","size":3,"incomeMonthlyTotal":4500000}'), { date: '2025-12-01' });
+ * outcome.success && outcome.data.category //=> 'near-poor'
+ * const bad = safeClassify({ area: 'rurall', size: 3, incomeMonthlyTotal: 4_500_000 }, { date: '2025-12-01' });
+ * bad.success || bad.error.code //=> 'INVALID_AREA'
+ */
+export function safeClassify(household: unknown, options: ClassifyOptions = {}): SafeResult<Classification> {
+  return toSafe(() => classifyOn(household, ...standardAndDate(options)));
+}
+
+/** The standard and date of the options, or an error with a code. */
+function standardAndDate(options: ClassifyOptions): [Standard, IsoDate] {
+  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+  return [standard, date];
 }
 
 /** Classifies a validated household; shared by {@link classify} and the roster path. */

@@ -10,19 +10,23 @@ import { firstIssue, ownValue, safeParseInWords } from './schema-issues.js';
 import { AMOUNT_EXPECTED, readAmount, type Amount } from './money.js';
 import { incomeFields, type IncomeField } from './income.js';
 import type { Area } from './standards/schema.js';
+import type { IndicatorId } from './standards/ids.js';
+
+/** The words for an area that a household or record may give: the English and the Vietnamese (with or without marks). */
+export type AreaInput = Area | 'nông thôn' | 'nong thon' | 'thành thị' | 'thanh thi' | 'đô thị' | 'do thi';
 
 /** Words accepted for each area (compared after trimming, lower-casing and Unicode NFC). */
 export const areaAliases: Readonly<Record<string, Area>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, Area>, {
-  rural: 'rural',
-  urban: 'urban',
-  'nông thôn': 'rural',
-  'nong thon': 'rural',
-  'thành thị': 'urban',
-  'thanh thi': 'urban',
-  'đô thị': 'urban',
-  'do thi': 'urban',
-  }),
+    rural: 'rural',
+    urban: 'urban',
+    'nông thôn': 'rural',
+    'nong thon': 'rural',
+    'thành thị': 'urban',
+    'thanh thi': 'urban',
+    'đô thị': 'urban',
+    'do thi': 'urban',
+  } satisfies Record<AreaInput, Area>),
 );
 
 /** Reads an area word; `undefined` when it is not one. */
@@ -76,8 +80,45 @@ export const householdSchema = z.strictObject({
     .optional(),
 });
 
-/** A household as given to {@link classify}. */
-export type HouseholdInput = z.input<typeof householdSchema>;
+/** An amount of đồng: a number, or an exact decimal text such as `"1500000.50"`. */
+export type AmountInput = number | string;
+
+/** Exactly one of the three income fields. */
+export type IncomeInput =
+  | { readonly incomeMonthlyPerCapita: AmountInput; readonly incomeMonthlyTotal?: never; readonly incomeAnnualTotal?: never }
+  | { readonly incomeMonthlyPerCapita?: never; readonly incomeMonthlyTotal: AmountInput; readonly incomeAnnualTotal?: never }
+  | { readonly incomeMonthlyPerCapita?: never; readonly incomeMonthlyTotal?: never; readonly incomeAnnualTotal: AmountInput };
+
+/** The fields of a household besides its income; `I` is the indicator ids `deprived` may hold. */
+export interface HouseholdFields<I extends string = IndicatorId> {
+  /** Your identifier, echoed back in the result. */
+  readonly id?: string | number;
+  /** `rural` or `urban`; the Vietnamese `nông thôn`, `thành thị`, `đô thị` are accepted. */
+  readonly area: AreaInput;
+  /** Number of household members, a whole number ≥ 1. */
+  readonly size: number;
+  /** Ids of the indicators in which the household is deprived, each once. */
+  readonly deprived?: readonly I[];
+  /** The household's category on the previous list, for escape status (with `previousRecognizedOn`). */
+  readonly previousCategory?: 'poor' | 'near-poor';
+  /** The date the previous category was recognised, `YYYY-MM-DD`. */
+  readonly previousRecognizedOn?: IsoDate;
+  /** The date the household left that list, when it left at an earlier review (on or before the review date). */
+  readonly leftListOn?: IsoDate;
+  /** Free grouping fields (commune, ethnicity …), carried through untouched. */
+  readonly attributes?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/**
+ * A household as given to {@link classify}: its fields and exactly one income field. `I` narrows
+ * `deprived` to a standard's indicators ({@link IndicatorIdOf}); by default, any shipped standard's.
+ * An unknown key, a second income field or an unknown indicator does not compile; for data whose
+ * shape is not known (a parsed file, a request body), use {@link safeClassify}.
+ *
+ * @example
+ * const household: HouseholdInput<IndicatorIdOf<'nd07-2021'>> = { area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: ['healthInsurance'] };
+ */
+export type HouseholdInput<I extends string = IndicatorId> = HouseholdFields<I> & IncomeInput;
 
 /** A household after validation: area resolved, income read exactly. */
 export interface Household {

@@ -10,11 +10,12 @@
  * @module chuan-ngheo
  */
 export { classify, safeClassify, explainHousehold } from './classify.js';
-export type { Classification, ClassifyOptions, Escape, LowIncomeWorker, TraceStep, Category, Branch } from './classify.js';
+export type { Classification, ClassifyOptions, ClassifyInput, IndicatorsFor, Escape, LowIncomeWorker, TraceStep, Category, Branch } from './classify.js';
+export type { StandardId, NationalStandardId, LocalStandardId, IndicatorId, IndicatorIdOf, IndicatorIdsByStandard, Qd59IndicatorId, Nd07IndicatorId, Nd351IndicatorId } from './standards/ids.js';
 export { decide } from './rule.js';
 export type { Decision, IncomeComparator, LineRole } from './rule.js';
 export { householdSchema, readHousehold, readArea, areaAliases, incomeFields } from './household.js';
-export type { Household, HouseholdInput, IncomeField } from './household.js';
+export type { Household, HouseholdInput, HouseholdFields, IncomeInput, AmountInput, AreaInput, IncomeField } from './household.js';
 export { ChuanNgheoError, errorCodes, formatPath, parsePath } from './errors.js';
 export type { ErrorCode, ErrorDetail, ErrorPath, SafeResult } from './errors.js';
 export {
@@ -29,6 +30,7 @@ export {
   nationalStandards,
   localStandards,
   standardIds,
+  isStandardId,
 } from './standards/registry.js';
 export type { StandardChoice, ResolvedStandard } from './standards/registry.js';
 export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema, termSchema, legalInstrumentSchema, lowIncomeWorkerSchema, childrenSchema, reviewScoresSchema, standardJsonSchema } from './standards/schema.js';

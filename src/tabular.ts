@@ -135,7 +135,7 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
       }
       h.attributes = attributes;
     }
-    return h as HouseholdInput;
+    return h as unknown as HouseholdInput;
   };
 
   const slow = (fields: readonly string[], record?: number): BatchRow => {

@@ -2,9 +2,10 @@
 // stated limit of 40 digits before the point and 40 after; a text with spaces is refused; an id is
 // a text or a finite number.
 import { describe, expect, it } from 'vitest';
-import { classify, createBatchClassifier, safeClassify, type Classification } from '../src/index.js';
+import { createBatchClassifier, safeClassify, type Classification } from '../src/index.js';
 import { createRowReader } from '../src/csv/index.js';
 import { createTally } from '../src/analytics/index.js';
+import { classifyValue } from './helpers.js';
 
 const date = '2025-12-01';
 // Rural, 3 members, nd07-2021: the line is 1,500,000 × 3 = 4,500,000 đồng a month; 3 deprivations.
@@ -24,7 +25,7 @@ function errorOf(input: unknown) {
 describe('decimal incomes at the line', () => {
   it('exactly at the line is poor, written as a number, whole text or text with 40 zero decimals', () => {
     for (const income of [4_500_000, '4500000', `4500000.${'0'.repeat(40)}`]) {
-      const r = classify({ ...base, incomeMonthlyTotal: income }, { date });
+      const r = classifyValue({ ...base, incomeMonthlyTotal: income }, { date });
       expect(r.category).toBe('poor');
       expect(lineStep(r).values.comparison).toBe(0);
       expect(batch.classify({ ...base, incomeMonthlyTotal: income })).toMatchObject({ category: 'poor' });
@@ -33,7 +34,7 @@ describe('decimal incomes at the line', () => {
 
   it('one đồng over the line is above it', () => {
     for (const income of [4_500_001, '4500001', '4500001.0']) {
-      const r = classify({ ...base, incomeMonthlyTotal: income }, { date });
+      const r = classifyValue({ ...base, incomeMonthlyTotal: income }, { date });
       expect(r.category).toBe('average');
       expect(lineStep(r).values.comparison).toBe(1);
     }
@@ -41,7 +42,7 @@ describe('decimal incomes at the line', () => {
 
   it('a decimal with 40 places just above the line is above it, and the trace says so', () => {
     const income = `4500000.${'0'.repeat(39)}1`;
-    const r = classify({ ...base, incomeMonthlyTotal: income }, { date });
+    const r = classifyValue({ ...base, incomeMonthlyTotal: income }, { date });
     expect(r.category).toBe('average');
     expect(r.income).toBe(income);
     expect(lineStep(r).values).toMatchObject({ comparison: 1, atMost: false });
@@ -49,32 +50,32 @@ describe('decimal incomes at the line', () => {
     expect(batch.classify({ ...base, incomeMonthlyTotal: income })).toMatchObject({ category: 'average' });
     // The same income just below the line.
     const below = `4499999.${'9'.repeat(40)}`;
-    expect(classify({ ...base, incomeMonthlyTotal: below }, { date })).toMatchObject({ category: 'poor' });
+    expect(classifyValue({ ...base, incomeMonthlyTotal: below }, { date })).toMatchObject({ category: 'poor' });
     expect(batch.classify({ ...base, incomeMonthlyTotal: below })).toMatchObject({ category: 'poor' });
   });
 
   it('an annual total with 40 places, against monthly lines × 12, is compared exactly', () => {
-    const at = classify({ ...base, incomeAnnualTotal: `54000000.${'0'.repeat(40)}` }, { date });
+    const at = classifyValue({ ...base, incomeAnnualTotal: `54000000.${'0'.repeat(40)}` }, { date });
     expect(at.category).toBe('poor');
-    const over = classify({ ...base, incomeAnnualTotal: `54000000.${'0'.repeat(39)}1` }, { date });
+    const over = classifyValue({ ...base, incomeAnnualTotal: `54000000.${'0'.repeat(39)}1` }, { date });
     expect(over.category).toBe('average');
   });
 
   it('the widest amounts allowed, 40 digits before the point and 40 after, are read and echoed exactly', () => {
     const income = `${'9'.repeat(40)}.${'9'.repeat(40)}`;
-    const r = classify({ ...base, incomeMonthlyTotal: income }, { date });
+    const r = classifyValue({ ...base, incomeMonthlyTotal: income }, { date });
     expect(r.income).toBe(income);
     expect(r.category).toBe('none');
-    expect(classify({ ...base, incomeMonthlyPerCapita: `0.${'0'.repeat(39)}1` }, { date }).category).toBe('poor');
+    expect(classifyValue({ ...base, incomeMonthlyPerCapita: `0.${'0'.repeat(39)}1` }, { date }).category).toBe('poor');
   });
 
   it('income per person is rounded half to even for display, exactly, however long the decimal', () => {
     // 4,500,001.5 / 3 = 1,500,000.5: to even, 1,500,000; 4,500,004.5 / 3 = 1,500,001.5: 1,500,002.
-    expect(classify({ ...base, incomeMonthlyTotal: '4500001.5' }, { date }).incomeMonthlyPerCapita).toBe(1_500_000);
-    expect(classify({ ...base, incomeMonthlyTotal: '4500004.5' }, { date }).incomeMonthlyPerCapita).toBe(1_500_002);
+    expect(classifyValue({ ...base, incomeMonthlyTotal: '4500001.5' }, { date }).incomeMonthlyPerCapita).toBe(1_500_000);
+    expect(classifyValue({ ...base, incomeMonthlyTotal: '4500004.5' }, { date }).incomeMonthlyPerCapita).toBe(1_500_002);
     // Just above the half: rounded up, though 60 significant digits would see an exact half.
-    expect(classify({ ...base, incomeMonthlyTotal: `4500001.5${'0'.repeat(38)}3` }, { date }).incomeMonthlyPerCapita).toBe(1_500_001);
-    const r = classify({ ...base, incomeMonthlyTotal: `4500000.${'0'.repeat(39)}3` }, { date });
+    expect(classifyValue({ ...base, incomeMonthlyTotal: `4500001.5${'0'.repeat(38)}3` }, { date }).incomeMonthlyPerCapita).toBe(1_500_001);
+    const r = classifyValue({ ...base, incomeMonthlyTotal: `4500000.${'0'.repeat(39)}3` }, { date });
     expect(r.incomeMonthlyPerCapita).toBe(1_500_000);
     expect(r.trace.find((t) => t.step === 'income')!.text).toContain('rounded for display');
   });
@@ -101,9 +102,9 @@ describe('the length of an amount written as text', () => {
   });
 
   it('holds numbers to the same bounds, on their shortest decimal form', () => {
-    expect(classify({ ...base, incomeMonthlyTotal: 1e39 }, { date }).category).toBe('none');
+    expect(classifyValue({ ...base, incomeMonthlyTotal: 1e39 }, { date }).category).toBe('none');
     expect(errorOf({ ...base, incomeMonthlyTotal: 1e40 }).code).toBe('INVALID_INCOME');
-    expect(classify({ ...base, incomeMonthlyTotal: 1e-40 }, { date }).category).toBe('poor');
+    expect(classifyValue({ ...base, incomeMonthlyTotal: 1e-40 }, { date }).category).toBe('poor');
     expect(errorOf({ ...base, incomeMonthlyTotal: 1e-41 }).code).toBe('INVALID_INCOME');
   });
 
@@ -164,7 +165,7 @@ describe('ids', () => {
   });
   it('accepts texts and finite numbers, and echoes them', () => {
     for (const id of ['HH1', '', 0, -1.5, 1e300]) {
-      expect(classify({ id, ...base, incomeMonthlyTotal: 1 }, { date }).id).toBe(id);
+      expect(classifyValue({ id, ...base, incomeMonthlyTotal: 1 }, { date }).id).toBe(id);
       expect(batch.classify({ id, ...base, incomeMonthlyTotal: 1 })).toMatchObject({ id });
     }
   });

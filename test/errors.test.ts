@@ -1,14 +1,15 @@
 // Every error code, with the path of the field and the value received; and the safe twin.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classify, errorCodes, safeClassify, ChuanNgheoError, getStandard } from '../src/index.js';
+import { errorCodes, safeClassify, ChuanNgheoError, getStandard, type ClassifyOptions } from '../src/index.js';
 import { describeReceived } from '../src/errors.js';
+import { classifyValue } from './helpers.js';
 
 const date = '2025-12-01';
 const ok = { area: 'rural', size: 2, incomeMonthlyTotal: 3_000_000, deprived: [] as string[] };
 
-function errorOf(input: unknown, options: Parameters<typeof classify>[1] = { date }) {
-  const r = safeClassify(input, options);
+function errorOf(input: unknown, options: object = { date }) {
+  const r = safeClassify(input, options as ClassifyOptions);
   if (r.success) throw new Error('expected an error');
   return r.error;
 }
@@ -95,7 +96,7 @@ describe('options errors', () => {
   });
 
   it('a today that gives a calendar date is used; one that gives anything else is INVALID_DATE', () => {
-    expect(classify(ok, { today: () => '2024-01-02' }).date).toBe('2024-01-02');
+    expect(classifyValue(ok, { today: () => '2024-01-02' }).date).toBe('2024-01-02');
     expect(errorOf(ok, { today: () => 10n as never })).toMatchObject({ code: 'INVALID_DATE', path: ['today'] });
   });
 });
@@ -145,7 +146,7 @@ describe('describing a received value', () => {
 describe('the error class', () => {
   it('is a ChuanNgheoError with a plain-JSON detail', () => {
     try {
-      classify({ ...ok, size: -1 }, { date });
+      classifyValue({ ...ok, size: -1 }, { date });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ChuanNgheoError);

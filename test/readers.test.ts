@@ -3,7 +3,7 @@
 import { Readable, PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { classifyStream } from '../src/node/index.js';
-import { classify } from '../src/index.js';
+import { classifyValue } from './helpers.js';
 
 async function run(text: string, input: 'csv' | 'jsonl', output: 'csv' | 'jsonl' = 'jsonl') {
   const sink = new PassThrough();
@@ -87,7 +87,7 @@ describe('CSV input', () => {
       const d = [i % 2, i % 3 === 0 ? 1 : 0, i % 5 === 0 ? 1 : 0];
       rows.push(`H${i},${i % 4 ? 'rural' : 'urban'},${size},${income},${d.join(',')},c,`);
       expected.push(
-        classify(
+        classifyValue(
           { area: i % 4 ? 'rural' : 'urban', size, incomeMonthlyTotal: income, deprived: ['employment', 'nutrition', 'healthInsurance'].filter((_, j) => d[j] === 1) },
           { date: '2025-12-01' },
         ).category,

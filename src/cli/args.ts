@@ -11,6 +11,7 @@ import { ChuanNgheoError, formatPath } from '../errors.js';
 import { fileErrorReason, openAtomicOutput, OutputFileError } from '../node/atomic-output.js';
 import { loadStandard } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
+import type { StandardId } from '../standards/ids.js';
 
 /** A usage error: exit status 2, message on stderr. */
 export class UsageError extends Error {}
@@ -213,10 +214,11 @@ export function standardChoiceOf(values: {
   readonly standard?: string | undefined;
   readonly 'standard-file'?: string | undefined;
   readonly date?: string | undefined;
-}): { standard?: string | Standard; date?: string } {
+}): { standard?: StandardId | Standard; date?: string } {
   const file = values['standard-file'];
   if (file !== undefined && values.standard !== undefined) throw new UsageError('give --standard ID or --standard-file FILE, not both');
-  const standard = file !== undefined ? readStandardFile(file) : values.standard;
+  // An id as typed: resolving it checks it (UNKNOWN_STANDARD names the ids there are).
+  const standard = file !== undefined ? readStandardFile(file) : (values.standard as StandardId | undefined);
   return { ...(standard !== undefined ? { standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
 }
 

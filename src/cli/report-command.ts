@@ -30,6 +30,7 @@ import { readHouseholdBatches } from '../node/household-reader.js';
 import { openAtomicOutput, OutputFileError, type AtomicOutput } from '../node/atomic-output.js';
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
+import type { StandardId } from '../standards/ids.js';
 import { columnOptions, columnOptionsOf, columnUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, outputSignals, refuseInputAsOutput, UsageError, standardChoiceOf, standardFileOption, standardFileUsage } from './args.js';
 import { checkColumns } from './columns.js';
 import { startProgress } from './progress.js';
@@ -107,7 +108,7 @@ function childrenOf(value: unknown, standard: Standard, date: string) {
   return childFacts(surelyValidRecord(value) ? value : readSurveyRecord(value), standard, date);
 }
 
-async function readReview(file: string, input: 'csv' | 'jsonl' | 'json' | 'xlsx' | undefined, choice: { standard?: string | Standard; date?: string }, request: ReviewRequest): Promise<Review> {
+async function readReview(file: string, input: 'csv' | 'jsonl' | 'json' | 'xlsx' | undefined, choice: { standard?: StandardId | Standard; date?: string }, request: ReviewRequest): Promise<Review> {
   const { by, weight: weightColumn, idFor } = request;
   const batch = createBatchClassifier(choice);
   const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
@@ -343,7 +344,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
         if (classified.withoutId > 0) notes.push(`${classified.withoutId} household(s) of --previous ${values.previous} without an id left out of the movement`);
       } else {
         if (values['previous-date'] === undefined) throw new UsageError(`--previous ${values.previous} is not a classified file (id and category columns): give --previous-date to classify it`);
-        const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] } : {}) }, { idFor: '--previous matches households by id', quiet, read });
+        const earlier = await readReview(values.previous, input, { date: values['previous-date'], ...(values['previous-standard'] !== undefined ? { standard: values['previous-standard'] as StandardId } : {}) }, { idFor: '--previous matches households by id', quiet, read });
         previous = earlier.entries;
         if (values.years === undefined) years = Math.max(1, Math.round(differenceInCalendarDays(parseISO(review.date), parseISO(earlier.date)) / 365.25));
         if (earlier.invalid > 0) notes.push(`${earlier.invalid} invalid row(s) in --previous left out; first: ${earlier.firstError}`);

@@ -14,6 +14,7 @@ import { addCounts, classifyChunk, emptyCounts, type ChunkClassifier, type Chunk
 import type { WorkerInit, WorkerRequest, WorkerResult } from './chunk-worker.js';
 import type { ClassifyOptions } from '../classify.js';
 import type { Standard } from '../standards/schema.js';
+import type { StandardId } from '../standards/ids.js';
 import type { OutputFormat } from './output.js';
 import type { ColumnOptions, HeaderPlan } from '../columns.js';
 import { watchOutput } from './output-watch.js';
@@ -51,7 +52,7 @@ export interface ClassifyParallelOptions extends ClassifyOptions, FileReadingOpt
 export const defaultWorkerUrl = (): URL => new URL('./chunk-worker.js', import.meta.url);
 
 /** The standard as the caller chose it, for workers to resolve again: an id as given, else the standard resolved. */
-export function standardForWorkers(choice: ClassifyOptions['standard'], resolved: Standard): { readonly standard?: string | Standard } {
+export function standardForWorkers(choice: ClassifyOptions['standard'], resolved: Standard): { readonly standard?: StandardId | Standard } {
   return choice === undefined ? {} : { standard: typeof choice === 'string' ? choice : resolved };
 }
 

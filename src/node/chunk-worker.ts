@@ -11,6 +11,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createDecider } from '../decision-table.js';
 import type { Standard, StandardInput } from '../standards/schema.js';
+import type { StandardId } from '../standards/ids.js';
 import { classifyChunk, type ChunkClassifier, type ChunkCounts, type ChunkResult } from './chunk-output.js';
 import { chunkClassifierOf, compileFastRows, type CsvLayout } from './fast-csv.js';
 import type { OutputFormat } from './output.js';
@@ -24,14 +25,14 @@ export type WorkerInit =
       /** The standard resolved by the main thread (the rule of the fast path). */
       readonly resolved: Standard;
       /** The standard as the caller chose it, for the general path. */
-      readonly standard?: string | StandardInput;
+      readonly standard?: StandardId | StandardInput;
       readonly date: string;
       readonly format: OutputFormat;
     }
   | {
       readonly type: 'init';
       readonly input: 'jsonl';
-      readonly standard?: string | StandardInput;
+      readonly standard?: StandardId | StandardInput;
       readonly date: string;
       readonly format: OutputFormat;
       readonly limits: { readonly maxRecordBytes: number; readonly maxDepth: number };

@@ -8,6 +8,7 @@ import { parseOrFail } from '../schema-issues.js';
 import { readOptions } from '../options.js';
 import { toIsoDate, today, type IsoDate } from '../dates.js';
 import { standardSchema, type Standard, type StandardInput } from './schema.js';
+import type { StandardId } from './ids.js';
 import qd59_2015 from './data/qd59-2015.json' with { type: 'json' };
 import nd07_2021 from './data/nd07-2021.json' with { type: 'json' };
 import nd351_2025 from './data/nd351-2025.json' with { type: 'json' };
@@ -89,7 +90,19 @@ export const nationalStandards: readonly Standard[] = Object.freeze([qd59_2015, 
 export const localStandards: readonly Standard[] = Object.freeze([shipped(dongNai_2022_2025)]);
 
 /** Ids of every standard shipped with the library. */
-export const standardIds: readonly string[] = Object.freeze([...nationalStandards, ...localStandards].map((s) => s.id));
+export const standardIds: readonly StandardId[] = Object.freeze([...nationalStandards, ...localStandards].map((s) => s.id as StandardId));
+
+/**
+ * Whether a value is the id of a shipped standard: narrows a text read at run time (an argument, a
+ * setting) to {@link StandardId}.
+ *
+ * @example
+ * isStandardId('nd07-2021') //=> true
+ * isStandardId('nd07') //=> false
+ */
+export function isStandardId(value: unknown): value is StandardId {
+  return typeof value === 'string' && (standardIds as readonly string[]).includes(value);
+}
 
 /**
  * The shipped standard with this id.
@@ -98,7 +111,7 @@ export const standardIds: readonly string[] = Object.freeze([...nationalStandard
  * @example
  * getStandard('nd07-2021').rule.kind //=> 'single-line'
  */
-export function getStandard(id: string): Standard {
+export function getStandard(id: StandardId | (string & {})): Standard {
   const found = [...nationalStandards, ...localStandards].find((s) => s.id === id);
   if (!found) fail('UNKNOWN_STANDARD', ['standard'], `standard: expected the id of a standard (${standardIds.join(', ')}), received ${describeReceived(id)}`, id, standardIds.join(' | '));
   return found;
@@ -130,8 +143,8 @@ export function safeStandardInForce(date: IsoDate | Date): SafeResult<Standard> 
 
 /** How the standard and the review date were chosen. */
 export interface StandardChoice {
-  /** A standard id, or a standard object (validated strictly). */
-  readonly standard?: string | StandardInput | undefined;
+  /** The id of a shipped standard, or a standard object of one's own (validated strictly). */
+  readonly standard?: StandardId | StandardInput | undefined;
   /** The review date (`YYYY-MM-DD` or a `Date`); today when omitted. */
   readonly date?: IsoDate | Date | undefined;
 }

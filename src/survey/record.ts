@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
 import { AMOUNT_EXPECTED, AMOUNT_TEXT_RULE, readAmount } from '../money.js';
-import { ID_EXPECTED, readArea } from '../household.js';
+import { ID_EXPECTED, readArea, type AreaInput } from '../household.js';
 import {
   employmentStatuses,
   enumIds,
@@ -114,7 +114,11 @@ export type Member = z.infer<typeof memberSchema>;
 export type Dwelling = z.infer<typeof dwellingSchema>;
 /** A household survey record. */
 export type SurveyRecord = z.infer<typeof surveyRecordSchema>;
-export type SurveyRecordInput = z.input<typeof surveyRecordSchema>;
+/**
+ * A household survey record as given to {@link classify}: the area is one of its words
+ * ({@link AreaInput}), every enum one of its ids; an unknown key does not compile.
+ */
+export type SurveyRecordInput = Omit<z.input<typeof surveyRecordSchema>, 'area'> & { readonly area: AreaInput };
 
 /** Whether an input looks like a survey record (it has a member roster). */
 export function isSurveyRecord(input: unknown): boolean {

@@ -16,7 +16,7 @@ import { readAmount } from '../money.js';
 import { resolveStandard } from '../standards/registry.js';
 import type { Category } from '../rule.js';
 import type { Qualification } from './enums.js';
-import type { SurveyRecord } from './record.js';
+import type { SurveyRecord, SurveyRecordInput } from './record.js';
 
 /** Stable codes of the consistency checks (schema errors keep the library's error codes). */
 export const surveyIssueCodes = [
@@ -177,7 +177,7 @@ export function createSurveyValidator(options: ClassifyOptions = {}): SurveyVali
           } else {
             category = row.category;
             if (record.recordedCategory !== undefined && record.recordedCategory !== row.category) {
-              issues.push({ code: 'CATEGORY_MISMATCH', path: ['recordedCategory'], message: explainMismatch(record.recordedCategory, classify(record, { standard, date })), received: record.recordedCategory });
+              issues.push({ code: 'CATEGORY_MISMATCH', path: ['recordedCategory'], message: explainMismatch(record.recordedCategory, classify(record as SurveyRecordInput, { standard, date })), received: record.recordedCategory });
             }
           }
         }

@@ -3,8 +3,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { classify, safeClassify } from '../../src/index.js';
-import { afterPause, nd07Ids } from '../helpers.js';
+import { safeClassify } from '../../src/index.js';
+import { afterPause, nd07Ids, classifyValue } from '../helpers.js';
 
 // The built Node entry (npm test builds first), so that worker threads find their script beside it.
 const built: string = '../../dist/node.js';
@@ -84,7 +84,7 @@ describe('fast CSV path', () => {
           expect(out[i]).toEqual({ id: r.household.id, error: output === 'jsonl' ? { code, path, message } : { code, message } });
           invalid++;
         } else {
-          const c = classify(r.household, { date });
+          const c = classifyValue(r.household, { date });
           expect(out[i]).toEqual({ id: c.id, category: c.category, deprivationCount: c.deprivationCount, newlyEscaped: false, standard: 'nd07-2021' });
         }
       });

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { classify, getStandard, type Category } from '../../src/index.js';
-import { nd07Ids } from '../helpers.js';
+import { getStandard, type Category } from '../../src/index.js';
+import { nd07Ids, classifyValue } from '../helpers.js';
 
 const cli = join(import.meta.dirname, '../../dist/cli.js');
 const report = (args: string[]) => spawnSync(process.execPath, [cli, 'report', ...args], { encoding: 'utf8' });
@@ -67,8 +67,8 @@ const household = (row: Row) => ({
   deprived: nd07Ids.filter((id) => row[id] === '1'),
   ...(row.previousCategory ? { previousCategory: row.previousCategory, previousRecognizedOn: row.previousRecognizedOn } : {}),
 });
-const current = readCsv('examples/households.csv').map((row) => ({ row, result: classify(household(row), { date: '2025-12-01' }) }));
-const earlier = readCsv('examples/households-2024.csv').map((row) => ({ row, result: classify(household(row), { date: '2024-12-01' }) }));
+const current = readCsv('examples/households.csv').map((row) => ({ row, result: classifyValue(household(row), { date: '2025-12-01' }) }));
+const earlier = readCsv('examples/households-2024.csv').map((row) => ({ row, result: classifyValue(household(row), { date: '2024-12-01' }) }));
 const plan = JSON.parse(readFileSync('examples/targets-bac-ninh.json', 'utf8')) as {
   povertyRateChangePerYear: number;
   coverage: { indicator: string; among: 'poor' | 'near-poor' | 'poor-or-near-poor'; label: string; minimumPercent: number }[];
@@ -176,7 +176,7 @@ function children(lang: Lang): ExpectedTable {
     return 2025 - y - (mo === 12 && d > 1 ? 1 : 0); // on 2025-12-01
   };
   const row = (list: 'poor' | 'near-poor', name: string): Expected[] => {
-    const kids = records.filter((r) => classify(r, { date: '2025-12-01' }).category === list).flatMap((r) => r.members.map((m) => ({ m, age: age(m.dateOfBirth as string) })).filter((k) => k.age < 16));
+    const kids = records.filter((r) => classifyValue(r, { date: '2025-12-01' }).category === list).flatMap((r) => r.members.map((m) => ({ m, age: age(m.dateOfBirth as string) })).filter((k) => k.age < 16));
     return [
       name,
       kids.length,

@@ -6,6 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { classify, createBatchClassifier, type Member } from '../../src/index.js';
 import { deriveIndicators, surveyRecordJsonSchema } from '../../src/survey/index.js';
 import { okAdult, recordWith, review } from './helpers.js';
+import { classifyValue } from '../helpers.js';
 
 const roster = readFileSync('examples/roster.jsonl', 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
@@ -13,9 +14,9 @@ describe('record and indicator-level equivalent', () => {
   it('classify gives the same answer for every record of the example roster', () => {
     for (const record of roster) {
       const derived = deriveIndicators(record, { date: review });
-      const fromRecord = classify(record, { date: review });
+      const fromRecord = classifyValue(record, { date: review });
       const { members: _m, dwelling: _d, waterSource: _w, latrineType: _l, informationDevices: _i, hearsLoudspeakers: _h, wasteHandling: _x, recordedCategory: _r, attributes, ...rest } = record;
-      const indicatorLevel = classify({ ...rest, size: (record.members as unknown[]).length, deprived: [...derived.deprived], attributes }, { date: review });
+      const indicatorLevel = classifyValue({ ...rest, size: (record.members as unknown[]).length, deprived: [...derived.deprived], attributes }, { date: review });
       expect(fromRecord.category).toBe(indicatorLevel.category);
       expect(fromRecord.deprived).toEqual(indicatorLevel.deprived);
       expect(fromRecord.newlyEscaped).toBe(indicatorLevel.newlyEscaped);
@@ -61,7 +62,7 @@ describe('record errors', () => {
     [{ ...recordWith([okAdult]), roof: 'tile' }, 'INVALID_FIELD', ['roof']],
     [{ ...recordWith([okAdult]), area: 'suburb' }, 'INVALID_AREA', ['area']],
   ])('%#: %s', (record, code, path) => {
-    expect(() => classify(record, { date: review })).toThrow(expect.objectContaining({ code, path }));
+    expect(() => classifyValue(record, { date: review })).toThrow(expect.objectContaining({ code, path }));
   });
 });
 

@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { classify, createBatchClassifier, loadStandard, type Standard } from '../../src/index.js';
+import { createBatchClassifier, loadStandard, type Standard } from '../../src/index.js';
+import type { StandardId } from '../../src/index.js';
+import { classifyValue } from '../helpers.js';
 
 const built: string = '../../dist/node.js';
 const { classifyCsvParallel, classifyJsonlParallel } = (await import(built)) as typeof import('../../src/node/index.js');
@@ -17,7 +19,7 @@ interface LegalCase {
   readonly category: string;
 }
 interface CaseFile {
-  readonly standard?: string;
+  readonly standard?: StandardId;
   readonly standardFile?: string;
   readonly date: string;
   readonly reference: string;
@@ -36,7 +38,7 @@ async function* afterPause(text: string): AsyncGenerator<Buffer> {
   for (let i = cut; i < bytes.length; i += 64) yield bytes.subarray(i, i + 64);
 }
 
-async function run(kind: 'csv' | 'jsonl', text: string, standard: string | Standard, date: string, threads: number): Promise<{ id: string; category?: string }[]> {
+async function run(kind: 'csv' | 'jsonl', text: string, standard: StandardId | Standard, date: string, threads: number): Promise<{ id: string; category?: string }[]> {
   const sink = new PassThrough();
   const out: Buffer[] = [];
   sink.on('data', (c: Buffer) => out.push(c));
@@ -52,12 +54,12 @@ it('finds a case file for every shipped standard and a province standard', () =>
 
 describe.each(files)('%s', (file) => {
   const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CaseFile;
-  const standard: string | Standard = data.standardFile ? loadStandard(readFileSync(join(dir, data.standardFile), 'utf8')) : data.standard!;
+  const standard: StandardId | Standard = data.standardFile ? loadStandard(readFileSync(join(dir, data.standardFile), 'utf8')) : data.standard!;
   const id = typeof standard === 'string' ? standard : standard.id;
   const expected = data.cases.map((c, i) => ({ id: `C${i + 1}`, category: c.category }));
 
   it.each(data.cases)(`${data.reference}: $name`, (c) => {
-    expect(classify(c.household, { standard, date: data.date }).category).toBe(c.category);
+    expect(classifyValue(c.household, { standard, date: data.date }).category).toBe(c.category);
     const batch = createBatchClassifier({ standard, date: data.date });
     expect(batch.classify(c.household)).toMatchObject({ category: c.category, standard: id });
     expect(batch.classifyWithFacts(c.household)).toMatchObject({ category: c.category });

@@ -16,6 +16,7 @@ import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { readFileSync } from 'node:fs';
 import { classify, createBatchClassifier } from '../../src/index.js';
+import { classifyValue } from '../helpers.js';
 
 const date = '2025-12-01'; // Decree 07/2021/NĐ-CP: rural line 1,500,000 đồng per person per month, k = 3
 const households = {
@@ -130,7 +131,7 @@ describe('escape status', () => {
     const batch = createBatchClassifier({ date });
     for (const [leftListOn, expected] of [['2022-12-01', true], ['2022-11-30', false]] as const) {
       const input = { ...record, previousCategory: 'poor', previousRecognizedOn: '2021-12-01', leftListOn };
-      const r = classify(input, { date });
+      const r = classifyValue(input, { date });
       expect([r.category, r.newlyEscaped]).toEqual(['none', expected]);
       expect(batch.classify(input)).toMatchObject({ newlyEscaped: expected });
       expect(batch.classifyWithFacts(input)).toMatchObject({ newlyEscaped: expected, escaped: 'poverty' });

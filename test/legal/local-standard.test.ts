@@ -2,14 +2,15 @@
 // poor at 2 or more deprivations, band to 3,000,000 / 3,750,000).
 import { describe, expect, it } from 'vitest';
 import { classify, defineStandard, getStandard, loadStandard, nationalStandards, safeDefineStandard, safeLoadStandard, type StandardInput } from '../../src/index.js';
+import { classifyValue } from '../helpers.js';
 
 const date = '2024-06-01';
 
 describe('Đồng Nai 2022-2025', () => {
   it('is poor at 2 deprivations, near-poor at 1, at its own line', () => {
-    const base = { area: 'rural', size: 2, incomeMonthlyTotal: 4_000_000 };
-    expect(classify({ ...base, deprived: ['employment', 'nutrition'] }, { standard: 'dong-nai-2022-2025', date }).category).toBe('poor');
-    expect(classify({ ...base, deprived: ['employment'] }, { standard: 'dong-nai-2022-2025', date }).category).toBe('near-poor');
+    const base = { area: 'rural', size: 2, incomeMonthlyTotal: 4_000_000 } as const;
+    expect(classify({ ...base, deprived: ['employment', 'nutrition'] as const }, { standard: 'dong-nai-2022-2025', date }).category).toBe('poor');
+    expect(classify({ ...base, deprived: ['employment'] as const }, { standard: 'dong-nai-2022-2025', date }).category).toBe('near-poor');
     expect(classify({ ...base, incomeMonthlyTotal: 4_000_001, deprived: ['employment', 'nutrition'] }, { standard: 'dong-nai-2022-2025', date }).category).toBe('average');
   });
   it('is never chosen by date', () => {
@@ -111,8 +112,8 @@ describe('a standard read from JSON text (loadStandard)', () => {
     if (copy.rule.kind === 'single-line') copy.rule.lines.rural.value = 1_800_000;
     const mine = loadStandard(`\uFEFF${JSON.stringify(copy, null, 2)}`);
     const h = { area: 'rural', size: 1, incomeMonthlyPerCapita: 1_800_000, deprived: ['employment', 'nutrition', 'housingArea'] };
-    expect(classify(h, { standard: mine, date })).toMatchObject({ standard: 'tinh-x-2025', category: 'poor' });
-    expect(classify(h, { standard: 'nd07-2021', date }).category).toBe('average');
+    expect(classifyValue(h, { standard: mine, date })).toMatchObject({ standard: 'tinh-x-2025', category: 'poor' });
+    expect(classifyValue(h, { standard: 'nd07-2021', date }).category).toBe('average');
   });
   it('text that is not JSON is INVALID_STANDARD at the root, with the text received', () => {
     expect(() => loadStandard('{"id": "x",')).toThrow(expect.objectContaining({ code: 'INVALID_STANDARD', path: [], received: '{"id": "x",' }));
@@ -132,7 +133,7 @@ describe('the low-income-worker rule is data (Decree 30/2025/NĐ-CP)', () => {
   it('Decree 07/2021 as amended: a near-poor household is excluded, whatever its income', () => {
     expect(nd07.lowIncomeWorker!.excludedCategories).toMatchObject({ value: ['poor', 'near-poor'], confirmed: true, reference: { instrument: 'Decree 30/2025/NĐ-CP' } });
     expect(nd07.lowIncomeWorker!.worker).toMatchObject({ confirmed: false, note: expect.stringMatching(/working age or employed/) });
-    const r = classify(atLine, { date });
+    const r = classifyValue(atLine, { date });
     expect(r).toMatchObject({ category: 'near-poor', lowIncomeWorker: { eligible: false } });
     expect(r.trace.find((t) => t.step === 'low-income-worker')!.text).toBe('Workers of this household are not low-income workers: the household is poor or near-poor.');
   });
@@ -140,7 +141,7 @@ describe('the low-income-worker rule is data (Decree 30/2025/NĐ-CP)', () => {
     const mine = structuredClone(nd07) as StandardInput;
     mine.id = 'only-poor-excluded';
     mine.lowIncomeWorker!.excludedCategories.value = ['poor'];
-    const r = classify(atLine, { standard: defineStandard(mine), date });
+    const r = classifyValue(atLine, { standard: defineStandard(mine), date });
     expect(r).toMatchObject({ category: 'near-poor', lowIncomeWorker: { eligible: true, line: 2_250_000 } });
   });
   it('a category listed twice is an error with its path', () => {

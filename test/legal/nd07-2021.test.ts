@@ -3,7 +3,7 @@
 // đồng over it, in each form of income.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/index.js';
-import { householdAt, incomeForms, nd07Ids } from '../helpers.js';
+import { householdAt, incomeForms, nd07Ids, classifyValue } from '../helpers.js';
 
 const date = '2025-12-01';
 const areas = [
@@ -17,28 +17,28 @@ describe.each(areas)('nd07-2021, $area (line $line đồng)', ({ area, line, ban
     const two = { area, size: 3, deprived: nd07Ids.slice(0, 2) as unknown as string[] };
 
     it('at the line with 3 deprivations: poor (≤ line AND ≥ 3)', () => {
-      const r = classify(householdAt(form, line, 0, three), { date });
+      const r = classifyValue(householdAt(form, line, 0, three), { date });
       expect(r.category).toBe('poor');
       expect(r.branch).toBe('income-at-most-line-with-k-deprivations');
     });
     it('one đồng over the line with 3 deprivations: not poor, average living standard', () => {
-      const r = classify(householdAt(form, line, 1, three), { date });
+      const r = classifyValue(householdAt(form, line, 1, three), { date });
       expect(r.category).toBe('average');
     });
     it('at the line with 2 deprivations: near-poor', () => {
-      expect(classify(householdAt(form, line, 0, two), { date }).category).toBe('near-poor');
+      expect(classifyValue(householdAt(form, line, 0, two), { date }).category).toBe('near-poor');
     });
     it('one đồng over the line with 2 deprivations: average', () => {
-      expect(classify(householdAt(form, line, 1, two), { date }).category).toBe('average');
+      expect(classifyValue(householdAt(form, line, 1, two), { date }).category).toBe('average');
     });
     it('at the line with 0 deprivations: near-poor (zero included)', () => {
-      expect(classify(householdAt(form, line, 0, { area, size: 3, deprived: [] }), { date }).category).toBe('near-poor');
+      expect(classifyValue(householdAt(form, line, 0, { area, size: 3, deprived: [] }), { date }).category).toBe('near-poor');
     });
     it(`at the top of the average band (${bandTop}): average`, () => {
-      expect(classify(householdAt(form, bandTop, 0, two), { date }).category).toBe('average');
+      expect(classifyValue(householdAt(form, bandTop, 0, two), { date }).category).toBe('average');
     });
     it('one đồng over the band: none', () => {
-      const r = classify(householdAt(form, bandTop, 1, two), { date });
+      const r = classifyValue(householdAt(form, bandTop, 1, two), { date });
       expect(r.category).toBe('none');
       expect(r.branch).toBe('above-average-band');
     });
@@ -92,7 +92,7 @@ describe('nd07-2021 result and trace', () => {
   it('does not mutate its input', () => {
     const input = { area: 'rural', size: 2, incomeMonthlyTotal: '3000000', deprived: ['nutrition'] };
     const copy = structuredClone(input);
-    classify(input, { date });
+    classifyValue(input, { date });
     expect(input).toEqual(copy);
   });
 });

@@ -2,7 +2,7 @@
 // band has been found: above the line a household is "none", and the result says so.
 import { describe, expect, it } from 'vitest';
 import { classify, getStandard } from '../../src/index.js';
-import { householdAt, incomeForms, nd351Ids } from '../helpers.js';
+import { householdAt, incomeForms, nd351Ids, classifyValue } from '../helpers.js';
 
 const date = '2027-01-01';
 
@@ -14,11 +14,11 @@ describe.each([
     const three = { area, size: 5, deprived: nd351Ids.slice(-3) as unknown as string[] };
     const two = { area, size: 5, deprived: nd351Ids.slice(0, 2) as unknown as string[] };
     it('at the line: poor with 3 deprivations, near-poor with 2', () => {
-      expect(classify(householdAt(form, line, 0, three), { date }).category).toBe('poor');
-      expect(classify(householdAt(form, line, 0, two), { date }).category).toBe('near-poor');
+      expect(classifyValue(householdAt(form, line, 0, three), { date }).category).toBe('poor');
+      expect(classifyValue(householdAt(form, line, 0, two), { date }).category).toBe('near-poor');
     });
     it('one đồng over: none, and no band is defined', () => {
-      const r = classify(householdAt(form, line, 1, three), { date });
+      const r = classifyValue(householdAt(form, line, 1, three), { date });
       expect(r.category).toBe('none');
       expect(r.branch).toBe('no-average-band');
       expect(r.averageBand).toBeNull();

@@ -3,6 +3,7 @@
 // 2027-01-01 to 2030-12-31. Outside 2016-2030 there is no standard: an error, never a default.
 import { describe, expect, it } from 'vitest';
 import { classify, safeClassify, safeStandardInForce, standardInForce } from '../../src/index.js';
+import { classifyValue } from '../helpers.js';
 
 describe('standard in force by date', () => {
   it.each([
@@ -28,14 +29,14 @@ describe('standard in force by date', () => {
 
   it('the same household changes standard across 2021-12-31 / 2022-01-01', () => {
     const h = { area: 'rural', size: 1, incomeMonthlyPerCapita: 800_000, deprived: ['healthInsurance'] };
-    expect(classify(h, { date: '2021-12-31' })).toMatchObject({ standard: 'qd59-2015', category: 'near-poor' });
-    expect(classify(h, { date: '2022-01-01' })).toMatchObject({ standard: 'nd07-2021', category: 'near-poor' });
+    expect(classifyValue(h, { date: '2021-12-31' })).toMatchObject({ standard: 'qd59-2015', category: 'near-poor' });
+    expect(classifyValue(h, { date: '2022-01-01' })).toMatchObject({ standard: 'nd07-2021', category: 'near-poor' });
   });
 
   it('the same household changes standard across 2026-12-31 / 2027-01-01', () => {
     const h = { area: 'urban', size: 2, incomeMonthlyTotal: 5_000_000, deprived: [] };
-    expect(classify(h, { date: '2026-12-31' })).toMatchObject({ standard: 'nd07-2021', category: 'average' });
-    expect(classify(h, { date: '2027-01-01' })).toMatchObject({ standard: 'nd351-2025', category: 'near-poor' });
+    expect(classifyValue(h, { date: '2026-12-31' })).toMatchObject({ standard: 'nd07-2021', category: 'average' });
+    expect(classifyValue(h, { date: '2027-01-01' })).toMatchObject({ standard: 'nd351-2025', category: 'near-poor' });
   });
 
   it('an explicit standard must be in force on an explicit date', () => {
@@ -59,10 +60,10 @@ describe('a chosen standard without a date is checked against today', () => {
   });
   it('refuses a local standard past its period, and takes it within', () => {
     expect(safeClassify(household, { standard: 'dong-nai-2022-2025', today: () => '2026-01-01' })).toMatchObject({ success: false, error: { code: 'STANDARD_NOT_IN_FORCE' } });
-    expect(classify(household, { standard: 'dong-nai-2022-2025', today: () => '2025-12-31' }).standard).toBe('dong-nai-2022-2025');
+    expect(classifyValue(household, { standard: 'dong-nai-2022-2025', today: () => '2025-12-31' }).standard).toBe('dong-nai-2022-2025');
   });
   it('takes a standard in force today, and the trace states the date it checked', () => {
-    const result = classify(household, { standard: 'nd07-2021', today: () => '2026-06-01' });
+    const result = classifyValue(household, { standard: 'nd07-2021', today: () => '2026-06-01' });
     expect(result.date).toBe('2026-06-01');
     expect(result.trace[0]!.text).toContain('2026-06-01');
   });

@@ -3,7 +3,7 @@
 // fewer than 3. Average band: above the near-poverty line up to 1,500,000 / 1,950,000.
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/index.js';
-import { householdAt, incomeForms, qd59Ids } from '../helpers.js';
+import { householdAt, incomeForms, qd59Ids, classifyValue } from '../helpers.js';
 
 const date = '2020-06-30';
 const areas = [
@@ -18,26 +18,26 @@ describe.each(areas)('qd59-2015, $area', ({ area, poverty, near, bandTop }) => {
     const two = { area, size: 4, deprived: qd59Ids.slice(0, 2) as unknown as string[] };
 
     it('at the poverty line, no deprivation: poor by income alone', () => {
-      const r = classify(householdAt(form, poverty, 0, none), { date });
+      const r = classifyValue(householdAt(form, poverty, 0, none), { date });
       expect(r.category).toBe('poor');
       expect(r.branch).toBe('income-at-most-poverty-line');
     });
     it('one đồng over the poverty line, no deprivation: near-poor', () => {
-      expect(classify(householdAt(form, poverty, 1, none), { date }).category).toBe('near-poor');
+      expect(classifyValue(householdAt(form, poverty, 1, none), { date }).category).toBe('near-poor');
     });
     it('one đồng over the poverty line, 3 deprivations: poor', () => {
-      expect(classify(householdAt(form, poverty, 1, three), { date }).branch).toBe('middle-band-with-k-deprivations');
+      expect(classifyValue(householdAt(form, poverty, 1, three), { date }).branch).toBe('middle-band-with-k-deprivations');
     });
     it('at the near-poverty line, 3 deprivations: poor; 2: near-poor', () => {
-      expect(classify(householdAt(form, near, 0, three), { date }).category).toBe('poor');
-      expect(classify(householdAt(form, near, 0, two), { date }).category).toBe('near-poor');
+      expect(classifyValue(householdAt(form, near, 0, three), { date }).category).toBe('poor');
+      expect(classifyValue(householdAt(form, near, 0, two), { date }).category).toBe('near-poor');
     });
     it('one đồng over the near-poverty line: average, however deprived', () => {
-      expect(classify(householdAt(form, near, 1, three), { date }).category).toBe('average');
+      expect(classifyValue(householdAt(form, near, 1, three), { date }).category).toBe('average');
     });
     it('at the top of the band: average; one đồng over: none', () => {
-      expect(classify(householdAt(form, bandTop, 0, two), { date }).category).toBe('average');
-      expect(classify(householdAt(form, bandTop, 1, two), { date }).category).toBe('none');
+      expect(classifyValue(householdAt(form, bandTop, 0, two), { date }).category).toBe('average');
+      expect(classifyValue(householdAt(form, bandTop, 1, two), { date }).category).toBe('none');
     });
   });
 });

@@ -1,0 +1,40 @@
+// A new app's first lines against the installed package, under strict settings: what must compile
+// compiles, and each mistake below is a compile error (an `@ts-expect-error` that is not one fails).
+import { ChuanNgheoError, classify, getStandard, safeClassify, type HouseholdInput, type IndicatorIdOf, type StandardId } from 'chuan-ngheo';
+import { validateSurvey, type SurveyRecordInput } from 'chuan-ngheo/survey';
+import { alkireFoster } from 'chuan-ngheo/measures';
+import { renderTables, type Table } from 'chuan-ngheo/report';
+import { planHeader } from 'chuan-ngheo/tabular';
+import { classifyStream, type StreamSummary } from 'chuan-ngheo/node';
+
+const date = '2025-12-01';
+const result = classify({ area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: ['healthInsurance', 'housingArea', 'hygienicLatrine'] }, { date });
+const category: 'poor' | 'near-poor' | 'average' | 'none' = result.category;
+
+// @ts-expect-error: a misspelt key
+classify({ area: 'rural', sizee: 3, incomeMonthlyTotal: 4_500_000 }, { date });
+// @ts-expect-error: a misspelt area
+classify({ area: 'rurall', size: 3, incomeMonthlyTotal: 4_500_000 }, { date });
+// @ts-expect-error: an unknown indicator
+classify({ area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: ['employmen'] }, { date });
+// @ts-expect-error: an indicator the chosen standard does not have
+classify({ area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: ['wasteTreatment'] }, { standard: 'nd07-2021', date });
+// @ts-expect-error: an unknown standard id
+classify({ area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000 }, { standard: 'nd07', date });
+// @ts-expect-error: data of unknown shape goes through safeClassify
+classify(JSON.parse('{}') as unknown, { date });
+
+const outcome = safeClassify(JSON.parse('{"area":"rural"}') as unknown, { date });
+const code: string | undefined = outcome.success ? undefined : outcome.error.code;
+const household: HouseholdInput<IndicatorIdOf<'nd351-2025'>> = { area: 'thành thị', size: 2, incomeMonthlyPerCapita: '2500000', deprived: ['wasteTreatment'] };
+const id: StandardId = 'nd351-2025';
+const record: SurveyRecordInput = { area: 'rural', members: [{ ageAtReview: 30, healthInsurance: true }] };
+const report = validateSurvey([record], { date });
+const measures = alkireFoster([], { indicators: [], k: 1 });
+const tables: readonly Table[] = [];
+const text: string = renderTables(tables, 'md');
+const plan = planHeader(['id', 'area'], getStandard(id));
+const isCoreError = (error: unknown): error is ChuanNgheoError => error instanceof ChuanNgheoError;
+const run = (summary: StreamSummary) => summary.categories.poor + summary.invalid;
+
+export { category, code, household, report, measures, text, plan, isCoreError, run, classifyStream };
