@@ -2,13 +2,12 @@
  * Calendar dates as ISO strings (`YYYY-MM-DD`). Dates compare as strings; ages are whole
  * calendar years and months counted on the digits (a person born on 29 February turns a year
  * older on 1 March in common years), which the tests check against date-fns. Calendar
- * arithmetic on months (the newly-escaped window) uses date-fns.
+ * arithmetic on months (the newly-escaped window) is counted on the digits too, as date-fns
+ * `addMonths` counts (tests check it against date-fns): the core runs in a browser, where every
+ * kilobyte of a dependency is downloaded.
  *
  * @module
  */
-import { addMonths } from 'date-fns/addMonths';
-import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
 import { dateTimeOf, describeReceived, fail, type ErrorPath } from './errors.js';
 
 /** A calendar date `YYYY-MM-DD`. */
@@ -67,7 +66,7 @@ const DATE_EXPECTED = 'a calendar date YYYY-MM-DD (years 0001 to 9999) or a vali
 export function toIsoDate(value: unknown, path: ErrorPath): IsoDate {
   const time = dateTimeOf(value);
   if (time !== undefined) {
-    const day = Number.isNaN(time) ? undefined : format(new Date(time), 'yyyy-MM-dd');
+    const day = Number.isNaN(time) ? undefined : localDay(new Date(time));
     if (!isIsoDate(day)) fail('INVALID_DATE', path, `${pathName(path)}: expected ${DATE_EXPECTED}, received ${describeReceived(value)}`, value, DATE_EXPECTED);
     return day;
   }
@@ -75,14 +74,34 @@ export function toIsoDate(value: unknown, path: ErrorPath): IsoDate {
   return value;
 }
 
-/** Today's local calendar date. */
-export function today(): IsoDate {
-  return format(new Date(), 'yyyy-MM-dd');
+/** `YYYY-MM-DD` of a year, month and day; `undefined` for a year outside 1 to 9999. */
+function written(year: number, month: number, day: number): IsoDate | undefined {
+  if (!(year >= 1 && year <= 9999)) return undefined;
+  const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
 }
 
-/** `date` plus whole calendar months (date-fns clamps 31 Jan + 1 month to 28/29 Feb). */
+/** The local calendar day of a valid `Date`, `YYYY-MM-DD` (`undefined` outside years 1 to 9999). */
+function localDay(date: Date): IsoDate | undefined {
+  return written(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+/** Today's local calendar date. */
+export function today(): IsoDate {
+  return localDay(new Date())!;
+}
+
+/**
+ * `date` plus whole calendar months, the day kept or clamped to the month's last (31 January
+ * + 1 month is 28 or 29 February), as date-fns `addMonths` does. Past 9999-12-31 (a window that
+ * outlasts every date this library reads) it is 9999-12-31.
+ */
 export function addMonthsIso(date: IsoDate, months: number): IsoDate {
-  return format(addMonths(parseISO(date), months), 'yyyy-MM-dd');
+  const total = digits(date, 0, 4) * 12 + (digits(date, 5, 7) - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const day = Math.min(digits(date, 8, 10), daysInMonth(year, month));
+  return written(year, month, day) ?? (year > 9999 ? '9999-12-31' : '0001-01-01');
 }
 
 function pathName(path: ErrorPath): string {

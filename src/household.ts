@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, formatPath, describeReceived, type ErrorCode, type ErrorPath } from './errors.js';
 import { isIsoDate, type IsoDate } from './dates.js';
 import { firstIssue, ownValue, safeParseInWords } from './schema-issues.js';

@@ -1,12 +1,13 @@
 // Calendar dates and ages, checked against date-fns.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { addMonths } from 'date-fns/addMonths';
 import { differenceInMonths } from 'date-fns/differenceInMonths';
 import { differenceInYears } from 'date-fns/differenceInYears';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
-import { isIsoDate, monthsBetween, yearsBetween } from '../src/dates.js';
+import { addMonthsIso, isIsoDate, monthsBetween, toIsoDate, yearsBetween } from '../src/dates.js';
 
 const day = fc.date({ min: new Date(1900, 0, 1), max: new Date(2035, 11, 31), noInvalidDate: true }).map((d) => format(d, 'yyyy-MM-dd'));
 
@@ -60,5 +61,33 @@ describe('whole years from whole months', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('calendar arithmetic without date-fns', () => {
+  it('adds months as date-fns addMonths does (the day clamped to the month end)', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: -600, max: 600 }), (from, months) => {
+        expect(addMonthsIso(from, months)).toBe(format(addMonths(parseISO(from), months), 'yyyy-MM-dd'));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(addMonthsIso('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsIso('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonthsIso('2024-02-29', 36)).toBe('2027-02-28');
+  });
+
+  it('stops at 9999-12-31, past which no date is read', () => {
+    expect(addMonthsIso('9999-06-01', 36)).toBe('9999-12-31');
+  });
+
+  it("reads a Date's local calendar day as date-fns format does", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(1, 0, 1), max: new Date(9999, 11, 31, 23, 59), noInvalidDate: true }), (date) => {
+        expect(toIsoDate(date, ['date'])).toBe(format(date, 'yyyy-MM-dd'));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(() => toIsoDate(new Date(10000, 0, 1), ['date'])).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
   });
 });

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, toSafe, type SafeResult } from '../errors.js';
 import { parseOrFail } from '../schema-issues.js';
 import { Decimal } from '../money.js';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
 import { ownValue, parseOrFail } from '../schema-issues.js';
 import type { Area } from '../standards/schema.js';

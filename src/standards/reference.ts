@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A standard's id: lower-case letters, digits and dashes, e.g. `nd07-2021`. */
 export const standardIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a standard id is lower-case letters, digits and dashes');

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { derivationSchema } from '../derivation/parameters.js';
 import { provenanceShape, referenceSchema, standardIdSchema } from './reference.js';
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../dates.js';
 import { AMOUNT_EXPECTED, AMOUNT_TEXT_RULE, readAmount } from '../money.js';
 import { ID_EXPECTED, readArea, type AreaInput } from '../household.js';
