@@ -6,7 +6,6 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readCsv } from '../csv/records.js';
 import type { ColumnOptions } from '../columns.js';
 import { undeterminedError } from '../tabular.js';
@@ -30,7 +29,7 @@ import { readHouseholdBatches } from '../node/household-reader.js';
 import { openAtomicOutput, OutputFileError, type AtomicOutput } from '../node/atomic-output.js';
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
-import { columnOptions, columnOptionsOf, columnUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, outputSignals, refuseInputAsOutput, UsageError, standardChoiceOf, standardFileOption, standardFileUsage } from './args.js';
+import { columnOptions, columnOptionsOf, columnUsage, commonUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, OptionError, outputSignals, readCommandLine, refuseInputAsOutput, standardChoiceOf, standardFileOption, standardFileUsage, standardIdOf, UsageError } from './args.js';
 import { checkColumns } from './columns.js';
 import { startProgress } from './progress.js';
 import { isWorkbookFile, openReportOutput, readClassifiedWorkbook, reportFormatOf, sheetOf, sheetOption, sheetUsage, writeReport } from './excel.js';
@@ -68,7 +67,8 @@ read is left out of the figures and counted on stderr.
 ${standardFileUsage}
 ${columnUsage}
 ${limitUsage}
-${sheetUsage}`;
+${sheetUsage}
+${commonUsage}`;
 
 interface Review {
   readonly standard: Standard;
@@ -251,9 +251,9 @@ function readClassified(file: string, idFor: string): Classified | undefined {
 
 /** Runs the command; resolves to the exit status. */
 export async function reportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const line = readCommandLine(argv, {
+    command: 'report',
+    usage: reportUsage,
     options: {
       by: { type: 'string' },
       weight: { type: 'string' },
@@ -271,18 +271,15 @@ export async function reportCommand(argv: string[]): Promise<number> {
       unit: { type: 'string', default: 'households' },
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
       ...standardFileOption,
       ...limitOptions,
       ...columnOptions,
       ...sheetOption,
     },
   });
-  if (values.help) {
-    process.stdout.write(`${reportUsage}\n`);
-    return exitStatus.ok;
-  }
-  if (positionals.length !== 1) throw new UsageError('report takes exactly one FILE');
+  if (line === undefined) return exitStatus.ok;
+  const { values, positionals } = line;
+  if (positionals.length !== 1) throw new OptionError(`report takes exactly one FILE; received ${positionals.length}`);
   const file = positionals[0]!;
   const format = reportFormatOf(values.format, values.out);
   const lang: Lang = oneOf('--lang', values.lang!, ['vi', 'en']);
@@ -298,6 +295,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   } else if (values['previous-standard'] !== undefined && values['previous-date'] === undefined) {
     throw new UsageError(`--previous-standard ${JSON.stringify(values['previous-standard'])} is given without --previous-date (the standard classifies the earlier survey on that date)`);
   }
+  if (values['previous-standard'] !== undefined) standardIdOf('--previous-standard', values['previous-standard']);
   if (values.years !== undefined && values.targets === undefined) throw new UsageError(`--years ${JSON.stringify(values.years)} is given without --targets (it spreads the plan's yearly rate change)`);
   let years = values.years !== undefined ? Number(values.years) : 1;
   if (values.years !== undefined && !(Number.isFinite(years) && years > 0)) throw new UsageError(`--years must be a positive number; received ${JSON.stringify(values.years)}`);
