@@ -70,7 +70,7 @@ export type { Tally, TallyBuilder, TallyItem, TallyOptions, GroupTally, Category
 export { compareReviews, safeCompareReviews } from './analytics/transitions.js';
 export type { ReviewEntry, ListMovement, Transitions } from './analytics/transitions.js';
 export { defineTargetPlan, safeDefineTargetPlan, measureTargets, safeMeasureTargets, targetPlanSchema } from './analytics/targets.js';
-export type { TargetPlan, TargetPlanInput, TargetResult } from './analytics/targets.js';
+export type { PlanText, TargetMeasure, TargetPlan, TargetPlanInput, TargetResult } from './analytics/targets.js';
 export { childFacts, childAges } from './analytics/children.js';
 export type { ChildFacts, ChildAges } from './analytics/children.js';
 export type { ChildCounts } from './analytics/tally.js';
