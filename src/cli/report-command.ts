@@ -61,6 +61,8 @@ reader of standard output that stops early (| head) ends the run quietly.
 --out FILE writes the report to FILE (whole or not at all); --format xlsx (or --out FILE.xlsx) writes
 a workbook, one sheet per table, numbers as numbers. FILE may be an .xlsx workbook (its first visible
 sheet, or --sheet).
+--lang vi writes the legal terms, and numbers as Vietnamese does (1.234,5) in the table, Markdown
+and charts; CSV, JSON and workbooks keep numbers a program reads (1234.5) in either language.
 Exit status: 0 all rows valid, 1 some rows invalid (left out of the figures), 2 usage or file error.
 A progress bar goes to stderr when it is a terminal (--quiet silences it). A record that cannot be
 read is left out of the figures and counted on stderr.
