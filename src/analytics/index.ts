@@ -14,6 +14,6 @@ export type { Tally, TallyBuilder, TallyItem, TallyOptions, GroupTally, Category
 export { compareReviews, safeCompareReviews } from './transitions.js';
 export type { ReviewEntry, ListMovement, Transitions } from './transitions.js';
 export { defineTargetPlan, safeDefineTargetPlan, measureTargets, safeMeasureTargets, targetPlanSchema } from './targets.js';
-export type { TargetPlan, TargetPlanInput, TargetResult } from './targets.js';
+export type { PlanText, TargetMeasure, TargetPlan, TargetPlanInput, TargetResult } from './targets.js';
 export { childFacts, childAges } from './children.js';
 export type { ChildFacts, ChildAges } from './children.js';

@@ -15,11 +15,31 @@ import type { Tally } from './tally.js';
 import type { Transitions } from './transitions.js';
 import { Fraction, fractionOfDecimal, roundHalfEven } from './exact.js';
 
+/**
+ * A text of a plan: one text for every report, or one per report language (`{ "vi": "…", "en": "…" }`),
+ * so that a report in Vietnamese and one in English each read in their own words.
+ */
+export const planTextSchema = z.union([z.string().min(1), z.strictObject({ vi: z.string().min(1), en: z.string().min(1) })]);
+
+/** A text of a plan: one for every language, or one per language. */
+export type PlanText = z.infer<typeof planTextSchema>;
+
+/**
+ * A plan's text in a language: its own words there, or the one text it has.
+ *
+ * @example
+ * planText({ vi: 'Hộ nghèo có BHYT', en: 'Poor households insured' }, 'vi') //=> 'Hộ nghèo có BHYT'
+ * planText('Poor households insured', 'vi') //=> 'Poor households insured'
+ */
+export function planText(text: PlanText, lang: 'vi' | 'en'): string {
+  return typeof text === 'string' ? text : text[lang];
+}
+
 export const targetPlanSchema = z.strictObject({
   id: z.string().min(1),
-  title: z.string().min(1),
+  title: planTextSchema,
   /** The plan's citation, e.g. `Plan 121/KH-UBND of Bắc Ninh province (2023-2025)`. */
-  reference: z.string().min(1),
+  reference: planTextSchema,
   /**
    * Poverty rate change per year, in percentage points (negative: a fall). Figures are finite JSON
    * numbers, read exactly as the decimal they are written as (`-1.5`, `1e-7`).
@@ -33,16 +53,21 @@ export const targetPlanSchema = z.strictObject({
         among: z.enum(['poor', 'near-poor', 'poor-or-near-poor']),
         /** Minimum share of those households NOT deprived in the indicator, in percent. */
         minimumPercent: z.number().min(0).max(100),
-        label: z.string().min(1).optional(),
+        label: planTextSchema.optional(),
       }),
     )
     .default([]),
   /** Targets the library cannot measure from the standard's indicators, kept for the record. */
-  notMeasured: z.array(z.string().min(1)).default([]),
+  notMeasured: z.array(planTextSchema).default([]),
 });
 
 export type TargetPlan = z.infer<typeof targetPlanSchema>;
 export type TargetPlanInput = z.input<typeof targetPlanSchema>;
+
+/** What a target measures: the poverty rate's change over some years, or an indicator's coverage among a list. */
+export type TargetMeasure =
+  | { readonly kind: 'poverty-rate-change'; readonly years: number }
+  | { readonly kind: 'coverage'; readonly indicator: string; readonly among: 'poor' | 'near-poor' | 'poor-or-near-poor' };
 
 /**
  * One line of the targets report. Figures are rounded half to even to the tally's decimals; each
@@ -50,7 +75,12 @@ export type TargetPlanInput = z.input<typeof targetPlanSchema>;
  * decided on the exact values.
  */
 export interface TargetResult {
+  /** The target's name in English: the plan's label (its English text), else what it measures. */
   readonly name: string;
+  /** What the target measures, for a report to name it in its own language. */
+  readonly measures: TargetMeasure;
+  /** The plan's label of the target, as the plan gives it. */
+  readonly label?: PlanText;
   /** Measured value, in percent or percentage points; null when it cannot be measured (no households in the group, no earlier review). */
   readonly measured: number | null;
   readonly measuredExact: string | null;
@@ -120,6 +150,7 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
     const measured = change === undefined || change === null ? null : new Fraction(change);
     results.push({
       name: `poverty rate change over ${years} year(s)`,
+      measures: { kind: 'poverty-rate-change', years },
       ...figures(measured, target, (m) => target.sub(m)),
       met: measured === null ? null : measured.lte(target),
       unit: 'percentage points',
@@ -135,7 +166,9 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
     const measured = whole.equals(0) ? null : whole.sub(deprived).mul(100).div(whole);
     const target = fractionOfDecimal(new Decimal(c.minimumPercent));
     results.push({
-      name: c.label ?? `${c.indicator} among ${c.among} households`,
+      name: c.label !== undefined ? planText(c.label, 'en') : `${c.indicator} among ${c.among} households`,
+      measures: { kind: 'coverage', indicator: c.indicator, among: c.among },
+      ...(c.label !== undefined ? { label: c.label } : {}),
       ...figures(measured, target, (m) => m.sub(target)),
       met: measured === null ? null : measured.gte(target),
       unit: 'percent',

@@ -9,12 +9,32 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ChuanNgheoError, formatPath } from '../errors.js';
 import { fileErrorReason, openAtomicOutput, OutputFileError } from '../node/atomic-output.js';
-import { loadStandard } from '../standards/registry.js';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isStandardId, loadStandard, standardIds } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
 import type { StandardId } from '../standards/ids.js';
+import { didYouMean, nearest } from './nearest.js';
 
 /** A usage error: exit status 2, message on stderr. */
 export class UsageError extends Error {}
+
+/**
+ * A mistake in how the command was written: an unknown option, an option without its value (or with
+ * one it does not take, or given twice), a value that is not one of those allowed, too many or too
+ * few FILEs. Exit status 2, its message on stderr, then the usage of the command (see
+ * {@link usageAfter}). A value out of its range, or options that do not go together, are a
+ * {@link UsageError} of one line: its message says what is allowed.
+ */
+export class OptionError extends UsageError {
+  /** The usage of the command being read when the mistake was found. */
+  readonly usage: string | undefined = currentUsage;
+}
+
+/** The usage of the command whose options {@link readCommandLine} read last. */
+let currentUsage: string | undefined;
+
+/** The command whose options {@link readCommandLine} read last. */
+let currentCommand: string | undefined;
 
 /** An input file that cannot be opened or read: exit status 2, message on stderr. */
 export class InputFileError extends Error {
@@ -31,9 +51,28 @@ export const exitStatus = { ok: 0, invalidRows: 1, usage: 2 } as const;
 /** The signals on which an output file under way is removed before the command ends. */
 export const outputSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** Opens FILE, or standard input for `-` or no file. A file that cannot be opened fails here, before anything is written. */
+/**
+ * What to tell someone whose command waits on standard input typed at a terminal: what it waits
+ * for, how to end it, and how to give a file instead.
+ */
+export function terminalInputNotice(command = currentCommand ?? 'COMMAND'): string {
+  return `chuan-ngheo: reading standard input from the terminal: type or paste the records, then press Ctrl-D (Ctrl-Z then Enter on Windows) to end; or give a file: chuan-ngheo ${command} FILE\n`;
+}
+
+/** Writes {@link terminalInputNotice} on stderr when standard input is a terminal (a pipe or a file needs no word). */
+export function noticeTerminalInput(stdin: { readonly isTTY?: boolean } = process.stdin, stderr: { write(text: string): unknown } = process.stderr): void {
+  if (stdin.isTTY === true) stderr.write(terminalInputNotice());
+}
+
+/**
+ * Opens FILE, or standard input for `-` or no file (with a notice on stderr when that is a
+ * terminal). A file that cannot be opened fails here, before anything is written.
+ */
 export function openInput(file: string | undefined): Readable {
-  if (file === undefined || file === '-') return process.stdin;
+  if (file === undefined || file === '-') {
+    noticeTerminalInput();
+    return process.stdin;
+  }
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -189,10 +228,112 @@ export function inputFormatOf(file: string | undefined, given: string | undefine
   return format;
 }
 
-/** Checks an option's value against its allowed values. */
+/** Checks an option's value against its allowed values; a value not among them is an {@link OptionError} naming the nearest. */
 export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}; received ${JSON.stringify(value)}`);
+  if (!(allowed as readonly string[]).includes(value)) throw new OptionError(`${option} must be one of ${allowed.join(', ')}; received ${JSON.stringify(value)}${didYouMean(value, allowed)}`);
   return value as T;
+}
+
+/**
+ * A standard's id given on the command line (`--standard ID`, `standards ID`), checked against
+ * the standards this version knows: an unknown one is an {@link OptionError} naming the nearest.
+ */
+export function standardIdOf(option: string, id: string): StandardId {
+  if (!isStandardId(id)) {
+    throw new OptionError(`UNKNOWN_STANDARD: ${option} ${JSON.stringify(id)} is not a standard this version knows (${standardIds.join(', ')})${didYouMean(id, standardIds)}`);
+  }
+  return id;
+}
+
+/** The version of the package, from its package.json (beside dist/ when built, two folders up from src/cli/ otherwise). */
+export function packageVersion(): string {
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'chuan-ngheo') return pkg.version;
+    } catch {
+      // not there: the next place
+    }
+  }
+  return 'unknown';
+}
+
+/** The options of a command, as `parseArgs` takes them. */
+export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
+
+/** The usage lines of the options every command has. */
+export const commonUsage = `  --help, -h            print this text
+  --version             print the version of chuan-ngheo`;
+
+/** The options every command has. */
+const commonOptions = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } } as const;
+
+/** A command: its name, its usage text and its options (`--help` and `--version` are added). */
+export interface CommandSpec<O extends CommandOptions> {
+  /** The command's name as typed: `classify`. */
+  readonly command: string;
+  /** Its usage text, printed by `--help` and after a mistake in its options. */
+  readonly usage: string;
+  readonly options: O;
+}
+
+/** The options and FILEs read from a command line. */
+export type CommandLine<O extends CommandOptions> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof commonOptions; allowPositionals: true; strict: true }>>;
+
+/**
+ * Reads a command's options and FILEs. `--help` prints the usage and `--version` the version (on
+ * standard output; the result is then `undefined`: the command has nothing more to do). A mistake
+ * is an {@link OptionError} of one line, naming the option and the nearest valid one, followed by
+ * the usage: an unknown option, an option without its value (or whose value looks like another
+ * option: write `--date=-X`), a value given to an option that takes none, an option given twice.
+ *
+ * @example
+ * const spec = { command: 'demo', usage: 'Usage: chuan-ngheo demo FILE [--date YYYY-MM-DD]', options: { date: { type: 'string' } } } as const;
+ * const line = readCommandLine(['--date', '2025-12-01', 'a.csv'], spec); // undefined after --help or --version
+ * line?.values.date //=> '2025-12-01'
+ * line?.positionals //=> ['a.csv']
+ * readCommandLine(['--dat', '2025-12-01'], spec); // throws OptionError: unknown option --dat; did you mean --date?
+ */
+export function readCommandLine<const O extends CommandOptions>(argv: readonly string[], spec: CommandSpec<O>): CommandLine<O> | undefined {
+  currentCommand = spec.command;
+  currentUsage = spec.usage;
+  const options: CommandOptions = { ...spec.options, ...commonOptions };
+  const { values, positionals, tokens } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: false, tokens: true });
+  const longNames = Object.keys(options);
+  const given = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const config = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+    if (config === undefined) {
+      const near = token.rawName.startsWith('--') ? nearest(token.name, longNames) : undefined;
+      throw new OptionError(`unknown option ${token.rawName}${near === undefined ? '' : `; did you mean --${near}?`}`);
+    }
+    const name = `--${token.name}`;
+    if (config.type === 'boolean') {
+      if (token.inlineValue) throw new OptionError(`${name} takes no value; received ${JSON.stringify(token.value)}`);
+    } else {
+      if (token.value === undefined) throw new OptionError(`${name} needs a value`);
+      if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
+        throw new OptionError(`${name} needs a value; received the option ${token.value} (for a value that starts with -, write ${name}=${token.value})`);
+      }
+    }
+    if (config.multiple !== true && given.has(token.name)) throw new OptionError(`${name} is given twice; give it once`);
+    given.add(token.name);
+  }
+  if (values.help === true) {
+    process.stdout.write(`${spec.usage}\n`);
+    return undefined;
+  }
+  if (values.version === true) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return undefined;
+  }
+  return { values, positionals } as unknown as CommandLine<O>;
+}
+
+/** The usage to print after an error's message: the command's, for an {@link OptionError}; else nothing. */
+export function usageAfter(error: unknown): string {
+  return error instanceof OptionError && error.usage !== undefined ? `\n${error.usage}\n` : '';
 }
 
 /** A one-line message for an error that stops the command. */
@@ -217,8 +358,7 @@ export function standardChoiceOf(values: {
 }): { standard?: StandardId | Standard; date?: string } {
   const file = values['standard-file'];
   if (file !== undefined && values.standard !== undefined) throw new UsageError('give --standard ID or --standard-file FILE, not both');
-  // An id as typed: resolving it checks it (UNKNOWN_STANDARD names the ids there are).
-  const standard = file !== undefined ? readStandardFile(file) : (values.standard as StandardId | undefined);
+  const standard = file !== undefined ? readStandardFile(file) : values.standard !== undefined ? standardIdOf('--standard', values.standard) : undefined;
   return { ...(standard !== undefined ? { standard } : {}), ...(values.date !== undefined ? { date: values.date } : {}) };
 }
 

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { classifyJsonlParallel } from '../node/classify-jsonl-parallel.js';
 import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
 import { classifyJsonArray } from '../node/classify-json-array.js';
@@ -11,7 +10,7 @@ import { classifyXlsx } from '../node/classify-xlsx.js';
 import { parallelFromBytes } from '../node/chunk-pool.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { columnOptions, columnOptionsOf, columnUsage, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, openInput, openOutput, refuseInputAsOutput, type OutputTarget, UsageError, standardChoiceOf, standardFileOption, standardFileUsage } from './args.js';
+import { columnOptions, columnOptionsOf, columnUsage, commonUsage, describeHeader, inputFormatOf, limitOptions, limitsOf, limitUsage, openInput, openOutput, OptionError, readCommandLine, refuseInputAsOutput, type OutputTarget, UsageError, standardChoiceOf, standardFileOption, standardFileUsage, exitStatus } from './args.js';
 import { startProgress } from './progress.js';
 import { classifyOutputOf, sheetOf, sheetOption, sheetUsage } from './excel.js';
 import type { HeaderPlan } from '../columns.js';
@@ -43,13 +42,14 @@ ${standardFileUsage}
 ${columnUsage}
 ${limitUsage}
 ${sheetUsage}
+${commonUsage}
 Exit status: 0 all rows valid, 1 some rows invalid (still written, with their error), 2 usage or file error.`;
 
 /** Runs the command; resolves to the exit status. */
 export async function classifyCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const line = readCommandLine(argv, {
+    command: 'classify',
+    usage: classifyUsage,
     options: {
       standard: { type: 'string' },
       date: { type: 'string' },
@@ -59,18 +59,15 @@ export async function classifyCommand(argv: string[]): Promise<number> {
       quiet: { type: 'boolean', short: 'q' },
       threads: { type: 'string' },
       'force-threads': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
       ...standardFileOption,
       ...limitOptions,
       ...columnOptions,
       ...sheetOption,
     },
   });
-  if (values.help) {
-    process.stdout.write(`${classifyUsage}\n`);
-    return exitStatus.ok;
-  }
-  if (positionals.length > 1) throw new UsageError(`classify takes one FILE; received ${positionals.length}`);
+  if (line === undefined) return exitStatus.ok;
+  const { values, positionals } = line;
+  if (positionals.length > 1) throw new OptionError(`classify takes one FILE; received ${positionals.length}`);
   const file = positionals[0];
   const input = inputFormatOf(file, values.input);
   const output = classifyOutputOf(values.format, input, values.out);

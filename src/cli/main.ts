@@ -3,12 +3,12 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import { classifyCommand, classifyUsage } from './classify-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { standardsCommand, standardsUsage } from './standards-command.js';
 import { validateCommand, validateUsage } from './validate-command.js';
-import { describeFatal, exitStatus, listenToStandardStreams, standardOutputError } from './args.js';
+import { describeFatal, exitStatus, listenToStandardStreams, packageVersion, standardOutputError, usageAfter } from './args.js';
+import { didYouMean } from './nearest.js';
 
 const usage = `chuan-ngheo: Viet Nam's multidimensional poverty standards (chuẩn nghèo đa chiều)
 
@@ -28,15 +28,6 @@ ${standardsUsage}
 
 Run 'chuan-ngheo COMMAND --help' for one command.`;
 
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -50,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
       return standardsCommand(rest);
     case '--version':
     case '-v':
-      process.stdout.write(`${version()}\n`);
+      process.stdout.write(`${packageVersion()}\n`);
       return exitStatus.ok;
     case undefined:
     case '--help':
@@ -59,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${usage}\n`);
       return command === undefined ? exitStatus.usage : exitStatus.ok;
     default:
-      process.stderr.write(`chuan-ngheo: unknown command ${JSON.stringify(command)}\n\n${usage}\n`);
+      process.stderr.write(`chuan-ngheo: unknown command ${JSON.stringify(command)}${didYouMean(command, ['classify', 'report', 'validate', 'standards'])}\n\n${usage}\n`);
       return exitStatus.usage;
   }
 }
@@ -76,7 +67,7 @@ function fail(error: unknown): void {
     process.exitCode = exitStatus.ok;
     return;
   }
-  process.stderr.write(`chuan-ngheo: ${describeFatal(error)}\n`);
+  process.stderr.write(`chuan-ngheo: ${describeFatal(error)}\n${usageAfter(error)}`);
   process.exitCode = exitStatus.usage;
 }
 

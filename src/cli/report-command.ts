@@ -6,7 +6,6 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readCsv } from '../csv/records.js';
 import type { ColumnOptions } from '../columns.js';
 import { undeterminedError } from '../tabular.js';
@@ -31,7 +30,7 @@ import { openAtomicOutput, OutputFileError, type AtomicOutput } from '../node/at
 import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
 import type { StandardId } from '../standards/ids.js';
-import { columnOptions, columnOptionsOf, columnUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, outputSignals, refuseInputAsOutput, UsageError, standardChoiceOf, standardFileOption, standardFileUsage } from './args.js';
+import { columnOptions, columnOptionsOf, columnUsage, commonUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, OptionError, outputSignals, readCommandLine, refuseInputAsOutput, standardChoiceOf, standardFileOption, standardFileUsage, standardIdOf, UsageError } from './args.js';
 import { checkColumns } from './columns.js';
 import { startProgress } from './progress.js';
 import { isWorkbookFile, openReportOutput, readClassifiedWorkbook, reportFormatOf, sheetOf, sheetOption, sheetUsage, writeReport } from './excel.js';
@@ -63,13 +62,16 @@ reader of standard output that stops early (| head) ends the run quietly.
 --out FILE writes the report to FILE (whole or not at all); --format xlsx (or --out FILE.xlsx) writes
 a workbook, one sheet per table, numbers as numbers. FILE may be an .xlsx workbook (its first visible
 sheet, or --sheet).
+--lang vi writes the legal terms, and numbers as Vietnamese does (1.234,5) in the table, Markdown
+and charts; CSV, JSON and workbooks keep numbers a program reads (1234.5) in either language.
 Exit status: 0 all rows valid, 1 some rows invalid (left out of the figures), 2 usage or file error.
 A progress bar goes to stderr when it is a terminal (--quiet silences it). A record that cannot be
 read is left out of the figures and counted on stderr.
 ${standardFileUsage}
 ${columnUsage}
 ${limitUsage}
-${sheetUsage}`;
+${sheetUsage}
+${commonUsage}`;
 
 interface Review {
   readonly standard: Standard;
@@ -252,9 +254,9 @@ function readClassified(file: string, idFor: string): Classified | undefined {
 
 /** Runs the command; resolves to the exit status. */
 export async function reportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const line = readCommandLine(argv, {
+    command: 'report',
+    usage: reportUsage,
     options: {
       by: { type: 'string' },
       weight: { type: 'string' },
@@ -272,18 +274,15 @@ export async function reportCommand(argv: string[]): Promise<number> {
       unit: { type: 'string', default: 'households' },
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
       ...standardFileOption,
       ...limitOptions,
       ...columnOptions,
       ...sheetOption,
     },
   });
-  if (values.help) {
-    process.stdout.write(`${reportUsage}\n`);
-    return exitStatus.ok;
-  }
-  if (positionals.length !== 1) throw new UsageError('report takes exactly one FILE');
+  if (line === undefined) return exitStatus.ok;
+  const { values, positionals } = line;
+  if (positionals.length !== 1) throw new OptionError(`report takes exactly one FILE; received ${positionals.length}`);
   const file = positionals[0]!;
   const format = reportFormatOf(values.format, values.out);
   const lang: Lang = oneOf('--lang', values.lang!, ['vi', 'en']);
@@ -299,6 +298,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   } else if (values['previous-standard'] !== undefined && values['previous-date'] === undefined) {
     throw new UsageError(`--previous-standard ${JSON.stringify(values['previous-standard'])} is given without --previous-date (the standard classifies the earlier survey on that date)`);
   }
+  if (values['previous-standard'] !== undefined) standardIdOf('--previous-standard', values['previous-standard']);
   if (values.years !== undefined && values.targets === undefined) throw new UsageError(`--years ${JSON.stringify(values.years)} is given without --targets (it spreads the plan's yearly rate change)`);
   let years = values.years !== undefined ? Number(values.years) : 1;
   if (values.years !== undefined && !(Number.isFinite(years) && years > 0)) throw new UsageError(`--years must be a positive number; received ${JSON.stringify(values.years)}`);

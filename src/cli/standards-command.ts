@@ -5,11 +5,10 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { getStandard, localStandards, nationalStandards } from '../standards/registry.js';
 import { formatJson } from '../standards/format.js';
 import type { Standard } from '../standards/schema.js';
-import { exitStatus, oneOf, readStandardFile, standardFileOption, UsageError } from './args.js';
+import { commonUsage, exitStatus, oneOf, OptionError, readCommandLine, readStandardFile, standardFileOption, standardIdOf, UsageError } from './args.js';
 
 export const standardsUsage = `Usage: chuan-ngheo standards [ID | --standard-file FILE] [--format text|json]
 
@@ -17,7 +16,10 @@ Lists the standards this version knows: period, lines, k and indicators. With ID
 --format json prints it whole, in the form --standard-file reads: copy it, change its id and
 figures, and classify with 'chuan-ngheo classify FILE --standard-file yours.json'.
 --standard-file FILE checks a standard of your own (exit status 2 with the path of the first
-problem) and prints it as the shipped ones are printed.`;
+problem) and prints it as the shipped ones are printed.
+  --format text|json    a line per standard (the default), or the standards whole as JSON
+  --json                the same as --format json
+${commonUsage}`;
 
 function lineText(s: Standard): string {
   const r = s.rule;
@@ -35,21 +37,20 @@ function summary(s: Standard): string {
 
 /** Prints the standards, one standard, or a file's standard; `--format json` (or `--json`) prints them whole. */
 export async function standardsCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...standardFileOption },
+  const line = readCommandLine(argv, {
+    command: 'standards',
+    usage: standardsUsage,
+    options: { format: { type: 'string' }, json: { type: 'boolean' }, ...standardFileOption },
   });
-  if (values.help) {
-    process.stdout.write(`${standardsUsage}\n`);
-    return exitStatus.ok;
-  }
-  const format = values.json ? 'json' : oneOf('--format', values.format!, ['text', 'json']);
-  if (positionals.length > 1) throw new UsageError(`standards takes at most one ID; received ${positionals.length}`);
+  if (line === undefined) return exitStatus.ok;
+  const { values, positionals } = line;
+  if (values.json && values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${values.format} disagree; give one of them`);
+  const format = values.json ? 'json' : oneOf('--format', values.format ?? 'text', ['text', 'json']);
+  if (positionals.length > 1) throw new OptionError(`standards takes at most one ID; received ${positionals.length}`);
   const file = values['standard-file'];
   if (file !== undefined && positionals.length) throw new UsageError('give an ID or --standard-file FILE, not both');
   const id = positionals[0];
-  const chosen = file !== undefined ? readStandardFile(file) : id !== undefined ? getStandard(id) : undefined;
+  const chosen = file !== undefined ? readStandardFile(file) : id !== undefined ? getStandard(standardIdOf('the ID', id)) : undefined;
   if (chosen) {
     process.stdout.write(format === 'json' ? formatJson(chosen) : summary(chosen));
     return exitStatus.ok;

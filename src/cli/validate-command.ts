@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { createSurveyValidator, formatIssue, type RecordReport } from '../survey/validate.js';
 import { readRecordBatches } from '../node/json-records.js';
-import { exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, UsageError, standardChoiceOf, standardFileOption, standardFileUsage, writeStandardOutput } from './args.js';
+import { commonUsage, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, OptionError, readCommandLine, standardChoiceOf, standardFileOption, standardFileUsage, writeStandardOutput } from './args.js';
 import { startProgress } from './progress.js';
 import { refuseWorkbook } from './excel.js';
 
@@ -21,29 +20,27 @@ stops early, as '| head' does, ends the run quietly). Exit status: 0 all records
 records invalid, 2 usage or file error. A progress bar goes to stderr when it is a terminal
 (--quiet silences it).
 ${standardFileUsage}
-${limitUsage}`;
+${limitUsage}
+${commonUsage}`;
 
 /** Runs the command; resolves to the exit status. */
 export async function validateCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const line = readCommandLine(argv, {
+    command: 'validate',
+    usage: validateUsage,
     options: {
       standard: { type: 'string' },
       date: { type: 'string' },
       format: { type: 'string', default: 'text' },
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
       ...standardFileOption,
       ...limitOptions,
     },
   });
-  if (values.help) {
-    process.stdout.write(`${validateUsage}\n`);
-    return exitStatus.ok;
-  }
-  if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE');
+  if (line === undefined) return exitStatus.ok;
+  const { values, positionals } = line;
+  if (positionals.length !== 1) throw new OptionError(`validate takes exactly one FILE; received ${positionals.length}`);
   const file = positionals[0]!;
   const format = oneOf('--format', values.format!, ['text', 'jsonl']);
   refuseWorkbook(file, values.input);

@@ -63,6 +63,9 @@ export const words = {
     yes: 'Đạt',
     no: 'Chưa đạt',
     unknown: 'Không đo được',
+    rateChangeTarget: (years: string) => `Thay đổi tỷ lệ hộ nghèo trong ${years} năm`,
+    coverageTarget: (indicator: string, among: 'poor' | 'near-poor' | 'poor-or-near-poor') =>
+      `${indicator} trong ${among === 'poor' ? 'hộ nghèo' : among === 'near-poor' ? 'hộ cận nghèo' : 'hộ nghèo và hộ cận nghèo'}`,
     childrenTitle: (under?: number) => `Trẻ em ${under === undefined ? '' : `dưới ${under} tuổi `}thiếu hụt trong hộ nghèo, hộ cận nghèo`,
     childAgeUnconfirmed: (standard: string, _note?: string) => `Tuổi trẻ em theo chuẩn ${standard} chưa được xác nhận.`,
     children: 'Số trẻ em',
@@ -119,6 +122,8 @@ export const words = {
     yes: 'yes',
     no: 'no',
     unknown: 'cannot measure',
+    rateChangeTarget: (years: string) => `poverty rate change over ${years} year(s)`,
+    coverageTarget: (indicator: string, among: 'poor' | 'near-poor' | 'poor-or-near-poor') => `${indicator} among ${among} households`,
     childrenTitle: (under?: number) => `Children ${under === undefined ? '' : `under ${under} `}of poor and near-poor households, deprived`,
     childAgeUnconfirmed: (standard: string, note?: string) => `The age of a child is unconfirmed under ${standard}${note === undefined ? '' : `: ${note}`}.`,
     children: 'Children',

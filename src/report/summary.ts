@@ -6,12 +6,14 @@
  */
 import { categories, type Tally, type GroupTally } from '../analytics/tally.js';
 import type { ListMovement, Transitions } from '../analytics/transitions.js';
-import type { TargetPlan, TargetResult } from '../analytics/targets.js';
+import { planText, type TargetPlan, type TargetResult } from '../analytics/targets.js';
 import type { Standard } from '../standards/schema.js';
 import { categoryLabels, words, type Lang } from './labels.js';
 import type { Table, Cell, Column } from './table.js';
 import type { Category } from '../rule.js';
 import type { BarChart } from './svg.js';
+import { categoryColors } from './colors.js';
+import { formatNumber } from './numbers.js';
 
 /** A rounded rate and its exact value; nothing when there is no base to take a share of. */
 function figure(value: number, exact: string | null): Cell {
@@ -57,6 +59,7 @@ export function summaryTable(tally: Tally, lang: Lang, context: { standard: stri
     ],
     rows: [...tally.groups.map((g) => row(g, g.group)), row(tally.total, w.total)],
     note: `${w.standard(context.standard, context.date)} ${w.rounding(d)}`,
+    lang,
   };
 }
 
@@ -93,6 +96,7 @@ export function profileTable(tally: Tally, standard: Standard, lang: Lang): Tabl
       ];
     }),
     note: [w.rounding(d), ...(lang === 'vi' && standard.indicators.some((i) => i.label.vi === undefined) ? [w.namesNotRead] : [])].join(' '),
+    lang,
   };
 }
 
@@ -151,18 +155,21 @@ export function transitionsTable(t: Transitions, lang: Lang, options: { readonly
       row(t.nearPoor, c['near-poor'], figure(t.rates.nearPoorBefore, e.nearPoorBefore), figure(t.rates.nearPoorAfter, e.nearPoorAfter), figure(t.rates.nearPoorChange, e.nearPoorChange)),
     ],
     note: [w.rounding(d), ...(options.weighted ? [w.unweightedMovement] : [])].join(' '),
+    lang,
   };
 }
 
 /**
  * Measured value, plan and gap of each target. JSON keys: `target` (its name), `measured`, `plan`,
- * `gap`, `met`.
+ * `gap`, `met`. The plan's title, reference, labels and targets not measured are in the report's
+ * language when the plan gives them in both (`{ "vi": "…", "en": "…" }`); a target without a label
+ * is named by what it measures.
  */
 export function targetsTable(results: readonly TargetResult[], plan: TargetPlan, lang: Lang, decimals: number, options: { readonly weighted?: boolean } = {}): Table {
   const w = words[lang];
   return {
     id: 'targets',
-    title: `${w.targetsTitle}: ${plan.title}`,
+    title: `${w.targetsTitle}: ${planText(plan.title, lang)}`,
     columns: [
       { key: 'target', label: w.target },
       rateColumn('measured', w.measured, decimals),
@@ -171,21 +178,29 @@ export function targetsTable(results: readonly TargetResult[], plan: TargetPlan,
       { key: 'met', label: w.met },
     ],
     rows: results.map((r) => [
-      r.name,
+      targetName(r, lang),
       r.measured === null || r.measuredExact === null ? null : { value: r.measured, exact: r.measuredExact },
       { value: r.target, exact: r.targetExact },
       r.gap === null || r.gapExact === null ? null : { value: r.gap, exact: r.gapExact },
       r.met === null ? w.unknown : r.met ? w.yes : w.no,
     ]),
     note: [
-      plan.reference,
-      ...(plan.notMeasured.length ? [`${w.notMeasured}: ${plan.notMeasured.join('; ')}`] : []),
+      planText(plan.reference, lang),
+      ...(plan.notMeasured.length ? [`${w.notMeasured}: ${plan.notMeasured.map((text) => planText(text, lang)).join('; ')}`] : []),
       w.rounding(decimals),
       ...(options.weighted && results.some((r) => r.unit === 'percentage points') ? [w.unweightedChange] : []),
     ]
       .map((sentence) => (/[.!?]$/.test(sentence) ? sentence : `${sentence}.`))
       .join(' '),
+    lang,
   };
+}
+
+/** A target's name in the report's language: the plan's label, else what it measures. */
+function targetName(r: TargetResult, lang: Lang): string {
+  if (r.label !== undefined) return planText(r.label, lang);
+  const m = r.measures;
+  return m.kind === 'poverty-rate-change' ? words[lang].rateChangeTarget(formatNumber(m.years, lang)) : words[lang].coverageTarget(m.indicator, m.among);
 }
 
 /**
@@ -211,6 +226,7 @@ export function childrenTable(tally: Tally, lang: Lang, standard?: Standard): Ta
     ],
     rows: counts.map((x) => [c[x.among], x.children, x.withoutHealthInsurance, x.malnourished, x.notInSchool]),
     ...(under && !under.confirmed ? { note: w.childAgeUnconfirmed(standard!.id, under.note) } : {}),
+    lang,
   };
 }
 
@@ -221,8 +237,10 @@ export function profileChart(tally: Tally, standard: Standard, lang: Lang): BarC
   return {
     title: w.profileTitle,
     series: [w.allHouseholds, c.poor, c['near-poor']],
+    colors: [categoryColors.all, categoryColors.poor, categoryColors['near-poor']],
     unit: '%',
     max: 100,
+    lang,
     groups: tally.total.indicators.map((i) => ({
       label: labelOf(standard, i.indicator, lang),
       values: [i.shareOfAll, i.shareOfPoor, i.shareOfNearPoor],
@@ -237,7 +255,9 @@ export function ratesChart(tally: Tally, lang: Lang): BarChart {
   return {
     title: w.summaryTitle,
     series: [c.poor, c['near-poor']],
+    colors: [categoryColors.poor, categoryColors['near-poor']],
     unit: '%',
+    lang,
     groups: [...tally.groups, { ...tally.total, group: w.total }].map((g) => ({ label: g.group, values: [g.householdRates.poor, g.householdRates['near-poor']] })),
   };
 }

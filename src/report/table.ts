@@ -2,9 +2,13 @@
  * Report tables and their renderings: an aligned table for the terminal, CSV for spreadsheets,
  * Markdown for documents, JSON for programs. Every format keeps every column: headers are
  * distinct in each language, and JSON keys are distinct, camelCase and the same in every language.
+ * The terminal and Markdown write numbers as the table's language does (`1.234,5` in Vietnamese);
+ * CSV and JSON keep them as a program reads them (`1234.5`), whatever the language.
  *
  * @module
  */
+import type { Lang } from './labels.js';
+import { formatNumber } from './numbers.js';
 
 /** A rounded figure with its exact value, in the same unit (percent, percentage points). */
 export interface Figure {
@@ -42,6 +46,8 @@ export interface Table {
   readonly rows: readonly (readonly Cell[])[];
   /** A line under the table (rounding, provenance). */
   readonly note?: string;
+  /** The language of its words, in which the terminal and Markdown write its numbers (default English). */
+  readonly lang?: Lang;
 }
 
 /** Rendering formats of a report. */
@@ -87,13 +93,11 @@ export function checkTable(table: Table): void {
 
 const width = (text: string) => [...text].length;
 
-function cellText(cell: Cell, decimals?: number): string {
+function cellText(cell: Cell, decimals: number | undefined, lang: Lang): string {
   if (cell === null) return '—';
   const value = isFigure(cell) ? cell.value : cell;
   if (typeof value !== 'number') return value;
-  return decimals === undefined
-    ? value.toLocaleString('en-US', { maximumFractionDigits: 6 })
-    : value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return formatNumber(value, lang, { decimals });
 }
 
 /** Columns of numbers and figures (empty cells aside), right-aligned; a column of figures is, even when all its cells are empty. */
@@ -108,7 +112,7 @@ function numericColumns(table: Table): boolean[] {
 export function renderText(table: Table): string {
   checkTable(table);
   const labels = table.columns.map((c) => c.label);
-  const texts = table.rows.map((row) => row.map((cell, i) => cellText(cell, table.columns[i]!.decimals)));
+  const texts = table.rows.map((row) => row.map((cell, i) => cellText(cell, table.columns[i]!.decimals, table.lang ?? 'en')));
   const widths = labels.map((c, i) => Math.max(width(c), ...texts.map((r) => width(r[i] ?? ''))));
   const pad = (text: string, i: number, right: boolean) => {
     const gap = ' '.repeat(widths[i]! - width(text));
@@ -136,18 +140,19 @@ export function renderCsv(table: Table): string {
   return `${[table.columns.map((c) => c.label), ...table.rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
-const mdCell = (cell: Cell, decimals?: number) => cellText(cell, decimals).replaceAll('|', '\\|');
+const mdCell = (cell: Cell, decimals: number | undefined, lang: Lang) => cellText(cell, decimals, lang).replaceAll('|', '\\|');
 
 /** A Markdown table with its title as a heading. */
 export function renderMarkdown(table: Table): string {
   checkTable(table);
   const numeric = numericColumns(table);
+  const lang = table.lang ?? 'en';
   return [
     `### ${table.title}`,
     '',
-    `| ${table.columns.map((c) => mdCell(c.label)).join(' | ')} |`,
+    `| ${table.columns.map((c) => mdCell(c.label, undefined, lang)).join(' | ')} |`,
     `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,
-    ...table.rows.map((r) => `| ${r.map((c, i) => mdCell(c, table.columns[i]!.decimals)).join(' | ')} |`),
+    ...table.rows.map((r) => `| ${r.map((c, i) => mdCell(c, table.columns[i]!.decimals, lang)).join(' | ')} |`),
     ...(table.note ? ['', table.note] : []),
     '',
   ].join('\n');

@@ -188,10 +188,10 @@ describe('measureTargets', () => {
     );
     const results = measureTargets(plan, tally.result(), transitions, 2);
     expect(results).toEqual([
-      { name: 'poverty rate change over 2 year(s)', measured: -20, measuredExact: '-20', target: -0.2, targetExact: '-1/5', gap: 19.8, gapExact: '99/5', met: true, unit: 'percentage points' },
-      { name: 'healthInsurance among poor households', measured: 50, measuredExact: '50', target: 100, targetExact: '100', gap: -50, gapExact: '-50', met: false, unit: 'percent' },
-      { name: 'healthInsurance among poor-or-near-poor households', measured: 66.67, measuredExact: '200/3', target: 60, targetExact: '60', gap: 6.67, gapExact: '20/3', met: true, unit: 'percent' },
-      { name: 'housingQuality among near-poor households', measured: 100, measuredExact: '100', target: 100, targetExact: '100', gap: 0, gapExact: '0', met: true, unit: 'percent' },
+      { name: 'poverty rate change over 2 year(s)', measures: { kind: 'poverty-rate-change', years: 2 }, measured: -20, measuredExact: '-20', target: -0.2, targetExact: '-1/5', gap: 19.8, gapExact: '99/5', met: true, unit: 'percentage points' },
+      { name: 'healthInsurance among poor households', measures: { kind: 'coverage', indicator: 'healthInsurance', among: 'poor' }, measured: 50, measuredExact: '50', target: 100, targetExact: '100', gap: -50, gapExact: '-50', met: false, unit: 'percent' },
+      { name: 'healthInsurance among poor-or-near-poor households', measures: { kind: 'coverage', indicator: 'healthInsurance', among: 'poor-or-near-poor' }, measured: 66.67, measuredExact: '200/3', target: 60, targetExact: '60', gap: 6.67, gapExact: '20/3', met: true, unit: 'percent' },
+      { name: 'housingQuality among near-poor households', measures: { kind: 'coverage', indicator: 'housingQuality', among: 'near-poor' }, measured: 100, measuredExact: '100', target: 100, targetExact: '100', gap: 0, gapExact: '0', met: true, unit: 'percent' },
     ]);
   });
   it('decides whether a target is met on the exact value, not the rounded one', () => {

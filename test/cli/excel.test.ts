@@ -78,12 +78,18 @@ describe('chuan-ngheo classify FILE.xlsx', () => {
   it.each([
     [['--sheet', 'Nope'], 'chuan-ngheo: UNKNOWN_SHEET at sheet: the workbook has no worksheet "Nope"; its worksheets: "Hộ gia đình", "Xã Tân Lập", "Ẩn"\n'],
     [['--format', 'xlsx'], 'chuan-ngheo: --format xlsx writes a workbook, which is not text: give --out FILE.xlsx\n'],
-    [['--format', 'xml'], 'chuan-ngheo: --format must be one of csv, jsonl, xlsx; received "xml"\n'],
   ])('exits 2 with one line for %j, writing nothing', (args, message) => {
     const r = run(['classify', survey, '--date', date, ...args]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(message);
+  });
+
+  it('exits 2 for --format xml with one line, then the usage, writing nothing', () => {
+    const r = run(['classify', survey, '--date', date, '--format', 'xml']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^chuan-ngheo: --format must be one of csv, jsonl, xlsx; received "xml"\n\nUsage: chuan-ngheo classify /);
   });
 
   it('exits 2 with one line for an .xlsx file that is not a workbook', () => {

@@ -1,7 +1,8 @@
 // Report tables from the library: every column survives every format, and a table that would lose
 // one is refused.
 import { describe, expect, it } from 'vitest';
-import { compareReviews, createTally, measureTargets } from '../../src/analytics/index.js';
+import { readFileSync } from 'node:fs';
+import { compareReviews, createTally, defineTargetPlan, measureTargets, safeDefineTargetPlan } from '../../src/analytics/index.js';
 import { getStandard } from '../../src/index.js';
 import { profileTable, renderTables, summaryTable, targetsTable, transitionsTable, type Table } from '../../src/report/index.js';
 
@@ -64,5 +65,57 @@ describe('weighted reports', () => {
     const results = measureTargets(plan, result, t);
     expect(targetsTable(results, plan, 'vi', 2, { weighted: true }).note).toBe('A plan. Tỷ lệ (%) làm tròn 2 chữ số thập phân (làm tròn về số chẵn). Thay đổi tỷ lệ hộ nghèo tính theo số hộ, không dùng quyền số.');
     expect(targetsTable(results, plan, 'vi', 2).note).toBe('A plan. Tỷ lệ (%) làm tròn 2 chữ số thập phân (làm tròn về số chẵn).');
+  });
+});
+
+describe('a plan in both languages', () => {
+  const bilingual = defineTargetPlan({
+    id: 'p',
+    title: { vi: 'Kế hoạch giảm nghèo', en: 'Poverty reduction plan' },
+    reference: { vi: 'Kế hoạch số 1', en: 'Plan no. 1' },
+    povertyRateChangePerYear: -1.5,
+    coverage: [
+      { indicator: 'healthInsurance', among: 'poor', minimumPercent: 100, label: { vi: 'Hộ nghèo có BHYT', en: 'Poor households insured' } },
+      { indicator: 'nutrition', among: 'poor-or-near-poor', minimumPercent: 90, label: 'Nutrition (one text)' },
+      { indicator: 'housingArea', among: 'poor', minimumPercent: 50 },
+    ],
+    notMeasured: [{ vi: 'Đào tạo nghề', en: 'Vocational training' }, 'Loans'],
+  });
+  const transitions = compareReviews([{ id: 1, category: 'poor' }], [{ id: 1, category: 'none' }]);
+  const results = measureTargets(bilingual, result, transitions, 1.5);
+
+  it('names each target in the report language, and by what it measures when the plan gives no label', () => {
+    const names = (lang: 'vi' | 'en') => targetsTable(results, bilingual, lang, 2).rows.map((r) => r[0]);
+    expect(names('vi')).toEqual(['Thay đổi tỷ lệ hộ nghèo trong 1,5 năm', 'Hộ nghèo có BHYT', 'Nutrition (one text)', 'housingArea trong hộ nghèo']);
+    expect(names('en')).toEqual(['poverty rate change over 1.5 year(s)', 'Poor households insured', 'Nutrition (one text)', 'housingArea among poor households']);
+    expect(results.map((r) => r.name)).toEqual(['poverty rate change over 1.5 year(s)', 'Poor households insured', 'Nutrition (one text)', 'housingArea among poor households']);
+  });
+
+  it('gives the title, reference and targets not measured in the report language', () => {
+    const vi = targetsTable(results, bilingual, 'vi', 2);
+    expect(vi.title).toBe('So sánh với chỉ tiêu kế hoạch: Kế hoạch giảm nghèo');
+    expect(vi.note).toBe('Kế hoạch số 1. Không đo được từ các chỉ số: Đào tạo nghề; Loans. Tỷ lệ (%) làm tròn 2 chữ số thập phân (làm tròn về số chẵn).');
+    const en = targetsTable(results, bilingual, 'en', 2);
+    expect(en.title).toBe('Progress against the plan: Poverty reduction plan');
+    expect(en.note).toBe('Plan no. 1. Not measurable from the indicators: Vocational training; Loans. Rates (%) rounded half to even to 2 decimal place(s).');
+  });
+
+  it.each([
+    [{ title: { vi: 'Kế hoạch' } }, ['title']],
+    [{ title: { vi: 'Kế hoạch', en: 'Plan', fr: 'Plan' } }, ['title']],
+    [{ coverage: [{ indicator: 'nutrition', among: 'poor', minimumPercent: 1, label: { vi: '', en: 'x' } }] }, ['coverage', 0, 'label']],
+  ])('a text in only one language, or in another, is refused: %j', (change, path) => {
+    const r = safeDefineTargetPlan({ id: 'p', title: 'Plan', reference: 'Ref', ...change });
+    expect(r.success).toBe(false);
+    if (!r.success) {
+      expect(r.error.code).toBe('INVALID_FIELD');
+      expect(r.error.path.slice(0, path.length)).toEqual(path);
+    }
+  });
+
+  it('the example plan has every text in both languages', () => {
+    const example = defineTargetPlan(JSON.parse(readFileSync('examples/targets-bac-ninh.json', 'utf8')));
+    const texts = [example.title, example.reference, ...example.coverage.map((c) => c.label), ...example.notMeasured];
+    for (const text of texts) expect(text).toEqual({ vi: expect.any(String), en: expect.any(String) });
   });
 });
