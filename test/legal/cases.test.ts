@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { classify, createBatchClassifier, loadStandard, type Standard } from '../../src/index.js';
-
-const built: string = '../../dist/node.js';
-const { classifyCsvParallel, classifyJsonlParallel } = (await import(built)) as typeof import('../../src/node/index.js');
+// The library in process (coverage sees it); worker threads run the built worker script (npm test builds first).
+import { classifyCsvParallel, classifyJsonlParallel } from '../helpers.js';
 
 interface LegalCase {
   readonly name: string;
