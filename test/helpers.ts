@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { classify, safeClassify, type BatchClassifier, type Classification, type ClassifyOptions, type HouseholdInput } from '../src/index.js';
+import { classifyCsvParallel as csvParallel, classifyJsonlParallel as jsonlParallel } from '../src/node/index.js';
 
 /**
  * {@link classify} on a value built at run time (an object with a field as a plain string, one
@@ -105,3 +106,16 @@ export function expectBatchAgrees(batch: BatchClassifier, input: unknown): void 
   }
 }
 
+
+/**
+ * The built worker script (npm test builds first). The parallel classifiers run in the test's own
+ * process from the source, where coverage sees them; their worker threads run this script, as the
+ * built package's do (the source's worker is TypeScript, which a worker thread cannot load).
+ */
+export const builtWorkerUrl = new URL('../dist/chunk-worker.js', import.meta.url);
+
+/** {@link csvParallel | classifyCsvParallel}, its worker threads running {@link builtWorkerUrl} unless the options name another script. */
+export const classifyCsvParallel: typeof csvParallel = (input, output, options) => csvParallel(input, output, { workerUrl: builtWorkerUrl, ...options });
+
+/** {@link jsonlParallel | classifyJsonlParallel}, its worker threads running {@link builtWorkerUrl} unless the options name another script. */
+export const classifyJsonlParallel: typeof jsonlParallel = (input, output, options) => jsonlParallel(input, output, { workerUrl: builtWorkerUrl, ...options });

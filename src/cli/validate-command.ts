@@ -57,7 +57,8 @@ export async function validateCommand(argv: string[]): Promise<number> {
         const report: RecordReport =
           'error' in entry
             ? { index: records, valid: false, issues: [{ code: entry.error.code, path: entry.error.path, message: entry.error.message }] }
-            : validator.check(entry.value);
+            : // The validator counts only the records it checks; the file's record number counts the unreadable ones too.
+              { ...validator.check(entry.value), index: records };
         records++;
         if (!report.valid) invalid++;
         if (format === 'jsonl') text += `${JSON.stringify(report)}\n`;

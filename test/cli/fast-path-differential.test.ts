@@ -4,10 +4,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createBatchClassifier } from '../../src/index.js';
-import { nd07Ids } from '../helpers.js';
-
-const built: string = '../../dist/node.js';
-const { classifyCsvParallel, classifyRowsOf, rowToCsv, rowToJsonl } = (await import(built)) as typeof import('../../src/node/index.js');
+import { classifyRowsOf, rowToCsv, rowToJsonl } from '../../src/node/index.js';
+import { classifyCsvParallel, nd07Ids } from '../helpers.js';
 
 const date = '2025-12-01';
 

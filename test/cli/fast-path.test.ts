@@ -1,14 +1,11 @@
 // The fast CSV path (bytes, worker threads, tabulated rule) gives, row for row, what `classify`
-// gives one household at a time, errors included; on the built package, as the command line runs it.
+// gives one household at a time, errors included; with worker threads as the command line runs them.
 import { PassThrough, Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { safeClassify } from '../../src/index.js';
-import { afterPause, nd07Ids, classifyValue } from '../helpers.js';
-
-// The built Node entry (npm test builds first), so that worker threads find their script beside it.
-const built: string = '../../dist/node.js';
-const { classifyCsvParallel } = (await import(built)) as typeof import('../../src/node/index.js');
+// The library in process (coverage sees it); worker threads run the built worker script (npm test builds first).
+import { afterPause, classifyCsvParallel, nd07Ids, classifyValue } from '../helpers.js';
 
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);

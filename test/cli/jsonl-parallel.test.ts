@@ -1,15 +1,13 @@
 // JSON Lines in chunks, on one thread or several, gives line for line what `classify` gives one
 // record at a time: survey records and households mixed, broken lines with their line number,
-// blank lines skipped, CRLF and a byte-order mark; on the built package, as the command line runs it.
+// blank lines skipped, CRLF and a byte-order mark; with worker threads as the command line runs them.
 import { readFileSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { safeClassify } from '../../src/index.js';
-import { afterPause } from '../helpers.js';
-
-// The built Node entry (npm test builds first), so that worker threads find their script beside it.
-const built: string = '../../dist/node.js';
-const { classifyJsonlParallel, classifyStream } = (await import(built)) as typeof import('../../src/node/index.js');
+// The library in process (coverage sees it); worker threads run the built worker script (npm test builds first).
+import { classifyStream } from '../../src/node/index.js';
+import { afterPause, classifyJsonlParallel } from '../helpers.js';
 
 const roster = readFileSync('examples/roster.jsonl', 'utf8').trimEnd().split('\n');
 const date = '2025-12-01';

@@ -296,9 +296,8 @@ describe('--threads', async () => {
 });
 
 describe('the streaming classifiers stop when their output fails', async () => {
-  // The built Node entry (npm test builds first), so that worker threads find their script beside it.
-  const built: string = '../../dist/node.js';
-  const { classifyCsvParallel, classifyJsonlParallel } = (await import(built)) as typeof import('../../src/node/index.js');
+  // The library in process (coverage sees it); worker threads run the built worker script (npm test builds first).
+  const { classifyCsvParallel, classifyJsonlParallel } = await import('../helpers.js');
 
   /** An output that fails on its third write, as a full disk does. */
   const failingOutput = () => {

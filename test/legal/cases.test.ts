@@ -9,9 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { createBatchClassifier, loadStandard, type Standard } from '../../src/index.js';
 import type { StandardId } from '../../src/index.js';
 import { classifyValue } from '../helpers.js';
-
-const built: string = '../../dist/node.js';
-const { classifyCsvParallel, classifyJsonlParallel } = (await import(built)) as typeof import('../../src/node/index.js');
+// The library in process (coverage sees it); worker threads run the built worker script (npm test builds first).
+import { classifyCsvParallel, classifyJsonlParallel } from '../helpers.js';
 
 interface LegalCase {
   readonly name: string;

@@ -162,6 +162,68 @@ describe('openAtomicOutput', () => {
   });
 });
 
+describe('openAtomicOutput, once done', () => {
+  it('a committed output cannot be committed again or flushed; giving it up then changes nothing', async () => {
+    const dir = fresh();
+    const out = openAtomicOutput(join(dir, 'a.csv'));
+    out.stream.write('id\n');
+    await out.commit();
+    await expect(out.commit()).rejects.toThrow(`the output ${join(dir, 'a.csv')} was already committed or given up`);
+    await out.abort();
+    expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('id\n');
+  });
+
+  it('a given-up output cannot be flushed', async () => {
+    const dir = fresh();
+    const out = openAtomicOutput(join(dir, 'a.csv'));
+    await out.abort();
+    await expect(out.flush()).rejects.toThrow(`the output ${join(dir, 'a.csv')} was already given up`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a signal it listens for removes the temporary file; a signal it does not listen for leaves it', async () => {
+    const dir = fresh();
+    // Another listener, so that the hook does not end this process by the signal once its file is removed.
+    const keep = () => {};
+    process.on('SIGHUP', keep);
+    try {
+      const out = openAtomicOutput(join(dir, 'a.csv'), { signals: ['SIGHUP'] });
+      const other = openAtomicOutput(join(dir, 'b.csv'), { signals: ['SIGINT'] });
+      out.stream.write('id\n');
+      expect(readdirSync(dir)).toHaveLength(2);
+      process.emit('SIGHUP');
+      expect(readdirSync(dir)).toEqual([basename(other.tempPath!)]);
+      await expect(out.commit()).rejects.toThrow('already committed or given up');
+      expect(existsSync(join(dir, 'a.csv'))).toBe(false);
+      await other.abort();
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      process.off('SIGHUP', keep);
+    }
+  });
+
+  it('a device is written in place and given up without being removed', async () => {
+    const out = openAtomicOutput('/dev/null');
+    expect(out.tempPath).toBeUndefined();
+    out.stream.write('id\n');
+    await out.commit();
+    await out.abort();
+    const given = openAtomicOutput('/dev/null');
+    await given.abort();
+    expect(given.failure).toBeUndefined();
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('writeFileAtomic writes the whole file, and a file that cannot be written leaves the target as it was', async () => {
+    const dir = fresh();
+    await writeFileAtomic(join(dir, 'a.txt'), 'whole\n');
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('whole\n');
+    const error = await failureOf(() => writeFileAtomic(join(dir, 'missing', 'a.txt'), 'x'));
+    expect(error.message).toBe(`cannot write ${join(dir, 'missing', 'a.txt')}: the directory ${join(dir, 'missing')} does not exist`);
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+  });
+});
+
 describe('fileErrorReason', () => {
   it('puts common system errors in words', () => {
     const reason = (code: string) => fileErrorReason('/x/out.csv', Object.assign(new Error(code), { code }));

@@ -8,9 +8,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { classify, createBatchClassifier, safeClassify, type ErrorDetail } from '../../src/index.js';
 import { createRowReader } from '../../src/csv/index.js';
-
-const built: string = '../../dist/node.js';
-const { classifyCsvParallel, readHouseholdBatches } = (await import(built)) as typeof import('../../src/node/index.js');
+// The library in process (coverage sees it); worker threads run the built worker script (npm test builds first).
+import { readHouseholdBatches } from '../../src/node/index.js';
+import { classifyCsvParallel } from '../helpers.js';
 
 const date = '2025-12-01';
 type Row = { id?: string; category?: string; deprivationCount?: number; error?: ErrorDetail };

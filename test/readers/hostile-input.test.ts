@@ -10,10 +10,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createBatchClassifier } from '../../src/index.js';
 import { referenceCsv, referenceJsonl } from './reference-readers.js';
-
-// The built Node entry (npm test builds first), so that worker threads find their script beside it.
-const built: string = '../../dist/node.js';
-const { classifyCsvParallel, classifyJsonlParallel, readHouseholdBatches } = (await import(built)) as typeof import('../../src/node/index.js');
+// The library in process (coverage sees it); worker threads run the built worker script (npm test builds first).
+import { readHouseholdBatches } from '../../src/node/index.js';
+import { classifyCsvParallel, classifyJsonlParallel } from '../helpers.js';
 
 const date = '2025-12-01';
 const cli = join(process.cwd(), 'dist', 'cli.js');
