@@ -60,6 +60,8 @@ export const errorCodes = [
   'INVALID_CELL',
   /** A workbook has no worksheet of the requested name. */
   'UNKNOWN_SHEET',
+  /** A survey has invalid records ({@link assertValidSurvey}); the message lists every issue. */
+  'INVALID_SURVEY',
 ] as const;
 
 /** A stable error code; see {@link errorCodes}. */

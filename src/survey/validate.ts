@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ChuanNgheoError, formatPath, readGuarded, type ErrorPath } from '../errors.js';
+import { ChuanNgheoError, fail, formatPath, readGuarded, type ErrorPath } from '../errors.js';
 import type { IsoDate } from '../dates.js';
 import { ownValue } from '../schema-issues.js';
 import { classify, type ClassifyOptions, type Classification } from '../classify.js';
@@ -229,14 +229,20 @@ export function formatSurveyReport(report: SurveyReport): string {
 }
 
 /**
- * Throws when any record is invalid, listing every issue: one line in a test suite.
+ * Throws when any record is invalid, listing every issue: one line in a test suite. The error is a
+ * {@link ChuanNgheoError} with the code `INVALID_SURVEY`, the path of the first invalid record
+ * (`[index]`), the reports of the invalid records as `received`, and a message of one line per issue.
  *
+ * @throws {ChuanNgheoError} `INVALID_SURVEY` when a record is invalid; the options' errors as {@link validateSurvey}.
  * @example
- * import { assertValidSurvey } from 'chuan-ngheo';
- * test('survey file is valid', () => assertValidSurvey(records, { date: '2025-12-01' }));
+ * assertValidSurvey([{ id: 'HH1', area: 'rural', incomeMonthlyTotal: 0, members: [] }], { date: '2025-12-01' })
+ * //=> throws INVALID_SURVEY
  */
 export function assertValidSurvey(records: Iterable<unknown>, options: ClassifyOptions = {}): SurveyReport {
   const report = validateSurvey(records, options);
-  if (!report.valid) throw new Error(formatSurveyReport(report));
+  if (!report.valid) {
+    const invalid = report.reports.filter((r) => !r.valid);
+    fail('INVALID_SURVEY', [invalid[0]!.index], formatSurveyReport(report), invalid, 'every record valid');
+  }
   return report;
 }
