@@ -245,12 +245,27 @@ function classifyRecord(input: unknown, standard: Standard, date: IsoDate): Clas
   return { ...explainHousehold(h, standard, date, steps), derivation: derivation.indicators, undetermined: derivation.undetermined };
 }
 
-/** Safe twin of {@link classify}: returns `{ success, data | error }` and never throws, whatever its arguments. */
+/**
+ * Safe twin of {@link classify}: returns `{ success, data | error }` and never throws, whatever its arguments.
+ *
+ * @example
+ * safeClassify({ area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: [] }, { date: '2025-12-01' }).success //=> true
+ * safeClassify({ area: 'rurall', size: 3, incomeMonthlyTotal: 4_500_000 }, { date: '2025-12-01' })
+ * //=> { success: false, error: { code: 'INVALID_AREA', path: ['area'], message: 'area: expected rural or urban (nông thôn, thành thị, đô thị), received the text "rurall"',
+//     received: 'rurall', expected: 'rural or urban (nông thôn, thành thị, đô thị)' } }
+ */
 export function safeClassify(household: HouseholdInput | unknown, options: ClassifyOptions = {}): SafeResult<Classification> {
   return toSafe(() => classify(household, options));
 }
 
-/** Classifies a validated household; shared by {@link classify} and the roster path. */
+/**
+ * Classifies a validated household; shared by {@link classify} and the roster path.
+ *
+ * @example
+ * const standard = getStandard('nd07-2021');
+ * const household = readHousehold({ area: 'urban', size: 2, incomeMonthlyTotal: 3_000_000, deprived: [] }, indicatorIdSet(standard));
+ * explainHousehold(household, standard, '2025-12-01').category //=> 'near-poor'
+ */
 export function explainHousehold(h: Household, standard: Standard, date: IsoDate, extraTrace: readonly TraceStep[] = []): Classification {
   if (h.previousRecognizedOn !== undefined && h.previousRecognizedOn > date) {
     fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn: expected a date on or before the review date ${date}, received ${h.previousRecognizedOn}`, h.previousRecognizedOn, `a date on or before ${date}`);

@@ -63,12 +63,26 @@ export interface TargetResult {
   readonly unit: 'percent' | 'percentage points';
 }
 
-/** Validates a plan. @throws {ChuanNgheoError} `INVALID_FIELD` with the path (NaN, Infinity or a string as a figure among others). */
+/**
+ * Validates a plan.
+ *
+ * @throws {ChuanNgheoError} `INVALID_FIELD` with the path (NaN, Infinity or a string as a figure among others).
+ * @example
+ * const plan = defineTargetPlan({ id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND', povertyRateChangePerYear: -1.5 });
+ * plan.coverage //=> []
+ * defineTargetPlan({ id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND', povertyRateChangePerYear: '-1.5' }) //=> throws INVALID_FIELD
+ */
 export function defineTargetPlan(input: unknown): TargetPlan {
   return parseOrFail(targetPlanSchema, input, 'INVALID_FIELD', 'target plan');
 }
 
-/** Safe twin of {@link defineTargetPlan}: never throws. */
+/**
+ * Safe twin of {@link defineTargetPlan}: never throws.
+ *
+ * @example
+ * const r = safeDefineTargetPlan({ id: 'x-2025', title: 'Plan 2025' });
+ * !r.success && r.error.path //=> ['reference']
+ */
 export function safeDefineTargetPlan(input: unknown): SafeResult<TargetPlan> {
   return toSafe(() => defineTargetPlan(input));
 }
@@ -95,6 +109,21 @@ function checkInputs(tally: unknown, transitions: unknown, years: unknown): void
  * @throws {ChuanNgheoError} `INVALID_FIELD` for a plan that fails {@link defineTargetPlan}, a
  * tally or transitions of another shape, or years that are not a finite number > 0;
  * `UNKNOWN_INDICATOR` when a target names an indicator the tally lacks.
+ * @example
+ * const tally = await tallyAll(
+ *   [
+ *     { category: 'poor', deprived: ['healthInsurance'], size: 4 },
+ *     { category: 'poor', deprived: [], size: 3 },
+ *     { category: 'near-poor', deprived: [], size: 2 },
+ *   ],
+ *   { indicators: ['healthInsurance'] },
+ * );
+ * const plan = {
+ *   id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND',
+ *   coverage: [{ indicator: 'healthInsurance', among: 'poor-or-near-poor', minimumPercent: 100, label: 'Health insurance' }],
+ * } as const;
+ * measureTargets(plan, tally)
+ * //=> [{ name: 'Health insurance', measured: 66.67, measuredExact: '200/3', target: 100, targetExact: '100', gap: -33.33, gapExact: '-100/3', met: false, unit: 'percent' }]
  */
 export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): readonly TargetResult[] {
   const p = defineTargetPlan(plan);
@@ -144,7 +173,15 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
   return results;
 }
 
-/** Safe twin of {@link measureTargets}: never throws. */
+/**
+ * Safe twin of {@link measureTargets}: never throws.
+ *
+ * @example
+ * const tally = await tallyAll([{ category: 'poor', deprived: [], size: 4 }], { indicators: ['healthInsurance'] });
+ * const plan = { id: 'x', title: 'Plan', reference: 'Plan 12/KH-UBND', coverage: [{ indicator: 'nutrition', among: 'poor', minimumPercent: 100 }] } as const;
+ * const r = safeMeasureTargets(plan, tally);
+ * !r.success && r.error.code //=> 'UNKNOWN_INDICATOR'
+ */
 export function safeMeasureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): SafeResult<readonly TargetResult[]> {
   return toSafe(() => measureTargets(plan, tally, transitions, years));
 }

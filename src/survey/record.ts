@@ -116,7 +116,13 @@ export type Dwelling = z.infer<typeof dwellingSchema>;
 export type SurveyRecord = z.infer<typeof surveyRecordSchema>;
 export type SurveyRecordInput = z.input<typeof surveyRecordSchema>;
 
-/** Whether an input looks like a survey record (it has a member roster). */
+/**
+ * Whether an input looks like a survey record (it has a member roster).
+ *
+ * @example
+ * isSurveyRecord({ area: 'rural', members: [] }) //=> true
+ * isSurveyRecord({ area: 'rural', size: 3, incomeMonthlyTotal: 0 }) //=> false
+ */
 export function isSurveyRecord(input: unknown): boolean {
   return typeof input === 'object' && input !== null && !Array.isArray(input) && 'members' in input;
 }

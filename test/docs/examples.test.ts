@@ -1,0 +1,122 @@
+// Every `@example` of the sources runs against the built package (dist/, as a user imports it), and
+// every `//=>` in it holds. Names are resolved from whichever entry of package.json exports them, so
+// the examples need no imports. Every public function and class has an example.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkSource, checkedProgram, declarations, packageEntries, sandbox, toJavaScript, type Snippet } from './snippets.js';
+
+const all = declarations();
+const examples: Snippet[] = all.flatMap((d) => d.examples);
+const exampleKey = (e: Snippet) => `${e.name} (${e.file}:${e.line})`;
+
+/** Node modules an example may use without importing them. */
+const runner = `
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Writable, PassThrough } from 'node:stream';
+${checkSource}
+const entries = JSON.parse(process.argv[2]);
+const lib = {};
+const exports = {};
+for (const entry of entries) {
+  const m = await import(entry);
+  for (const [name, value] of Object.entries(m)) {
+    if (name === 'default' || name in lib) continue;
+    lib[name] = value;
+    exports[name] = { entry, kind: typeof value === 'function' ? (/^class\\b/.test(Function.prototype.toString.call(value)) || /^[A-Z]/.test(name) ? 'class' : 'function') : typeof value };
+  }
+}
+const globals = { fs, path, Readable, Writable, PassThrough };
+const AsyncFunction = (async () => {}).constructor;
+const examples = JSON.parse(fs.readFileSync('examples.json', 'utf8'));
+const results = [];
+// An error no example awaited (an unhandled stream error) fails the example that was running.
+let stray;
+process.on('uncaughtException', (error) => { stray ??= error; });
+process.on('unhandledRejection', (error) => { stray ??= error; });
+for (const example of examples) {
+  stray = undefined;
+  if (example.error) { results.push({ ok: false, message: example.error }); continue; }
+  const names = [...new Set(example.code.match(/[A-Za-z_$][\\w$]*/g) ?? [])].filter((n) => n in lib || n in globals);
+  try {
+    const run = new AsyncFunction(...names, '__expect', '__throws', '{\\n' + example.code + '\\n}');
+    await run(...names.map((n) => (n in lib ? lib[n] : globals[n])), __expect, __throws);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (stray) throw stray;
+    results.push({ ok: true });
+  } catch (error) {
+    results.push({ ok: false, message: String((error && error.stack) || error) });
+  }
+}
+fs.writeFileSync('results.json', JSON.stringify({ results, exports }));
+`;
+
+let outcome: { results: { ok: boolean; message?: string }[]; exports: Record<string, { entry: string; kind: string }> };
+
+beforeAll(() => {
+  const dir = sandbox();
+  const prepared = examples.map((e) => {
+    try {
+      const code = e.code.replace(/^import\s[^;]*?from\s+['"][^'"]+['"];?\s*$/gm, '');
+      const { code: checked, checks } = checkedProgram(code, e.line);
+      if (checks === 0) return { error: 'no //=> result to check' };
+      return { code: toJavaScript(checked).replace(/^export \{\};?\s*$/m, '') };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  });
+  writeFileSync(join(dir, 'examples.json'), JSON.stringify(prepared));
+  writeFileSync(join(dir, 'run.mjs'), runner);
+  const r = spawnSync(process.execPath, ['run.mjs', JSON.stringify(packageEntries())], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`the examples' runner failed: ${r.stderr}`);
+  outcome = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+}, 180_000);
+
+describe('@example blocks', () => {
+  it.each(examples.map((e, i) => [exampleKey(e), i] as const))('%s runs and its results hold', (_, i) => {
+    const r = outcome.results[i]!;
+    expect(r.ok, r.message).toBe(true);
+  });
+
+  it('examples document public names only (an example of an internal name would not be run as a user runs it)', () => {
+    const internal = examples.filter((e) => !(e.name! in outcome.exports)).map(exampleKey);
+    expect(internal).toEqual([]);
+  });
+
+  it('every public function and class has an example; every export is described', () => {
+    const byName = new Map<string, (typeof all)[number][]>();
+    for (const d of all) if (d.exported) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+    const missing = Object.entries(outcome.exports)
+      .filter(([name, { kind }]) => (kind === 'function' || kind === 'class') && !(byName.get(name) ?? []).some((d) => d.examples.length > 0))
+      .map(([name, { entry }]) => `${entry}: ${name}`);
+    expect(missing).toEqual([]);
+    const undescribed = Object.entries(outcome.exports)
+      .filter(([name]) => !(byName.get(name) ?? []).some((d) => d.documented))
+      .map(([name, { entry }]) => `${entry}: ${name}`);
+    expect(undescribed).toEqual([]);
+  });
+});
+
+describe('the example checker', () => {
+  it('checks a value, a declaration and a thrown code, and refuses a //=> it cannot check', () => {
+    expect(checkedProgram("f(1) //=> 'a'").code).toBe("__expect((f(1)), ('a'), 1); //=> 'a'");
+    expect(checkedProgram('const x = f();\n//=> { a: 1,\n//     b: 2 }').code).toBe('const x = f();\n__expect(x, ({ a: 1,\n    b: 2 }), 1);\n//=> { a: 1,\n//     b: 2 }');
+    expect(checkedProgram('g() //=> throws INVALID_DATE').code).toBe('await __throws(async () => (g()), "INVALID_DATE", 1); //=> throws INVALID_DATE');
+    expect(() => checkedProgram('for (const x of y) {\n  f(x) //=> 1\n}')).toThrow(/cannot be checked/);
+    expect(() => checkedProgram('if (a) b();\n//=> 1')).toThrow(/no value/);
+  });
+
+  it('fails on a wrong value and on a missing error', async () => {
+    const run = async (code: string) => {
+      const body = toJavaScript(checkedProgram(code).code);
+      const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => () => Promise<void>;
+      return new AsyncFunction(`${checkSource}\n${body}`)();
+    };
+    await expect(run("[1, 'a'] //=> [1, 'a']")).resolves.toBeUndefined();
+    await expect(run('({ a: 1, b: [2] }) //=> { a: 1, b: [3] }')).rejects.toThrow(/line 1: expected \{"a":1,"b":\[3\]\}, got \{"a":1,"b":\[2\]\}/);
+    await expect(run('({ a: 1 }) //=> { a: 1, b: undefined }')).resolves.toBeUndefined();
+    await expect(run('1 //=> throws INVALID_DATE')).rejects.toThrow(/expected an error INVALID_DATE, got the value 1/);
+  });
+});
