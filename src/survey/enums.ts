@@ -165,5 +165,10 @@ export const enumerations = {
   schoolLevels,
 } as const;
 
-/** The ids of an enumeration, as a non-empty tuple for zod. */
+/**
+ * The ids of an enumeration, as a non-empty tuple for zod.
+ *
+ * @example
+ * enumIds(sexes) //=> ['male', 'female']
+ */
 export const enumIds = ids;

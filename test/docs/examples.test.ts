@@ -82,7 +82,7 @@ describe('@example blocks', () => {
 
   it('examples document public names only (an example of an internal name would not be run as a user runs it)', () => {
     const internal = examples.filter((e) => !(e.name! in outcome.exports)).map(exampleKey);
-    expect(internal).toEqual([]);
+    if (internal.length > 0) throw new Error(`examples of names no entry exports:\n${internal.join('\n')}`);
   });
 
   it('every public function and class has an example; every export is described', () => {
@@ -91,11 +91,11 @@ describe('@example blocks', () => {
     const missing = Object.entries(outcome.exports)
       .filter(([name, { kind }]) => (kind === 'function' || kind === 'class') && !(byName.get(name) ?? []).some((d) => d.examples.length > 0))
       .map(([name, { entry }]) => `${entry}: ${name}`);
-    expect(missing).toEqual([]);
+    if (missing.length > 0) throw new Error(`public functions and classes without an example:\n${missing.join('\n')}`);
     const undescribed = Object.entries(outcome.exports)
       .filter(([name]) => !(byName.get(name) ?? []).some((d) => d.documented))
       .map(([name, { entry }]) => `${entry}: ${name}`);
-    expect(undescribed).toEqual([]);
+    if (undescribed.length > 0) throw new Error(`exports without a description:\n${undescribed.join('\n')}`);
   });
 });
 

@@ -1,6 +1,7 @@
 // Code shown in the docs, made checkable: the `@example` blocks of the sources and the snippets of the
 // guides and the README. A statement followed by `//=> value` is checked against the value (deep
-// equality of JSON values); `//=> throws CODE` expects a ChuanNgheoError (or any error with that code).
+// equality of JSON values); `//=> throws CODE` expects a ChuanNgheoError (or any error with that code),
+// `//=> throws` alone any error.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -111,7 +112,7 @@ export function fencedBlocks(path: string, langs: readonly string[]): (Snippet &
 }
 
 /** What follows a `//=>`: a value, or `throws CODE`. */
-type Expectation = { kind: 'value'; text: string } | { kind: 'throws'; code: string };
+type Expectation = { kind: 'value'; text: string } | { kind: 'throws'; code: string | undefined };
 
 function parsesAsExpression(text: string): boolean {
   const source = ts.createSourceFile('x.ts', `(${text}\n);`, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
@@ -129,9 +130,9 @@ function expectationsIn(gap: string): Expectation[] {
     const m = /^\/\/=>\s?(.*)$/.exec(lines[i]!) ?? /^.*?\/\/=>\s?(.*)$/.exec(i === 0 ? lines[i]! : '');
     if (!m) continue;
     const first = m[1]!.trim();
-    const thrown = /^throws\s+([A-Z_]+)$/.exec(first);
+    const thrown = /^throws(?:\s+([A-Z_]+))?$/.exec(first);
     if (thrown) {
-      found.push({ kind: 'throws', code: thrown[1]! });
+      found.push({ kind: 'throws', code: thrown[1] });
       continue;
     }
     let text = first;
@@ -140,9 +141,6 @@ function expectationsIn(gap: string): Expectation[] {
   }
   return found;
 }
-
-/** Names a checked program uses for its checks. */
-export const checkNames = ['__expect', '__throws'] as const;
 
 /**
  * The code with each statement followed by `//=>` turned into a check of its value:
@@ -172,7 +170,7 @@ export function checkedProgram(code: string, firstLine = 1): { code: string; che
       edits.push({
         start,
         end: statement.end,
-        text: expected.kind === 'value' ? `__expect((${expr}), (${expected.text}), ${line});` : `await __throws(async () => (${expr}), ${JSON.stringify(expected.code)}, ${line});`,
+        text: expected.kind === 'value' ? `__expect((${expr}), (${expected.text}), ${line});` : `await __throws(async () => (${expr}), ${JSON.stringify(expected.code ?? null)}, ${line});`,
       });
     } else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 && ts.isIdentifier(statement.declarationList.declarations[0]!.name)) {
       if (expected.kind === 'throws') throw new Error(`line ${line}: //=> throws after a declaration; write the call alone`);
@@ -211,7 +209,7 @@ const __expect = (actual, expected, line) => {
 const __throws = async (run, code, line) => {
   let value;
   try { value = await run(); } catch (error) {
-    if (error && error.code === code) return;
+    if (code === null || (error && error.code === code)) return;
     throw new Error('line ' + line + ': expected an error ' + code + ', got ' + (error && error.code ? error.code + ': ' : '') + (error && error.message));
   }
   throw new Error('line ' + line + ': expected an error ' + code + ', got the value ' + JSON.stringify(__plain(value)));
