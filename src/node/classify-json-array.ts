@@ -24,8 +24,9 @@ export interface ClassifyJsonArrayOptions extends ClassifyOptions {
  * element, in order. A file that is not valid JSON, or not an array, is one error row.
  *
  * @example
- * const counts = await classifyJsonArray(fs.createReadStream('survey.json'), process.stdout, { output: 'csv', date: '2025-12-01' });
- * counts.rows //=> the number of elements
+ * fs.writeFileSync('survey.json', JSON.stringify([{ id: 'HH1', area: 'rural', size: 2, incomeMonthlyTotal: 2_000_000, deprived: [] }, { id: 'HH2', area: 'rural', size: 0 }]));
+ * const counts = await classifyJsonArray(fs.createReadStream('survey.json'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01' });
+ * [counts.rows, counts.invalid, counts['near-poor']] //=> [2, 1, 1]
  */
 export async function classifyJsonArray(input: Readable, output: Writable, options: ClassifyJsonArrayOptions): Promise<ChunkCounts & { standard: string; date: string }> {
   const batch = createBatchClassifier(options);

@@ -112,7 +112,9 @@ export interface ClassifiedXlsxOptions {
  * @returns The counts of the rows written.
  * @example
  * const batch = createBatchClassifier({ date: '2025-12-01' });
- * const counts = await writeClassifiedXlsx(classifyRowsOf(fs.createReadStream('survey.csv'), 'csv', batch), fs.createWriteStream('result.xlsx'));
+ * const counts = await writeClassifiedXlsx(classifyRowsOf(fs.createReadStream('examples/households.csv'), 'csv', batch), fs.createWriteStream('result.xlsx'));
+ * counts.rows //=> 40
+ * fs.readFileSync('result.xlsx').subarray(0, 2).toString() //=> 'PK'
  */
 export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchRow[]>, output: Writable, options: ClassifiedXlsxOptions = {}): Promise<ChunkCounts> {
   const excel = await loadExcelJs();
@@ -178,8 +180,9 @@ function sheetValue(cell: Cell): string | number | null {
  * empty cell, and the table's note two rows below it. `output` is not ended.
  *
  * @example
- * const tables = [summaryTable(tally, 'vi', { standard: 'nd07-2021', date: '2025-12-01' })];
- * await writeTablesXlsx(tables, fs.createWriteStream('report.xlsx'));
+ * const tally = await tallyAll([{ category: 'poor', deprived: [], size: 3, group: 'Xã A' }], { indicators: [] });
+ * await writeTablesXlsx([summaryTable(tally, 'vi', { standard: 'nd07-2021', date: '2025-12-01' })], fs.createWriteStream('report.xlsx'));
+ * fs.readFileSync('report.xlsx').subarray(0, 2).toString() //=> 'PK'
  */
 export async function writeTablesXlsx(tables: readonly Table[], output: Writable): Promise<void> {
   const excel = await loadExcelJs();
