@@ -1,0 +1,123 @@
+// The code of the guides (docs/guides/*.md) and the READMEs, as a user would run it: each ```ts block
+// type-checks in strict mode against the built declarations (importing `chuan-ngheo` as an installed
+// package), then runs with node, its `//=>` results checked; each `npx chuan-ngheo …` line of a ```sh
+// block that reads the bundled examples runs against dist/cli.js and exits 0.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkSource, checkedProgram, fencedBlocks, root, sandbox, toJavaScript, type Snippet } from './snippets.js';
+
+const documents = [
+  ...readdirSync(join(root, 'docs/guides'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(root, 'docs/guides', f)),
+  join(root, 'README.md'),
+  join(root, 'README.vi.md'),
+].filter((f) => existsSync(f));
+
+const blocks = documents.flatMap((d) => fencedBlocks(d, ['ts', 'sh']));
+const code = blocks.filter((b) => b.lang === 'ts');
+const shell = blocks.filter((b) => b.lang === 'sh');
+const key = (s: Snippet) => `${s.file}:${s.line}`;
+const fileOf = (s: Snippet, ext: string) => `${s.file.replace(/[^A-Za-z0-9]+/g, '-')}-${s.line}.${ext}`;
+
+let dir: string;
+const diagnostics = new Map<string, string[]>();
+
+beforeAll(() => {
+  dir = sandbox();
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+  mkdirSync(join(dir, 'snippets'));
+  const files = code.map((s) => {
+    const path = join(dir, 'snippets', fileOf(s, 'ts'));
+    // Each snippet is a module of its own; top-level await is allowed, as in an ES module.
+    writeFileSync(path, `${s.code}\nexport {};\n`);
+    return path;
+  });
+  const options: ts.CompilerOptions = {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: ['node'],
+    typeRoots: [join(root, 'node_modules/@types')],
+    noEmit: true,
+    skipLibCheck: true,
+  };
+  const program = ts.createProgram(files, options);
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const at = d.file ? files.indexOf(d.file.fileName) : -1;
+    const snippet = code[at];
+    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;
+    const text = `line ${(snippet?.line ?? 0) + where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    const k = snippet ? key(snippet) : 'program';
+    diagnostics.set(k, [...(diagnostics.get(k) ?? []), text]);
+  }
+}, 120_000);
+
+describe('```ts snippets of the guides and the READMEs', () => {
+  it('there are snippets to check', () => {
+    expect(code.length).toBeGreaterThan(10);
+    expect(diagnostics.get('program') ?? []).toEqual([]);
+  });
+
+  it.each(code.map((s) => [key(s), s] as const))('%s type-checks in strict mode and runs', (_, snippet) => {
+    const problems = diagnostics.get(key(snippet)) ?? [];
+    if (problems.length > 0) throw new Error(`type errors:\n${problems.join('\n')}`);
+    const { code: checked } = checkedProgram(snippet.code, snippet.line);
+    const path = join(dir, 'snippets', fileOf(snippet, 'mjs'));
+    writeFileSync(path, `${checkSource}\n${toJavaScript(checked)}`);
+    const r = spawnSync(process.execPath, [path], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0 || r.stderr !== '') throw new Error(`exit status ${r.status}:\n${r.stderr}`);
+  });
+});
+
+/** The commands of a shell block, continuation lines joined, prompts and comments removed. */
+function commands(block: string): string[] {
+  return block
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((l) => l.replace(/^\$ /, '').replace(/\s+#\s.*$/, '').trim())
+    .filter((l) => l.startsWith('npx chuan-ngheo '));
+}
+
+const fileArgument = /^[^-][^\s]*\.(?:csv|jsonl|ndjson|json|xlsx)$/;
+
+/**
+ * The commands that can run here: every file they read is a bundled example or was written by an
+ * earlier command of the same document (`--out FILE`, `> FILE`).
+ */
+function runnable(): { snippet: Snippet; command: string }[] {
+  const out: { snippet: Snippet; command: string }[] = [];
+  const written = new Map<string, Set<string>>();
+  for (const snippet of shell) {
+    const made = written.get(snippet.file) ?? new Set<string>();
+    written.set(snippet.file, made);
+    for (const command of commands(snippet.code)) {
+      const words = command.split(/\s+/);
+      const outputs = new Set(words.filter((w, i) => i > 0 && (words[i - 1] === '--out' || words[i - 1] === '>')));
+      const inputs = words.filter((w) => fileArgument.test(w) && !outputs.has(w));
+      if (!inputs.every((f) => f.startsWith('examples/') || made.has(f))) continue;
+      if (!inputs.some((f) => f.startsWith('examples/')) && !words.includes('standards')) continue;
+      outputs.forEach((f) => made.add(f));
+      out.push({ snippet, command });
+    }
+  }
+  return out;
+}
+
+describe('shell snippets on the bundled examples', () => {
+  const commandsToRun = runnable();
+  it('there are commands to run', () => {
+    expect(commandsToRun.length).toBeGreaterThan(3);
+  });
+
+  it.each(commandsToRun.map((c) => [`${key(c.snippet)}: ${c.command}`, c] as const))('%s exits 0', (_, { command }) => {
+    const line = command.replace(/^npx chuan-ngheo /, `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'dist/cli.js'))} `);
+    const r = spawnSync('bash', ['-c', line], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`exit status ${r.status}:\n${r.stderr}`);
+  });
+});
