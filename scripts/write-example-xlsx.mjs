@@ -3,7 +3,7 @@
 // dd/mm/yyyy, the header in bold). Run after `npm run build`: node scripts/write-example-xlsx.mjs
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { readCsv } from '../dist/index.js';
+import { readCsv } from '../dist/tabular.js';
 
 const source = new URL('../examples/households.csv', import.meta.url);
 const target = new URL('../examples/households.xlsx', import.meta.url);

@@ -3,7 +3,8 @@
 // and the strict schema of the library: the build fails on a standard that does not validate.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { formatPath, safeDefineStandard, standardJsonSchema, surveyRecordJsonSchema } from '../dist/index.js';
+import { formatPath, safeDefineStandard, standardJsonSchema } from '../dist/index.js';
+import { surveyRecordJsonSchema } from '../dist/survey.js';
 
 const write = (name, schema) => writeFileSync(new URL(`../dist/${name}`, import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
 write('survey-record.schema.json', surveyRecordJsonSchema());

@@ -2,14 +2,9 @@
 // stated limit of 40 digits before the point and 40 after; a text with spaces is refused; an id is
 // a text or a finite number.
 import { describe, expect, it } from 'vitest';
-import {
-  classify,
-  createBatchClassifier,
-  createRowReader,
-  createTally,
-  safeClassify,
-  type Classification,
-} from '../src/index.js';
+import { classify, createBatchClassifier, safeClassify, type Classification } from '../src/index.js';
+import { createRowReader } from '../src/csv/index.js';
+import { createTally } from '../src/analytics/index.js';
 
 const date = '2025-12-01';
 // Rural, 3 members, nd07-2021: the line is 1,500,000 × 3 = 4,500,000 đồng a month; 3 deprivations.

@@ -4,7 +4,6 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { summaryOf } from '../node/classify-stream.js';
 import { classifyJsonlParallel } from '../node/classify-jsonl-parallel.js';
 import { classifyCsvParallel } from '../node/classify-csv-parallel.js';
 import { classifyJsonArray } from '../node/classify-json-array.js';
@@ -90,9 +89,9 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const choice = standardChoiceOf(values);
   const onHeader = (plan: HeaderPlan, standard: string) => process.stderr.write(describeHeader(plan, standard));
   const parallel = { ...choice, ...limitsOf(values), ...columnOptionsOf(values), onHeader, threads, onProgress: progress.update };
-  let counts;
+  let summary;
   try {
-    counts =
+    summary =
       input === 'xlsx' || output === 'xlsx'
         ? await classifyXlsx(source, sink.stream, { ...parallel, ...sheet, input, output })
         : input === 'csv'
@@ -108,7 +107,6 @@ export async function classifyCommand(argv: string[]): Promise<number> {
     throw sink.failure ?? error;
   }
   progress.stop();
-  const summary = summaryOf(counts);
   const c = summary.categories;
   process.stderr.write(
     `chuan-ngheo: ${summary.rows} row(s) under ${summary.standard} on ${summary.date}: poor ${c.poor}, near-poor ${c['near-poor']}, average ${c.average}, none ${c.none}, newly escaped ${summary.newlyEscaped}; invalid ${summary.invalid}\n`,

@@ -86,6 +86,8 @@ export interface ChunkPool {
  * at indicator level, 28 MB slower with two threads than with one, 48 MB faster; survey records
  * in JSON Lines, 25 MB slower, 38 MB even, 254 MB a third faster (see docs/performance.md).
  * Below it, a worker's start and its first, not yet optimised chunks cost more than it saves.
+ *
+ * @internal The command line's choice, exported for the benchmark.
  */
 export const parallelFromBytes = 40 * 1024 * 1024;
 

@@ -15,6 +15,7 @@ import { chunkClassifierOf } from './fast-csv.js';
 import { readCsvPieces } from './csv-pieces.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl } from './output.js';
 import { watchOutput } from './output-watch.js';
+import { summaryOf, type StreamSummary } from './run-summary.js';
 
 /** Options of {@link classifyCsvParallel}. */
 export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
@@ -23,7 +24,7 @@ export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
  * Classifies a CSV stream of households at indicator level on the fast path, using worker threads
  * when `threads` > 1.
  *
- * @returns The counts, with the standard and date used.
+ * @returns The {@link StreamSummary}: the counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard or the header cannot be used.
  * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  * @example
@@ -32,12 +33,12 @@ export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
  * JSON.parse(fs.readFileSync('result.jsonl', 'utf8').split('\n')[0]!)
  * //=> { id: 'HH001', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd07-2021' }
  */
-export async function classifyCsvParallel(input: Readable, output: Writable, options: ClassifyCsvParallelOptions): Promise<ChunkCounts & { standard: string; date: string }> {
+export async function classifyCsvParallel(input: Readable, output: Writable, options: ClassifyCsvParallelOptions): Promise<StreamSummary> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const batch = createBatchClassifier(options);
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   let pool: ChunkPool | undefined;
-  const result = (counts: ChunkCounts) => ({ ...counts, standard: batch.standard.id, date: batch.date });
+  const result = (counts: ChunkCounts) => summaryOf(counts, batch.standard.id, batch.date);
 
   const watch = watchOutput(output);
 

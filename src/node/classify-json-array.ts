@@ -9,7 +9,8 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { createBatchClassifier, type BatchRow } from '../batch.js';
 import type { ClassifyOptions } from '../classify.js';
-import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { emptyCounts, tallyRow } from './chunk-output.js';
+import { summaryOf, type StreamSummary } from './run-summary.js';
 import { readRecordBatches } from './json-records.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
 
@@ -28,7 +29,7 @@ export interface ClassifyJsonArrayOptions extends ClassifyOptions {
  * const counts = await classifyJsonArray(fs.createReadStream('survey.json'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01' });
  * [counts.rows, counts.invalid, counts['near-poor']] //=> [2, 1, 1]
  */
-export async function classifyJsonArray(input: Readable, output: Writable, options: ClassifyJsonArrayOptions): Promise<ChunkCounts & { standard: string; date: string }> {
+export async function classifyJsonArray(input: Readable, output: Writable, options: ClassifyJsonArrayOptions): Promise<StreamSummary> {
   const batch = createBatchClassifier(options);
   const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
   const counts = emptyCounts();
@@ -46,5 +47,5 @@ export async function classifyJsonArray(input: Readable, output: Writable, optio
     options.onProgress?.(counts.rows);
   }
   if (text && !output.write(text)) await once(output, 'drain');
-  return { ...counts, standard: batch.standard.id, date: batch.date };
+  return summaryOf(counts, batch.standard.id, batch.date);
 }

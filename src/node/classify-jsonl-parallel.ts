@@ -9,7 +9,8 @@
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { createBatchClassifier } from '../batch.js';
-import { ByteWriter, emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { ByteWriter, emptyCounts, tallyRow } from './chunk-output.js';
+import { summaryOf, type StreamSummary } from './run-summary.js';
 import { defaultMaxRecordBytes } from '../csv/records.js';
 import { defaultMaxDepth } from '../json-depth.js';
 import { lineTooLong, readJsonlPieces } from './jsonl-reader.js';
@@ -26,14 +27,14 @@ export type ClassifyJsonlParallelOptions = ClassifyParallelOptions;
  * Classifies a JSON Lines stream of households or survey records, using worker threads when
  * `threads` > 1.
  *
- * @returns The counts, with the standard and date used.
+ * @returns The {@link StreamSummary}: the counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard cannot be resolved.
  * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  * @example
  * const counts = await classifyJsonlParallel(fs.createReadStream('examples/roster.jsonl'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01', threads: 2 });
  * [counts.rows, counts.invalid] //=> [36, 0]
  */
-export async function classifyJsonlParallel(input: Readable, output: Writable, options: ClassifyJsonlParallelOptions): Promise<ChunkCounts & { standard: string; date: string }> {
+export async function classifyJsonlParallel(input: Readable, output: Writable, options: ClassifyJsonlParallelOptions): Promise<StreamSummary> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const batch = createBatchClassifier(options);
   const chunkBytes = options.chunkBytes ?? 1 << 20;
@@ -67,7 +68,7 @@ export async function classifyJsonlParallel(input: Readable, output: Writable, o
         await pool.put({ bytes: out.result(), counts });
       } else await pool.dispatch(Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength), piece.firstLine);
     }
-    return { ...(await pool.finish()), standard: batch.standard.id, date: batch.date };
+    return summaryOf(await pool.finish(), batch.standard.id, batch.date);
   } finally {
     watch.stop();
     await pool.close();

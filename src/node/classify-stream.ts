@@ -6,15 +6,14 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import type { ClassifyOptions } from '../classify.js';
-import type { Category } from '../rule.js';
 import type { OutputFormat } from './output.js';
 import { classifyCsvParallel } from './classify-csv-parallel.js';
 import { classifyJsonlParallel } from './classify-jsonl-parallel.js';
 import { classifyXlsx } from './classify-xlsx.js';
-import type { ChunkCounts } from './chunk-output.js';
+import type { StreamSummary } from './run-summary.js';
 import type { InputFormat } from './classify-rows.js';
 
-export type { InputFormat };
+export type { InputFormat, StreamSummary };
 
 /** Options of {@link classifyStream}. */
 export interface ClassifyStreamOptions extends ClassifyOptions {
@@ -25,16 +24,6 @@ export interface ClassifyStreamOptions extends ClassifyOptions {
   readonly sheet?: string;
   /** Called after each batch with the number of rows so far and the bytes read so far. */
   readonly onProgress?: (rows: number) => void;
-}
-
-/** Counts of a finished stream. */
-export interface StreamSummary {
-  readonly standard: string;
-  readonly date: string;
-  readonly rows: number;
-  readonly invalid: number;
-  readonly categories: Readonly<Record<Category, number>>;
-  readonly newlyEscaped: number;
 }
 
 /**
@@ -50,19 +39,8 @@ export interface StreamSummary {
 export async function classifyStream(input: Readable, output: Writable, options: ClassifyStreamOptions): Promise<StreamSummary> {
   // On this thread: CSV takes the fast path, JSON Lines its chunked reader (same results, errors included).
   const { input: format, output: to } = options;
-  if (format === 'xlsx' || to === 'xlsx') return summaryOf(await classifyXlsx(input, output, options));
+  if (format === 'xlsx' || to === 'xlsx') return classifyXlsx(input, output, options);
   const here = { ...options, output: to, threads: 1 };
-  return summaryOf(format === 'csv' ? await classifyCsvParallel(input, output, here) : await classifyJsonlParallel(input, output, here));
+  return format === 'csv' ? classifyCsvParallel(input, output, here) : classifyJsonlParallel(input, output, here);
 }
 
-/** The summary of the counts of a chunked run. */
-export function summaryOf(c: ChunkCounts & { readonly standard: string; readonly date: string }): StreamSummary {
-  return {
-    standard: c.standard,
-    date: c.date,
-    rows: c.rows,
-    invalid: c.invalid,
-    categories: { poor: c.poor, 'near-poor': c['near-poor'], average: c.average, none: c.none },
-    newlyEscaped: c.newlyEscaped,
-  };
-}

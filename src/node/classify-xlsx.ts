@@ -9,7 +9,8 @@ import type { Readable, Writable } from 'node:stream';
 import { createBatchClassifier, type BatchClassifier, type BatchRow } from '../batch.js';
 import type { ClassifyOptions } from '../classify.js';
 import type { FileReadingOptions } from './chunk-pool.js';
-import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { emptyCounts, tallyRow } from './chunk-output.js';
+import { rowCountsOf, type RowCounts, type StreamSummary } from './run-summary.js';
 import { classifyRowsOf, type InputFormat } from './classify-rows.js';
 import { readRecordBatches } from './json-records.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
@@ -37,7 +38,7 @@ async function* jsonArrayRows(input: Readable, batch: BatchClassifier): AsyncGen
  * Classifies a stream, writing one row out per row in, in order, where the input is an .xlsx
  * worksheet or the output an .xlsx workbook (or both). `output` is not ended.
  *
- * @returns The counts, with the standard and date used.
+ * @returns The {@link StreamSummary}: the counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard cannot be resolved, the stream is not a workbook, the
  * worksheet does not exist (`UNKNOWN_SHEET`) or its header cannot be used; nothing is written then.
  * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
@@ -45,7 +46,7 @@ async function* jsonArrayRows(input: Readable, batch: BatchClassifier): AsyncGen
  * const counts = await classifyXlsx(fs.createReadStream('examples/households.xlsx'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01' });
  * [counts.rows, counts.invalid, counts.poor] //=> [40, 0, 6]
  */
-export async function classifyXlsx(input: Readable, output: Writable, options: ClassifyXlsxOptions): Promise<ChunkCounts & { standard: string; date: string }> {
+export async function classifyXlsx(input: Readable, output: Writable, options: ClassifyXlsxOptions): Promise<StreamSummary> {
   const batch = createBatchClassifier(options);
   const format = options.input ?? 'xlsx';
   const rows =
@@ -60,7 +61,7 @@ export async function classifyXlsx(input: Readable, output: Writable, options: C
           ...(options.values ? { values: options.values } : {}),
           ...(options.onHeader ? { onHeader: options.onHeader } : {}),
         });
-  const result = (counts: ChunkCounts) => ({ ...counts, standard: batch.standard.id, date: batch.date });
+  const result = (counts: RowCounts): StreamSummary => ({ standard: batch.standard.id, date: batch.date, ...counts });
   if (options.output === 'xlsx') return result(await writeClassifiedXlsx(rows, output, options.onProgress ? { onProgress: options.onProgress } : {}));
   const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
   const counts = emptyCounts();
@@ -82,5 +83,5 @@ export async function classifyXlsx(input: Readable, output: Writable, options: C
   } finally {
     watch.stop();
   }
-  return result(counts);
+  return result(rowCountsOf(counts));
 }

@@ -8,7 +8,8 @@
 import { PassThrough, type Writable } from 'node:stream';
 import type { BatchRow } from '../batch.js';
 import { checkTable, type Cell, type Table } from '../report/table.js';
-import { emptyCounts, tallyRow, type ChunkCounts } from './chunk-output.js';
+import { emptyCounts, tallyRow } from './chunk-output.js';
+import { rowCountsOf, type RowCounts } from './run-summary.js';
 import { csvOutputColumns } from './output.js';
 import { loadExcelJs } from './xlsx-reader.js';
 
@@ -109,14 +110,14 @@ export interface ClassifiedXlsxOptions {
  * worksheet holds (1,048,575 after its header) continue on a second worksheet. `output` is not
  * ended.
  *
- * @returns The counts of the rows written.
+ * @returns The {@link RowCounts} of the rows written.
  * @example
  * const batch = createBatchClassifier({ date: '2025-12-01' });
  * const counts = await writeClassifiedXlsx(classifyRowsOf(fs.createReadStream('examples/households.csv'), 'csv', batch), fs.createWriteStream('result.xlsx'));
  * counts.rows //=> 40
  * fs.readFileSync('result.xlsx').subarray(0, 2).toString() //=> 'PK'
  */
-export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchRow[]>, output: Writable, options: ClassifiedXlsxOptions = {}): Promise<ChunkCounts> {
+export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchRow[]>, output: Writable, options: ClassifiedXlsxOptions = {}): Promise<RowCounts> {
   const excel = await loadExcelJs();
   // Nothing is written before the first batch: an input that cannot be read leaves the output untouched.
   const iterator = batches[Symbol.asyncIterator]();
@@ -158,7 +159,7 @@ export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchR
   sheet!.commit();
   await workbook.commit();
   await done;
-  return counts;
+  return rowCountsOf(counts);
 }
 
 /** The number format of a column shown with `decimals` places: `0.00` for 2, `0` for none. */

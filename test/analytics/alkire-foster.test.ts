@@ -2,7 +2,8 @@
 // in exact arithmetic.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Decimal, alkireFoster, errorCodes, measureChange, safeAlkireFoster, safeMeasureChange, type AfIndicator } from '../../src/index.js';
+import { Decimal, errorCodes } from '../../src/index.js';
+import { alkireFoster, measureChange, safeAlkireFoster, safeMeasureChange, type AfIndicator } from '../../src/analytics/index.js';
 
 // Alkire & Foster (2011), Journal of Public Economics 95:476-487, section 2.
 const y = [

@@ -4,7 +4,10 @@
 // health-insurance and school-attendance indicators (6 or more; 3 to under 16 under Decree
 // 07/2021, 5 to under 15 under Decision 59/2015, unconfirmed). No age sits in code.
 import { describe, expect, it } from 'vitest';
-import { childAges, childFacts, childrenTable, createTally, defineStandard, getStandard, readSurveyRecord, type StandardInput } from '../../src/index.js';
+import { childAges, childFacts, createTally } from '../../src/analytics/index.js';
+import { childrenTable } from '../../src/report/index.js';
+import { defineStandard, getStandard, type StandardInput } from '../../src/index.js';
+import { readSurveyRecord } from '../../src/survey/index.js';
 import { bornTurning, okAdult, recordWith, review } from '../derivation/helpers.js';
 
 const child = (years: number, extra: Record<string, unknown> = {}) => ({ dateOfBirth: bornTurning(years, -1), sex: 'male' as const, healthInsurance: false, inSchool: false, ...extra });

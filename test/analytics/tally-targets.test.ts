@@ -1,6 +1,7 @@
 // Headcounts and the targets report.
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, compareReviews, createTally, defineTargetPlan, measureTargets, safeCreateTally, safeDefineTargetPlan, safeMeasureTargets, safeTallyAll, tallyAll, type TallyItem, type TargetPlanInput } from '../../src/index.js';
+import { barChartSvg } from '../../src/report/index.js';
+import { compareReviews, createTally, defineTargetPlan, measureTargets, safeCreateTally, safeDefineTargetPlan, safeMeasureTargets, safeTallyAll, tallyAll, type TallyItem, type TargetPlanInput } from '../../src/analytics/index.js';
 
 const indicators = ['healthInsurance', 'housingQuality'];
 

@@ -1,7 +1,7 @@
 // Movement between two reviews, case by case (the official templates: beginning, escaped, fallen
 // back, newly poor, moved between lists, end).
 import { describe, expect, it } from 'vitest';
-import { compareReviews, safeCompareReviews, type ReviewEntry } from '../../src/index.js';
+import { compareReviews, safeCompareReviews, type ReviewEntry } from '../../src/analytics/index.js';
 
 const before: ReviewEntry[] = [
   { id: 'stays-poor', category: 'poor' },

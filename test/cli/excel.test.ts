@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBatchClassifier, readCsv } from '../../src/index.js';
+import { createBatchClassifier } from '../../src/index.js';
+import { readCsv } from '../../src/csv/index.js';
 import { classifyRowsOf, writeClassifiedXlsx } from '../../src/node/index.js';
 import { cellErrors, csv, date, surveyWorkbook } from '../readers/xlsx-fixture.js';
 

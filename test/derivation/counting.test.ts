@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { deriveFromRecord, derivationRules, localStandards, nationalStandards, surveyRecordSchema, type Derivation, type SurveyRecord } from '../../src/index.js';
+import { deriveFromRecord, derivationRules, surveyRecordSchema, type Derivation } from '../../src/survey/index.js';
+import { localStandards, nationalStandards, type SurveyRecord } from '../../src/index.js';
 import { COUNTED, contextOf, type DerivationContext, type RuleResult } from '../../src/derivation/context.js';
 import { createDerivedCounter } from '../../src/derivation/derive.js';
 

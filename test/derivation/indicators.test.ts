@@ -2,7 +2,8 @@
 // NĐ-CP, Art. 3; the unconfirmed parts are the standard's data). Ages are on the review date: a
 // child who turns 16 on that day is 16.
 import { describe, expect, it } from 'vitest';
-import { deriveIndicators, type Member } from '../../src/index.js';
+import { deriveIndicators } from '../../src/survey/index.js';
+import { type Member } from '../../src/index.js';
 import { bornTurning, okAdult, recordWith, review } from './helpers.js';
 
 const derive = (members: Member[], extra = {}, date = review) => deriveIndicators(recordWith(members, extra), { date });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dwellingSchema, memberSchema, surveyRecordSchema } from '../../src/index.js';
+import { dwellingSchema, memberSchema, surveyRecordSchema } from '../../src/survey/index.js';
 import { dwellingFieldChecks, memberFields, recordFieldChecks, surelyValidRecord } from '../../src/survey/record-precheck.js';
 import { expectBatchAgrees } from '../helpers.js';
 

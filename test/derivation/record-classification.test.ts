@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { classify, createBatchClassifier, deriveIndicators, surveyRecordJsonSchema, type Member } from '../../src/index.js';
+import { classify, createBatchClassifier, type Member } from '../../src/index.js';
+import { deriveIndicators, surveyRecordJsonSchema } from '../../src/survey/index.js';
 import { okAdult, recordWith, review } from './helpers.js';
 
 const roster = readFileSync('examples/roster.jsonl', 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);

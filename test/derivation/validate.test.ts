@@ -2,7 +2,8 @@
 // with the computed one is explained; the one-line assertion for test suites.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ChuanNgheoError, assertValidSurvey, validateSurvey } from '../../src/index.js';
+import { ChuanNgheoError } from '../../src/index.js';
+import { assertValidSurvey, validateSurvey } from '../../src/survey/index.js';
 import { bornTurning, okAdult, recordWith, review } from './helpers.js';
 
 const codes = (records: unknown[]) => validateSurvey(records, { date: review }).reports.map((r) => r.issues.map((i) => `${i.code}@${i.path.join('.')}`));

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { classify, createBatchClassifier, createRowReader, safeClassify, type ErrorDetail } from '../../src/index.js';
+import { classify, createBatchClassifier, safeClassify, type ErrorDetail } from '../../src/index.js';
+import { createRowReader } from '../../src/csv/index.js';
 
 const built: string = '../../dist/node.js';
 const { classifyCsvParallel, readHouseholdBatches } = (await import(built)) as typeof import('../../src/node/index.js');

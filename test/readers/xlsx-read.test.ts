@@ -4,7 +4,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createBatchClassifier, type BatchRow } from '../../src/index.js';
-import { cellText, classifyRowsOf, columnLetters, isDateFormat, plainNumber, readHouseholdBatches, readSheetRows } from '../../src/node/index.js';
+import { cellText, columnLetters, isDateFormat, plainNumber } from '../../src/node/xlsx-cells.js';
+import { classifyRowsOf, readHouseholdBatches, readSheetRows } from '../../src/node/index.js';
 import { cellErrors, collector, csv, date, hostileOrderWorkbook, reads, surveyWorkbook } from './xlsx-fixture.js';
 
 async function classified(input: Buffer, format: 'csv' | 'xlsx', sheet?: string): Promise<BatchRow[]> {

@@ -2,7 +2,9 @@
 // with Excel's limits on sheets kept.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createBatchClassifier, createTally, summaryTable } from '../../src/index.js';
+import { createBatchClassifier } from '../../src/index.js';
+import { createTally } from '../../src/analytics/index.js';
+import { summaryTable } from '../../src/report/index.js';
 import { classifyRowsOf, classifyStream, classifyXlsx, sheetNames, writeClassifiedXlsx, writeTablesXlsx } from '../../src/node/index.js';
 import { collector, csv, date, reads, surveyWorkbook } from './xlsx-fixture.js';
 

@@ -1,7 +1,9 @@
 // Report tables from the library: every column survives every format, and a table that would lose
 // one is refused.
 import { describe, expect, it } from 'vitest';
-import { compareReviews, createTally, getStandard, measureTargets, profileTable, renderTables, summaryTable, targetsTable, transitionsTable, type Table } from '../../src/index.js';
+import { compareReviews, createTally, measureTargets } from '../../src/analytics/index.js';
+import { getStandard } from '../../src/index.js';
+import { profileTable, renderTables, summaryTable, targetsTable, transitionsTable, type Table } from '../../src/report/index.js';
 
 const standard = getStandard('nd07-2021');
 const tally = createTally({ indicators: standard.indicators.map((i) => i.id) });

@@ -1,0 +1,15 @@
+/**
+ * chuan-ngheo/tabular: reading households from rows of a table (a CSV file, a worksheet): the CSV
+ * record reader, the header plan that maps columns (English or Vietnamese names) to fields, and the
+ * row reader that turns each row into a classification. Pure (no I/O): give it text or rows; the
+ * file and stream readers are in `chuan-ngheo/node`.
+ *
+ * @packageDocumentation
+ * @module chuan-ngheo/tabular
+ */
+export { createRowReader, fieldColumns } from '../tabular.js';
+export type { RowReader } from '../tabular.js';
+export { planHeader, normalizeColumnName, vietnameseFieldNames } from '../columns.js';
+export type { HeaderPlan, ColumnOptions } from '../columns.js';
+export { readCsv, splitRecord, CsvCutter, CsvHeaderError, defaultMaxRecordBytes } from './records.js';
+export type { CsvPiece, CsvRecord, RecordFields, CsvLimits, CsvCutterOptions } from './records.js';
