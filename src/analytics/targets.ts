@@ -15,6 +15,7 @@ import type { Tally } from './tally.js';
 import type { Transitions } from './transitions.js';
 import { Fraction, fractionOfDecimal, roundHalfEven } from './exact.js';
 
+/** The schema of a plan's targets: coverage of indicators among poor or near-poor households, and the poverty rate's change per year. */
 export const targetPlanSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),

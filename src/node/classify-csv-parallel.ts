@@ -29,7 +29,7 @@ export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
  * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  * @example
  * const counts = await classifyCsvParallel(fs.createReadStream('examples/households.csv'), fs.createWriteStream('result.jsonl'), { output: 'jsonl', date: '2025-12-01', threads: 2 });
- * [counts.rows, counts.invalid, counts.poor] //=> [40, 0, 6]
+ * [counts.rows, counts.invalid, counts.categories.poor] //=> [40, 0, 6]
  * JSON.parse(fs.readFileSync('result.jsonl', 'utf8').split('\n')[0]!)
  * //=> { id: 'HH001', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd07-2021' }
  */

@@ -27,7 +27,7 @@ export interface ClassifyJsonArrayOptions extends ClassifyOptions {
  * @example
  * fs.writeFileSync('survey.json', JSON.stringify([{ id: 'HH1', area: 'rural', size: 2, incomeMonthlyTotal: 2_000_000, deprived: [] }, { id: 'HH2', area: 'rural', size: 0 }]));
  * const counts = await classifyJsonArray(fs.createReadStream('survey.json'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01' });
- * [counts.rows, counts.invalid, counts['near-poor']] //=> [2, 1, 1]
+ * [counts.rows, counts.invalid, counts.categories['near-poor']] //=> [2, 1, 1]
  */
 export async function classifyJsonArray(input: Readable, output: Writable, options: ClassifyJsonArrayOptions): Promise<StreamSummary> {
   const batch = createBatchClassifier(options);

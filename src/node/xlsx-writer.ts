@@ -24,6 +24,9 @@ const MAX_SHEET_NAME = 31;
  * Sheet names for titles, within Excel's rules: at most 31 characters, none of `[ ] : * ? / \`,
  * not beginning or ending with an apostrophe, not `History`, and distinct (Excel compares them
  * without case); a repeated name gets ` (2)`, ` (3)` ….
+ * @example
+ * sheetNames(['Households by category', 'Kết quả: xã/phường [2025]', 'households by category'])
+ * //=> ['Households by category', 'Kết quả- xã-phường -2025-', 'households by category (2)']
  */
 export function sheetNames(titles: readonly string[]): string[] {
   const taken = new Set<string>();

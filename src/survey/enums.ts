@@ -11,6 +11,7 @@ export type Enumeration<T extends string> = Readonly<Record<T, { readonly vi: st
 
 const ids = <T extends string>(e: Enumeration<T>) => Object.keys(e) as [T, ...T[]];
 
+/** Materials of the walls (or columns) of a dwelling, with their labels. */
 export const wallMaterials = {
   concrete: { vi: 'Bê tông cốt thép', en: 'Reinforced concrete' },
   brick: { vi: 'Gạch, đá', en: 'Brick or stone' },
@@ -24,6 +25,7 @@ export const wallMaterials = {
 } as const satisfies Enumeration<string>;
 export type WallMaterial = keyof typeof wallMaterials;
 
+/** Materials of a dwelling's roof, with their labels. */
 export const roofMaterials = {
   concrete: { vi: 'Bê tông cốt thép', en: 'Reinforced concrete' },
   tile: { vi: 'Ngói', en: 'Tile' },
@@ -35,6 +37,7 @@ export const roofMaterials = {
 } as const satisfies Enumeration<string>;
 export type RoofMaterial = keyof typeof roofMaterials;
 
+/** Materials of a dwelling's floor, with their labels. */
 export const floorMaterials = {
   concrete: { vi: 'Bê tông, xi măng', en: 'Concrete or cement' },
   tile: { vi: 'Gạch men, gạch lát', en: 'Ceramic or brick tiles' },
@@ -45,6 +48,7 @@ export const floorMaterials = {
 } as const satisfies Enumeration<string>;
 export type FloorMaterial = keyof typeof floorMaterials;
 
+/** Main sources of a household's domestic water, with their labels. */
 export const waterSources = {
   piped: { vi: 'Nước máy', en: 'Piped water' },
   drilledWell: { vi: 'Giếng khoan', en: 'Drilled well' },
@@ -60,6 +64,7 @@ export const waterSources = {
 } as const satisfies Enumeration<string>;
 export type WaterSource = keyof typeof waterSources;
 
+/** Types of a household's latrine, with their labels. */
 export const latrineTypes = {
   septic: { vi: 'Tự hoại', en: 'Septic tank' },
   semiSeptic: { vi: 'Bán tự hoại', en: 'Semi-septic' },
@@ -74,6 +79,7 @@ export const latrineTypes = {
 } as const satisfies Enumeration<string>;
 export type LatrineType = keyof typeof latrineTypes;
 
+/** Devices a household reaches information with, with their labels. */
 export const informationDevices = {
   tv: { vi: 'Ti vi', en: 'Television' },
   radio: { vi: 'Đài, radio', en: 'Radio' },
@@ -84,6 +90,7 @@ export const informationDevices = {
 } as const satisfies Enumeration<string>;
 export type InformationDevice = keyof typeof informationDevices;
 
+/** How a household's waste is handled (an indicator from 2027), with their labels. */
 export const wasteHandlings = {
   collected: { vi: 'Được thu gom', en: 'Collected' },
   treatedOnSite: { vi: 'Tự xử lý hợp vệ sinh (chôn lấp, ủ phân)', en: 'Treated hygienically on site (buried, composted)' },
@@ -93,12 +100,14 @@ export const wasteHandlings = {
 } as const satisfies Enumeration<string>;
 export type WasteHandling = keyof typeof wasteHandlings;
 
+/** A member's sex, with its labels. */
 export const sexes = {
   male: { vi: 'Nam', en: 'Male' },
   female: { vi: 'Nữ', en: 'Female' },
 } as const satisfies Enumeration<string>;
 export type Sex = keyof typeof sexes;
 
+/** A member's relationship to the head of the household, with its labels. */
 export const relationships = {
   head: { vi: 'Chủ hộ', en: 'Head' },
   spouse: { vi: 'Vợ/chồng', en: 'Spouse' },
@@ -111,6 +120,7 @@ export const relationships = {
 } as const satisfies Enumeration<string>;
 export type Relationship = keyof typeof relationships;
 
+/** A member's capacity to work (full, partial, none), with its labels. */
 export const workingCapacities = {
   full: { vi: 'Có khả năng lao động', en: 'Able to work' },
   partial: { vi: 'Suy giảm khả năng lao động', en: 'Partly able to work' },
@@ -118,6 +128,7 @@ export const workingCapacities = {
 } as const satisfies Enumeration<string>;
 export type WorkingCapacity = keyof typeof workingCapacities;
 
+/** A member's employment: wage worker, self-employed, unemployed, or not in the labour force, with its labels. */
 export const employmentStatuses = {
   wageWorker: { vi: 'Làm công ăn lương', en: 'Wage worker' },
   selfEmployed: { vi: 'Tự làm, làm nông', en: 'Self-employed or farming' },
@@ -126,6 +137,7 @@ export const employmentStatuses = {
 } as const satisfies Enumeration<string>;
 export type EmploymentStatus = keyof typeof employmentStatuses;
 
+/** A member's highest qualification, with its labels. */
 export const qualifications = {
   none: { vi: 'Chưa tốt nghiệp tiểu học', en: 'None' },
   primary: { vi: 'Tiểu học', en: 'Primary' },
@@ -138,6 +150,7 @@ export const qualifications = {
 } as const satisfies Enumeration<string>;
 export type Qualification = keyof typeof qualifications;
 
+/** The level a member in school attends, with its labels. */
 export const schoolLevels = {
   preschool: { vi: 'Mầm non', en: 'Preschool' },
   primary: { vi: 'Tiểu học', en: 'Primary' },

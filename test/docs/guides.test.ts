@@ -98,7 +98,7 @@ function runnable(): { snippet: Snippet; command: string }[] {
     written.set(snippet.file, made);
     for (const command of commands(snippet.code)) {
       const words = command.split(/\s+/);
-      const outputs = new Set(words.filter((w, i) => i > 0 && (words[i - 1] === '--out' || words[i - 1] === '>')));
+      const outputs = new Set(words.filter((_, i) => i > 0 && (words[i - 1] === '--out' || words[i - 1] === '>')));
       const inputs = words.filter((w) => fileArgument.test(w) && !outputs.has(w));
       if (!inputs.every((f) => f.startsWith('examples/') || made.has(f))) continue;
       if (!inputs.some((f) => f.startsWith('examples/')) && !words.includes('standards')) continue;
