@@ -127,6 +127,7 @@ export interface TallyBuilder {
   add(item: TallyItem): void;
   /** Safe twin of `add`: never throws; a refused item is not counted. */
   safeAdd(item: TallyItem): SafeResult<void>;
+  /** The tally of the households added so far. */
   result(): Tally;
 }
 

@@ -42,7 +42,9 @@ export const targetPlanSchema = z.strictObject({
   notMeasured: z.array(z.string().min(1)).default([]),
 });
 
+/** A validated plan of targets. */
 export type TargetPlan = z.infer<typeof targetPlanSchema>;
+/** A plan of targets as given (its JSON), before validation. */
 export type TargetPlanInput = z.input<typeof targetPlanSchema>;
 
 /**

@@ -25,6 +25,7 @@ import { domesticWater, hygienicLatrine, wasteTreatment } from './rules/water-sa
 import { informationMeans, telecomServices } from './rules/information.js';
 import { healthcareAccess } from './rules/healthcare-access.js';
 
+/** The rule that derives each indicator from a roster, by its name in the standard's data. */
 export type DerivationRules = { [R in Derivation['rule']]: (ctx: DerivationContext, p: Extract<Derivation, { rule: R }>) => RuleResult };
 
 /** The rule functions, by the `rule` name used in standard data. */

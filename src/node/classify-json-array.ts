@@ -17,6 +17,7 @@ import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './out
 /** Options of {@link classifyJsonArray}. */
 export interface ClassifyJsonArrayOptions extends ClassifyOptions {
   readonly output: OutputFormat;
+  /** Called after each batch with the number of rows so far. */
   readonly onProgress?: (rows: number) => void;
 }
 

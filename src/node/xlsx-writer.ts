@@ -103,6 +103,7 @@ export interface ClassifiedXlsxOptions {
   readonly sheet?: string;
   /** Rows per worksheet, the header included (default and most: {@link xlsxMaxRows}). */
   readonly rowsPerSheet?: number;
+  /** Called after each batch with the number of rows so far. */
   readonly onProgress?: (rows: number) => void;
 }
 

@@ -53,6 +53,7 @@ export const scorecardSchema = z
 
 /** A validated scorecard. */
 export type Scorecard = z.infer<typeof scorecardSchema>;
+/** A scorecard as given, before validation. */
 export type ScorecardInput = z.input<typeof scorecardSchema>;
 
 /**

@@ -240,11 +240,17 @@ export type Standard = z.infer<typeof standardSchema>;
 export type StandardInput = z.input<typeof standardSchema>;
 /** A figure with its provenance. */
 export type AmountParameter = z.infer<typeof amountParameterSchema>;
+/** A whole-number parameter of a standard (k, a threshold) with its provenance. */
 export type CountParameter = z.infer<typeof countParameterSchema>;
+/** An indicator of a standard, as validated. */
 export type Indicator = z.infer<typeof indicatorSchema>;
+/** A dimension of a standard, as validated. */
 export type Dimension = z.infer<typeof dimensionSchema>;
+/** A standard's rule, as validated. */
 export type Rule = z.infer<typeof ruleSchema>;
+/** The average-living-standard band, as validated. */
 export type Band = z.infer<typeof bandSchema>;
+/** A standard's review score cut-offs (score A and score B), as validated. */
 export type ReviewScores = z.infer<typeof reviewScoresSchema>;
 /** The low-income-worker rule of a standard. */
 export type LowIncomeWorkerRule = z.infer<typeof lowIncomeWorkerSchema>;

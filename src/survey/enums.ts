@@ -23,6 +23,7 @@ export const wallMaterials = {
   plasticOrCanvas: { vi: 'Bạt, nhựa, giấy', en: 'Plastic, canvas or cardboard' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link wallMaterials}. */
 export type WallMaterial = keyof typeof wallMaterials;
 
 /** Materials of a dwelling's roof, with their labels. */
@@ -35,6 +36,7 @@ export const roofMaterials = {
   plasticOrCanvas: { vi: 'Bạt, nhựa, giấy', en: 'Plastic, canvas or cardboard' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link roofMaterials}. */
 export type RoofMaterial = keyof typeof roofMaterials;
 
 /** Materials of a dwelling's floor, with their labels. */
@@ -46,6 +48,7 @@ export const floorMaterials = {
   earth: { vi: 'Đất', en: 'Earth' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link floorMaterials}. */
 export type FloorMaterial = keyof typeof floorMaterials;
 
 /** Main sources of a household's domestic water, with their labels. */
@@ -62,6 +65,7 @@ export const waterSources = {
   surfaceWater: { vi: 'Nước sông, suối, ao, hồ', en: 'Surface water' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link waterSources}. */
 export type WaterSource = keyof typeof waterSources;
 
 /** Types of a household's latrine, with their labels. */
@@ -77,6 +81,7 @@ export const latrineTypes = {
   none: { vi: 'Không có nhà tiêu', en: 'No latrine' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link latrineTypes}. */
 export type LatrineType = keyof typeof latrineTypes;
 
 /** Devices a household reaches information with, with their labels. */
@@ -88,6 +93,7 @@ export const informationDevices = {
   featurePhone: { vi: 'Điện thoại thường', en: 'Basic mobile phone' },
   tablet: { vi: 'Máy tính bảng', en: 'Tablet' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link informationDevices}. */
 export type InformationDevice = keyof typeof informationDevices;
 
 /** How a household's waste is handled (an indicator from 2027), with their labels. */
@@ -98,6 +104,7 @@ export const wasteHandlings = {
   dumped: { vi: 'Vứt bừa bãi, xuống sông, ao', en: 'Dumped' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link wasteHandlings}. */
 export type WasteHandling = keyof typeof wasteHandlings;
 
 /** A member's sex, with its labels. */
@@ -105,6 +112,7 @@ export const sexes = {
   male: { vi: 'Nam', en: 'Male' },
   female: { vi: 'Nữ', en: 'Female' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link sexes}. */
 export type Sex = keyof typeof sexes;
 
 /** A member's relationship to the head of the household, with its labels. */
@@ -118,6 +126,7 @@ export const relationships = {
   sibling: { vi: 'Anh/chị/em', en: 'Sibling' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link relationships}. */
 export type Relationship = keyof typeof relationships;
 
 /** A member's capacity to work (full, partial, none), with its labels. */
@@ -126,6 +135,7 @@ export const workingCapacities = {
   partial: { vi: 'Suy giảm khả năng lao động', en: 'Partly able to work' },
   none: { vi: 'Không có khả năng lao động', en: 'Unable to work' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link workingCapacities}. */
 export type WorkingCapacity = keyof typeof workingCapacities;
 
 /** A member's employment: wage worker, self-employed, unemployed, or not in the labour force, with its labels. */
@@ -135,6 +145,7 @@ export const employmentStatuses = {
   unemployed: { vi: 'Thất nghiệp, đang tìm việc', en: 'Unemployed, wants work' },
   notInLabourForce: { vi: 'Không tham gia lao động (đi học, nội trợ, nghỉ hưu …)', en: 'Not in the labour force (studying, homemaking, retired …)' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link employmentStatuses}. */
 export type EmploymentStatus = keyof typeof employmentStatuses;
 
 /** A member's highest qualification, with its labels. */
@@ -148,6 +159,7 @@ export const qualifications = {
   college: { vi: 'Cao đẳng', en: 'College' },
   university: { vi: 'Đại học trở lên', en: 'University or higher' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link qualifications}. */
 export type Qualification = keyof typeof qualifications;
 
 /** The level a member in school attends, with its labels. */
@@ -159,6 +171,7 @@ export const schoolLevels = {
   vocational: { vi: 'Giáo dục nghề nghiệp', en: 'Vocational training' },
   higher: { vi: 'Cao đẳng, đại học', en: 'College or university' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link schoolLevels}. */
 export type SchoolLevel = keyof typeof schoolLevels;
 
 /** Every enumeration by name, for forms and documentation. */

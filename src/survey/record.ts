@@ -110,10 +110,13 @@ export const surveyRecordSchema = z.strictObject({
     .optional(),
 }, { error: 'a survey record: an object with area and members' });
 
+/** A member of a household, as validated. */
 export type Member = z.infer<typeof memberSchema>;
+/** The dwelling of a household, as validated. */
 export type Dwelling = z.infer<typeof dwellingSchema>;
 /** A household survey record. */
 export type SurveyRecord = z.infer<typeof surveyRecordSchema>;
+/** A survey record as given (before validation): what `classify` and `validateSurvey` accept. */
 export type SurveyRecordInput = z.input<typeof surveyRecordSchema>;
 
 /**
