@@ -3,8 +3,9 @@
 // package), then runs with node, its `//=>` results checked; each `npx chuan-ngheo …` line of a ```sh
 // block that reads the bundled examples runs against dist/cli.js and exits 0.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSource, checkedProgram, fencedBlocks, root, sandbox, toJavaScript, type Snippet } from './snippets.js';
@@ -26,6 +27,29 @@ const fileOf = (s: Snippet, ext: string) => `${s.file.replace(/[^A-Za-z0-9]+/g, 
 
 let dir: string;
 const diagnostics = new Map<string, string[]>();
+const ran = new Map<string, { ok: boolean; message?: string }>();
+
+/** Imports each snippet in turn; an error it throws, or leaves unhandled, fails it. */
+const runner = `
+import { writeFileSync } from 'node:fs';
+const modules = JSON.parse(process.argv[2]);
+const results = [];
+let stray;
+process.on('uncaughtException', (error) => { stray ??= error; });
+process.on('unhandledRejection', (error) => { stray ??= error; });
+for (const url of modules) {
+  stray = undefined;
+  try {
+    await import(url);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (stray) throw stray;
+    results.push({ ok: true });
+  } catch (error) {
+    results.push({ ok: false, message: String((error && error.stack) || error) });
+  }
+}
+writeFileSync('results.json', JSON.stringify(results));
+`;
 
 beforeAll(() => {
   dir = sandbox();
@@ -56,7 +80,24 @@ beforeAll(() => {
     const k = snippet ? key(snippet) : 'program';
     diagnostics.set(k, [...(diagnostics.get(k) ?? []), text]);
   }
-}, 120_000);
+  // Then each runs, in the order of the documents, as an ES module of one node process.
+  const modules = code.map((s) => {
+    const path = join(dir, 'snippets', fileOf(s, 'mjs'));
+    let program: string;
+    try {
+      program = `${checkSource}\n${toJavaScript(checkedProgram(s.code, s.line).code)}`;
+    } catch (error) {
+      program = `throw new Error(${JSON.stringify((error as Error).message)});`;
+    }
+    writeFileSync(path, program);
+    return pathToFileURL(path).href;
+  });
+  writeFileSync(join(dir, 'run.mjs'), runner);
+  const r = spawnSync(process.execPath, ['run.mjs', JSON.stringify(modules)], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`the snippets' runner failed: ${r.stderr}`);
+  const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { ok: boolean; message?: string }[];
+  code.forEach((s, i) => ran.set(key(s), results[i]!));
+}, 300_000);
 
 describe('```ts snippets of the guides and the READMEs', () => {
   it('there are snippets to check', () => {
@@ -67,11 +108,8 @@ describe('```ts snippets of the guides and the READMEs', () => {
   it.each(code.map((s) => [key(s), s] as const))('%s type-checks in strict mode and runs', (_, snippet) => {
     const problems = diagnostics.get(key(snippet)) ?? [];
     if (problems.length > 0) throw new Error(`type errors:\n${problems.join('\n')}`);
-    const { code: checked } = checkedProgram(snippet.code, snippet.line);
-    const path = join(dir, 'snippets', fileOf(snippet, 'mjs'));
-    writeFileSync(path, `${checkSource}\n${toJavaScript(checked)}`);
-    const r = spawnSync(process.execPath, [path], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0 || r.stderr !== '') throw new Error(`exit status ${r.status}:\n${r.stderr}`);
+    const outcome = ran.get(key(snippet));
+    if (outcome === undefined || !outcome.ok) throw new Error(outcome?.message ?? 'not run');
   });
 });
 
