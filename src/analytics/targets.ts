@@ -121,10 +121,10 @@ function checkInputs(tally: unknown, transitions: unknown, years: unknown): void
  *   ],
  *   { indicators: ['healthInsurance'] },
  * );
- * const plan = {
+ * const plan = defineTargetPlan({
  *   id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND',
  *   coverage: [{ indicator: 'healthInsurance', among: 'poor-or-near-poor', minimumPercent: 100, label: 'Health insurance' }],
- * } as const;
+ * });
  * measureTargets(plan, tally)
  * //=> [{ name: 'Health insurance', measured: 66.67, measuredExact: '200/3', target: 100, targetExact: '100', gap: -33.33, gapExact: '-100/3', met: false, unit: 'percent' }]
  */
@@ -181,8 +181,7 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
  *
  * @example
  * const tally = await tallyAll([{ category: 'poor', deprived: [], size: 4 }], { indicators: ['healthInsurance'] });
- * const plan = { id: 'x', title: 'Plan', reference: 'Plan 12/KH-UBND', coverage: [{ indicator: 'nutrition', among: 'poor', minimumPercent: 100 }] } as const;
- * const r = safeMeasureTargets(plan, tally);
+ * const r = safeMeasureTargets({ id: 'x', title: 'Plan', reference: 'Plan 12/KH-UBND', coverage: [{ indicator: 'nutrition', among: 'poor', minimumPercent: 100 }] }, tally);
  * !r.success && r.error.code //=> 'UNKNOWN_INDICATOR'
  */
 export function safeMeasureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): SafeResult<readonly TargetResult[]> {

@@ -531,11 +531,14 @@ function recordOf(cells: readonly { column: number; text: string | CellProblem }
  * @throws {ChuanNgheoError} As {@link readSheetRows}; `INVALID_HEADER` when the header cannot be used (as a CSV header).
  * @example
  * const batch = createBatchClassifier({ date: '2025-12-01' });
- * const categories = [];
+ * const found: string[] = [];
  * for await (const { reader, rows } of readXlsxRows(fs.createReadStream('examples/households.xlsx'), batch)) {
- *   for (const row of rows) categories.push('error' in row ? row.error.code : reader.classify(row.fields).category);
+ *   for (const row of rows) {
+ *     const result = 'error' in row ? undefined : reader.classify(row.fields);
+ *     found.push(result === undefined ? 'unreadable' : isBatchFailure(result) ? result.error.code : result.category);
+ *   }
  * }
- * categories.slice(0, 3) //=> ['poor', 'average', 'near-poor']
+ * found.slice(0, 3) //=> ['poor', 'average', 'near-poor']
  */
 export async function* readXlsxRows(input: Readable, batch: BatchClassifier, options: XlsxOptions & ColumnOptions = {}): AsyncGenerator<XlsxRowsBatch, void, undefined> {
   let reader: RowReader | undefined;

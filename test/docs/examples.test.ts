@@ -2,10 +2,10 @@
 // every `//=>` in it holds. Names are resolved from whichever entry of package.json exports them, so
 // the examples need no imports. Every public function and class has an example.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSource, checkedProgram, declarations, packageEntries, sandbox, toJavaScript, type Snippet } from './snippets.js';
+import { checkSource, checkedProgram, declarations, packageEntries, sandbox, toJavaScript, typeErrors, type Snippet } from './snippets.js';
 
 const all = declarations();
 const examples: Snippet[] = all.flatMap((d) => d.examples);
@@ -54,6 +54,27 @@ fs.writeFileSync('results.json', JSON.stringify({ results, exports }));
 `;
 
 let outcome: { results: { ok: boolean; message?: string }[]; exports: Record<string, { entry: string; kind: string }> };
+/** The type errors of each example, by its key. */
+const typeProblems = new Map<string, string[]>();
+
+/** Node modules the examples use without importing them, as a user would import them. */
+const nodeImports: Record<string, string> = {
+  fs: "import fs from 'node:fs';",
+  path: "import path from 'node:path';",
+  Readable: "import { Readable } from 'node:stream';",
+  Writable: "import { Writable } from 'node:stream';",
+  PassThrough: "import { PassThrough } from 'node:stream';",
+};
+
+/** An example as a user's module: each name it uses imported from the entry that exports it. */
+function asModule(code: string, exports: typeof outcome.exports): string {
+  const declared = new Set([...code.matchAll(/\b(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!));
+  const used = [...new Set(code.match(/[A-Za-z_$][\w$]*/g) ?? [])].filter((n) => !declared.has(n));
+  const byEntry = new Map<string, string[]>();
+  for (const name of used.filter((n) => Object.hasOwn(exports, n))) byEntry.set(exports[name]!.entry, [...(byEntry.get(exports[name]!.entry) ?? []), name]);
+  const imports = [...used.filter((n) => Object.hasOwn(nodeImports, n)).map((n) => nodeImports[n]!), ...[...byEntry].map(([entry, names]) => `import { ${names.join(', ')} } from '${entry}';`)];
+  return `${imports.join('\n')}\n${code}\nexport {};\n`;
+}
 
 beforeAll(() => {
   const dir = sandbox();
@@ -72,12 +93,29 @@ beforeAll(() => {
   const r = spawnSync(process.execPath, ['run.mjs', JSON.stringify(packageEntries())], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) throw new Error(`the examples' runner failed: ${r.stderr}`);
   outcome = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+  // Each example type-checks in a strict project, its names imported from their entries.
+  mkdirSync(join(dir, 'typed'));
+  const files = examples.map((e, i) => {
+    const file = join(dir, 'typed', `example-${i}.ts`);
+    writeFileSync(file, asModule(e.code.replace(/^import\s[^;]*?from\s+['"][^'"]+['"];?\s*$/gm, ''), outcome.exports));
+    return file;
+  });
+  for (const [file, errors] of typeErrors(files)) {
+    const example = examples[files.indexOf(file)];
+    typeProblems.set(example ? exampleKey(example) : '(program)', errors);
+  }
 }, 180_000);
 
 describe('@example blocks', () => {
-  it.each(examples.map((e, i) => [exampleKey(e), i] as const))('%s runs and its results hold', (_, i) => {
+  it.each(examples.map((e, i) => [exampleKey(e), i] as const))('%s type-checks, runs and its results hold', (key, i) => {
+    const problems = typeProblems.get(key) ?? [];
+    if (problems.length > 0) throw new Error(`type errors (line in the example after its imports):\n${problems.join('\n')}`);
     const r = outcome.results[i]!;
     expect(r.ok, r.message).toBe(true);
+  });
+
+  it('the examples type-check as one program', () => {
+    expect(typeProblems.get('(program)') ?? []).toEqual([]);
   });
 
   it('examples document public names only (an example of an internal name would not be run as a user runs it)', () => {

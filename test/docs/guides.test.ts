@@ -6,9 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSource, checkedProgram, fencedBlocks, root, sandbox, toJavaScript, type Snippet } from './snippets.js';
+import { checkSource, checkedProgram, fencedBlocks, root, sandbox, toJavaScript, typeErrors, type Snippet } from './snippets.js';
 
 const documents = [
   ...readdirSync(join(root, 'docs/guides'))
@@ -53,7 +52,6 @@ writeFileSync('results.json', JSON.stringify(results));
 
 beforeAll(() => {
   dir = sandbox();
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
   mkdirSync(join(dir, 'snippets'));
   const files = code.map((s) => {
     const path = join(dir, 'snippets', fileOf(s, 'ts'));
@@ -61,24 +59,11 @@ beforeAll(() => {
     writeFileSync(path, `${s.code}\nexport {};\n`);
     return path;
   });
-  const options: ts.CompilerOptions = {
-    strict: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: ['node'],
-    typeRoots: [join(root, 'node_modules/@types')],
-    noEmit: true,
-    skipLibCheck: true,
-  };
-  const program = ts.createProgram(files, options);
-  for (const d of ts.getPreEmitDiagnostics(program)) {
-    const at = d.file ? files.indexOf(d.file.fileName) : -1;
-    const snippet = code[at];
-    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;
-    const text = `line ${(snippet?.line ?? 0) + where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  // Lines are counted in the file written: the snippet's own lines, from its first.
+  for (const [file, errors] of typeErrors(files)) {
+    const snippet = code[files.indexOf(file)];
     const k = snippet ? key(snippet) : 'program';
-    diagnostics.set(k, [...(diagnostics.get(k) ?? []), text]);
+    diagnostics.set(k, errors.map((e) => e.replace(/^(\d+):/, (_, l: string) => `line ${(snippet?.line ?? 0) + Number(l)}:`)));
   }
   // Then each runs, in the order of the documents, as an ES module of one node process.
   const modules = code.map((s) => {

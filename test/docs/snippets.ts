@@ -2,7 +2,7 @@
 // guides and the README. A statement followed by `//=> value` is checked against the value (deep
 // equality of JSON values); `//=> throws CODE` expects a ChuanNgheoError (or any error with that code),
 // `//=> throws` alone any error.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -217,6 +217,31 @@ const __throws = async (run, code, line) => {
 `;
 
 /**
+ * Type-checks files as a user's strict project would (module and resolution `NodeNext`, Node's
+ * types), importing `chuan-ngheo` from the sandbox: the errors of each file, by its path.
+ */
+export function typeErrors(files: readonly string[]): Map<string, string[]> {
+  const options: ts.CompilerOptions = {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: ['node'],
+    typeRoots: [join(root, 'node_modules/@types')],
+    noEmit: true,
+    skipLibCheck: true,
+  };
+  const program = ts.createProgram([...files], options);
+  const errors = new Map<string, string[]>();
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const file = d.file?.fileName ?? '(program)';
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;
+    errors.set(file, [...(errors.get(file) ?? []), `${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`]);
+  }
+  return errors;
+}
+
+/**
  * A directory where the docs' code runs as a user's would: `chuan-ngheo` is installed (a link to
  * this repository, so its package.json exports resolve), and the bundled examples are at `examples/`.
  */
@@ -225,5 +250,6 @@ export function sandbox(): string {
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(root, join(dir, 'node_modules', 'chuan-ngheo'), 'dir');
   cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
   return dir;
 }
