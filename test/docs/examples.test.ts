@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSource, checkedProgram, declarations, packageEntries, sandbox, toJavaScript, typeErrors, type Snippet } from './snippets.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSource, checkedProgram, declarations, packageEntries, removeSandbox, sandbox, toJavaScript, typeErrors, type Snippet } from './snippets.js';
 
 const all = declarations();
 const examples: Snippet[] = all.flatMap((d) => d.examples);
@@ -76,8 +76,10 @@ function asModule(code: string, exports: typeof outcome.exports): string {
   return `${imports.join('\n')}\n${code}\nexport {};\n`;
 }
 
+let dir: string;
+
 beforeAll(() => {
-  const dir = sandbox();
+  dir = sandbox();
   const prepared = examples.map((e) => {
     try {
       const code = e.code.replace(/^import\s[^;]*?from\s+['"][^'"]+['"];?\s*$/gm, '');
@@ -105,6 +107,8 @@ beforeAll(() => {
     typeProblems.set(example ? exampleKey(example) : '(program)', errors);
   }
 }, 180_000);
+
+afterAll(() => removeSandbox(dir));
 
 describe('@example blocks', () => {
   it.each(examples.map((e, i) => [exampleKey(e), i] as const))('%s type-checks, runs and its results hold', (key, i) => {

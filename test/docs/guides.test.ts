@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { checkSource, checkedProgram, fencedBlocks, root, sandbox, toJavaScript, typeErrors, type Snippet } from './snippets.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSource, checkedProgram, fencedBlocks, root, removeSandbox, sandbox, toJavaScript, typeErrors, type Snippet } from './snippets.js';
 
 const documents = [
   ...readdirSync(join(root, 'docs/guides'))
@@ -83,6 +83,8 @@ beforeAll(() => {
   const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { ok: boolean; message?: string }[];
   code.forEach((s, i) => ran.set(key(s), results[i]!));
 }, 300_000);
+
+afterAll(() => removeSandbox(dir));
 
 describe('```ts snippets of the guides and the READMEs', () => {
   it('there are snippets to check', () => {

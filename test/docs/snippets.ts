@@ -2,7 +2,7 @@
 // guides and the README. A statement followed by `//=> value` is checked against the value (deep
 // equality of JSON values); `//=> throws CODE` expects a ChuanNgheoError (or any error with that code),
 // `//=> throws` alone any error.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -252,4 +252,10 @@ export function sandbox(): string {
   cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
   return dir;
+}
+
+/** Removes a sandbox: its link to this repository first, so that nothing of the repository is touched. */
+export function removeSandbox(dir: string): void {
+  unlinkSync(join(dir, 'node_modules', 'chuan-ngheo'));
+  rmSync(dir, { recursive: true, force: true });
 }
