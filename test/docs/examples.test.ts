@@ -160,5 +160,8 @@ describe('the example checker', () => {
     await expect(run('({ a: 1, b: [2] }) //=> { a: 1, b: [3] }')).rejects.toThrow(/line 1: expected \{"a":1,"b":\[3\]\}, got \{"a":1,"b":\[2\]\}/);
     await expect(run('({ a: 1 }) //=> { a: 1, b: undefined }')).resolves.toBeUndefined();
     await expect(run('1 //=> throws INVALID_DATE')).rejects.toThrow(/expected an error INVALID_DATE, got the value 1/);
+    await expect(run("(() => { throw Object.assign(new Error('x'), { code: 'INVALID_AREA' }); })() //=> throws INVALID_DATE")).rejects.toThrow(/expected an error INVALID_DATE, got INVALID_AREA: x/);
+    await expect(run("(() => { throw new Error('x'); })() //=> throws")).resolves.toBeUndefined();
+    await expect(run('1 //=> throws')).rejects.toThrow(/line 1: expected an error, got the value 1/);
   });
 });

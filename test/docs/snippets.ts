@@ -207,12 +207,13 @@ const __expect = (actual, expected, line) => {
   if (!__same(a, e)) throw new Error('line ' + line + ': expected ' + JSON.stringify(e) + ', got ' + JSON.stringify(a));
 };
 const __throws = async (run, code, line) => {
+  const wanted = code === null ? 'an error' : 'an error ' + code;
   let value;
   try { value = await run(); } catch (error) {
     if (code === null || (error && error.code === code)) return;
-    throw new Error('line ' + line + ': expected an error ' + code + ', got ' + (error && error.code ? error.code + ': ' : '') + (error && error.message));
+    throw new Error('line ' + line + ': expected ' + wanted + ', got ' + (error && error.code ? error.code + ': ' : '') + (error && error.message));
   }
-  throw new Error('line ' + line + ': expected an error ' + code + ', got the value ' + JSON.stringify(__plain(value)));
+  throw new Error('line ' + line + ': expected ' + wanted + ', got the value ' + JSON.stringify(__plain(value)));
 };
 `;
 
