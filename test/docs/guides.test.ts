@@ -4,7 +4,7 @@
 // block that reads the bundled examples runs against dist/cli.js and exits 0.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSource, checkedProgram, fencedBlocks, root, removeSandbox, sandbox, toJavaScript, typeErrors, type Snippet } from './snippets.js';
@@ -144,5 +144,33 @@ describe('shell snippets on the bundled examples', () => {
     const line = command.replace(/^npx chuan-ngheo /, `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'dist/cli.js'))} `);
     const r = spawnSync('bash', ['-c', line], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     if (r.status !== 0) throw new Error(`exit status ${r.status}:\n${r.stderr}`);
+  });
+});
+
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes. */
+const anchorOf = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M} _-]/gu, '')
+    .replace(/ /g, '-');
+
+describe('links between the documents', () => {
+  it.each(documents.map((d) => [relative(root, d), d] as const))('%s links to files and headings that exist', (_, path) => {
+    const text = readFileSync(path, 'utf8').replace(/```[\s\S]*?```/g, '');
+    const broken: string[] = [];
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target!)) continue;
+      const [file, anchor] = target!.split('#') as [string, string | undefined];
+      const linked = file === '' ? path : join(dirname(path), file);
+      if (!existsSync(linked)) {
+        broken.push(target!);
+        continue;
+      }
+      if (anchor === undefined || !linked.endsWith('.md')) continue;
+      const headings = [...readFileSync(linked, 'utf8').matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchorOf(m[1]!));
+      if (!headings.includes(decodeURIComponent(anchor))) broken.push(target!);
+    }
+    expect(broken).toEqual([]);
   });
 });
