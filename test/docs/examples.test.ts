@@ -157,6 +157,8 @@ describe('the example checker', () => {
       return new AsyncFunction(`${checkSource}\n${body}`)();
     };
     await expect(run("[1, 'a'] //=> [1, 'a']")).resolves.toBeUndefined();
+    await expect(run('new Float64Array([3, 0.5]) //=> [3, 0.5]')).resolves.toBeUndefined();
+    await expect(run("new Map([['a', new Set([1])]]) //=> { a: [1] }")).resolves.toBeUndefined();
     await expect(run('({ a: 1, b: [2] }) //=> { a: 1, b: [3] }')).rejects.toThrow(/line 1: expected \{"a":1,"b":\[3\]\}, got \{"a":1,"b":\[2\]\}/);
     await expect(run('({ a: 1 }) //=> { a: 1, b: undefined }')).resolves.toBeUndefined();
     await expect(run('1 //=> throws INVALID_DATE')).rejects.toThrow(/expected an error INVALID_DATE, got the value 1/);

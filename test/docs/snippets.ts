@@ -1,7 +1,8 @@
 // Code shown in the docs, made checkable: the `@example` blocks of the sources and the snippets of the
 // guides and the README. A statement followed by `//=> value` is checked against the value (deep
-// equality of JSON values); `//=> throws CODE` expects a ChuanNgheoError (or any error with that code),
-// `//=> throws` alone any error.
+// equality of JSON values: a Set or a typed array compares as an array, a Map as an object);
+// `//=> throws CODE` expects a ChuanNgheoError (or any error with that code), `//=> throws` alone
+// any error.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -195,7 +196,8 @@ export function toJavaScript(code: string): string {
 /** The source of the checks, prepended to a checked program (or passed to it). */
 export const checkSource = `
 const __plain = (v) => v === undefined ? undefined : JSON.parse(JSON.stringify(v, (_k, x) =>
-  typeof x === 'bigint' ? x.toString() : x instanceof Set ? [...x] : x instanceof Map ? Object.fromEntries(x) : x));
+  typeof x === 'bigint' ? x.toString() : x instanceof Set ? [...x] : x instanceof Map ? Object.fromEntries(x) :
+  ArrayBuffer.isView(x) && !(x instanceof DataView) ? Array.from(x) : x));
 const __same = (a, b) => {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
