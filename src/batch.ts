@@ -50,7 +50,14 @@ export interface BatchFacts extends BatchSuccess {
   readonly escaped: 'poverty' | 'near-poverty' | null;
 }
 
-/** Whether a batch row is an error. */
+/**
+ * Whether a batch row is an error.
+ *
+ * @example
+ * const batch = createBatchClassifier({ date: '2025-12-01' });
+ * isBatchFailure(batch.classify({ id: 'HH1', area: 'rural', size: 0, incomeMonthlyTotal: 0 })) //=> true
+ * isBatchFailure(batch.classify({ id: 'HH2', area: 'rural', size: 1, incomeMonthlyTotal: 0, deprived: [] })) //=> false
+ */
 export function isBatchFailure(row: BatchRow): row is BatchFailure {
   return 'error' in row;
 }
@@ -278,7 +285,11 @@ function readId(input: unknown): string | number | undefined {
  * Classifies households one after another, lazily: one compact row per input, in order.
  *
  * @example
- * for (const row of classifyMany(households, { date: '2025-12-01' })) console.log(row.category ?? row.error.code);
+ * const rows = [...classifyMany([
+ *   { id: 'HH1', area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: ['nutrition', 'healthInsurance', 'housingArea'] },
+ *   { id: 'HH2', area: 'rural', size: 0 },
+ * ], { date: '2025-12-01' })];
+ * rows.map((row) => (isBatchFailure(row) ? row.error.code : row.category)) //=> ['poor', 'INVALID_SIZE']
  */
 export function* classifyMany(inputs: Iterable<unknown>, options: ClassifyOptions = {}): Generator<BatchRow, void, undefined> {
   const batch = createBatchClassifier(options);

@@ -290,7 +290,14 @@ function standardAndDate(options: ClassifyOptions): [Standard, IsoDate] {
   return [standard, date];
 }
 
-/** Classifies a validated household; shared by {@link classify} and the roster path. */
+/**
+ * Classifies a validated household; shared by {@link classify} and the roster path.
+ *
+ * @example
+ * const standard = getStandard('nd07-2021');
+ * const household = readHousehold({ area: 'urban', size: 2, incomeMonthlyTotal: 3_000_000, deprived: [] }, indicatorIdSet(standard));
+ * explainHousehold(household, standard, '2025-12-01').category //=> 'near-poor'
+ */
 export function explainHousehold(h: Household, standard: Standard, date: IsoDate, extraTrace: readonly TraceStep[] = []): Classification {
   if (h.previousRecognizedOn !== undefined && h.previousRecognizedOn > date) {
     fail('INVALID_PREVIOUS_STATUS', ['previousRecognizedOn'], `previousRecognizedOn: expected a date on or before the review date ${date}, received ${h.previousRecognizedOn}`, h.previousRecognizedOn, `a date on or before ${date}`);

@@ -37,7 +37,13 @@ export const vietnameseFieldNames: Readonly<Record<(typeof fieldColumns)[number]
   leftListOn: ['Ngày ra khỏi danh sách'],
 };
 
-/** Letters only: lower case, no diacritics (đ as d), no spaces, `_`, `-`, `/`, `.`. */
+/**
+ * Letters only: lower case, no diacritics (đ as d), no spaces, `_`, `-`, `/`, `.`.
+ *
+ * @example
+ * normalizeColumnName('Số nhân khẩu') //=> 'sonhankhau'
+ * normalizeColumnName('Health_Insurance') //=> 'healthinsurance'
+ */
 export function normalizeColumnName(name: string): string {
   return name
     .normalize('NFD')
@@ -102,6 +108,12 @@ export function knownIndicatorIds(): ReadonlySet<string> {
  *
  * @throws {ChuanNgheoError} `INVALID_HEADER` for an empty or repeated column, a column that nearly
  * names a field or indicator, or a map that names a column the file lacks or a field that does not exist.
+ * @example
+ * const plan = planHeader(['id', 'Khu vực', 'size', 'incomeMonthlyTotal', 'nutrition', 'commune'], getStandard('nd07-2021'));
+ * plan.names            //=> ['id', 'area', 'size', 'incomeMonthlyTotal', 'nutrition', 'commune']
+ * plan.attributeColumns //=> ['commune']
+ * plan.missingIndicators.length //=> 11
+ * planHeader(['id', 'area', 'sizee'], getStandard('nd07-2021')) //=> throws INVALID_HEADER
  */
 export function planHeader(header: readonly string[], standard: Standard, options: ColumnOptions = {}): HeaderPlan {
   const trimmed = header.map((h) => h.trim());

@@ -30,7 +30,14 @@ function digits(text: string, start: number, end: number): number {
   return value;
 }
 
-/** Whether `value` is a real calendar date written `YYYY-MM-DD` (so `2025-02-30` is not). */
+/**
+ * Whether `value` is a real calendar date written `YYYY-MM-DD` (so `2025-02-30` is not).
+ *
+ * @example
+ * isIsoDate('2024-02-29') //=> true
+ * isIsoDate('2025-02-29') //=> false
+ * isIsoDate('1/12/2025')  //=> false
+ */
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
   const year = digits(value, 0, 4);

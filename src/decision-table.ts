@@ -22,7 +22,14 @@ export interface AreaTable {
   readonly belowK: readonly Decision[];
 }
 
-/** Tabulates {@link decide} for a standard. */
+/**
+ * Tabulates {@link decide} for a standard.
+ *
+ * @example
+ * const table = decisionTable(getStandard('nd07-2021'));
+ * table.k //=> 3
+ * table.rural.lines //=> [1500000, 2250000]
+ */
 export function decisionTable(standard: Standard): { readonly k: number; readonly rural: AreaTable; readonly urban: AreaTable } {
   const k = standard.rule.minDeprivations.value;
   const forArea = (area: Area): AreaTable => {
@@ -70,7 +77,15 @@ export interface Decider {
   decideNumber(area: Area, size: number, field: IncomeField, income: number, deprivationCount: number): Decision;
 }
 
-/** Builds the decider of a standard (its table is made once). */
+/**
+ * Builds the decider of a standard (its table is made once).
+ *
+ * @example
+ * const decider = createDecider(getStandard('nd07-2021'));
+ * decider.decideNumber('rural', 3, 'incomeMonthlyTotal', 4_500_000, 3) //=> { category: 'poor', branch: 'income-at-most-line-with-k-deprivations' }
+ * decider.decideCompact({ area: 'urban', size: 2, incomeField: 'incomeMonthlyPerCapita', income: new Decimal('2000000.5'), deprivationCount: 0 })
+ * //=> { category: 'average', branch: 'inside-average-band' }
+ */
 export function createDecider(standard: Standard): Decider {
   const table = decisionTable(standard);
   const period = standard.incomePeriod;

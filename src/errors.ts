@@ -60,6 +60,8 @@ export const errorCodes = [
   'INVALID_CELL',
   /** A workbook has no worksheet of the requested name. */
   'UNKNOWN_SHEET',
+  /** A survey has invalid records ({@link assertValidSurvey}); the message lists every issue. */
+  'INVALID_SURVEY',
 ] as const;
 
 /** A stable error code; see {@link errorCodes}. */
@@ -77,7 +79,22 @@ export interface ErrorDetail {
   readonly expected?: string;
 }
 
-/** The error thrown by every throwing function of the library. */
+/**
+ * The error thrown by every throwing function of the library.
+ *
+ * @example
+ * const thrown = (() => {
+ *   try {
+ *     return classify({ area: 'rural', size: -1, incomeMonthlyTotal: 0 }, { date: '2025-12-01' });
+ *   } catch (error) {
+ *     return error;
+ *   }
+ * })();
+ * thrown instanceof ChuanNgheoError //=> true
+ * thrown instanceof ChuanNgheoError && thrown.toJSON()
+ * //=> { code: 'INVALID_SIZE', path: ['size'], message: 'size: expected a whole number of members ≥ 1, received the number -1',
+ * //     received: -1, expected: 'a whole number of members ≥ 1' }
+ */
 export class ChuanNgheoError extends Error implements ErrorDetail {
   override readonly name = 'ChuanNgheoError';
   readonly code: ErrorCode;
@@ -263,7 +280,13 @@ export function describeThrown(thrown: unknown): string {
   return describeReceived(thrown);
 }
 
-/** Formats a path for a message: `deprived[2]`, `lines.rural.poverty`. */
+/**
+ * Formats a path for a message: `deprived[2]`, `lines.rural.poverty`.
+ *
+ * @example
+ * formatPath(['members', 2, 'dateOfBirth']) //=> 'members[2].dateOfBirth'
+ * formatPath([]) //=> '(root)'
+ */
 export function formatPath(path: ErrorPath): string {
   if (path.length === 0) return '(root)';
   return path
@@ -312,7 +335,12 @@ export function toSafe<T>(run: () => T): SafeResult<T> {
   }
 }
 
-/** Reads a path written as text, `members[2].healthInsurance`, into its parts. */
+/**
+ * Reads a path written as text, `members[2].healthInsurance`, into its parts.
+ *
+ * @example
+ * parsePath('members[2].dateOfBirth') //=> ['members', 2, 'dateOfBirth']
+ */
 export function parsePath(text: string): (string | number)[] {
   const parts: (string | number)[] = [];
   for (const m of text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]!);

@@ -29,7 +29,14 @@ export const areaAliases: Readonly<Record<string, Area>> = Object.freeze(
   } satisfies Record<AreaInput, Area>),
 );
 
-/** Reads an area word; `undefined` when it is not one. */
+/**
+ * Reads an area word; `undefined` when it is not one.
+ *
+ * @example
+ * readArea('Nông thôn') //=> 'rural'
+ * readArea('urban')     //=> 'urban'
+ * readArea('xã')        //=> undefined
+ */
 export function readArea(value: unknown): Area | undefined {
   if (typeof value !== 'string') return undefined;
   return areaAliases[value] ?? areaAliases[value.normalize('NFC').trim().toLowerCase()];
@@ -159,6 +166,9 @@ function raise(path: ErrorPath, detail: string, received: unknown): never {
  * Validates a household at indicator level against a standard's indicators.
  *
  * @throws {ChuanNgheoError} with the code of the first problem found.
+ * @example
+ * readHousehold({ id: 'HH1', area: 'nông thôn', size: 3, incomeMonthlyTotal: '4500000', deprived: ['nutrition'] }, indicatorIdSet(getStandard('nd07-2021')))
+ * //=> { id: 'HH1', area: 'rural', size: 3, income: { field: 'incomeMonthlyTotal', amount: 4500000 }, deprived: ['nutrition'] }
  */
 export function readHousehold(input: unknown, indicatorIds: ReadonlySet<string>): Household {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) raise([], 'an object with area, size and one income field', input);

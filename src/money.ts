@@ -21,7 +21,12 @@ export const AMOUNT_DIGITS = 40;
  */
 const PRECISION = 200;
 
-/** decimal.js with enough precision that no product or sum of accepted amounts is rounded. */
+/**
+ * decimal.js with enough precision that no product or sum of accepted amounts is rounded.
+ *
+ * @example
+ * new Decimal('4500000.1').minus('0.1').toString() //=> '4500000'
+ */
 export const Decimal = DecimalBase.clone({ precision: PRECISION, rounding: DecimalBase.ROUND_HALF_EVEN });
 /** A decimal.js value from the library's own configuration. */
 export type Decimal = InstanceType<typeof Decimal>;

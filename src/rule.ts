@@ -63,6 +63,12 @@ const DECISIONS: Readonly<Record<Branch, Decision>> = {
 /**
  * Applies a standard's rule. `compare` places the income against a line; `deprivations` is the
  * number of indicators the household is deprived in.
+ * @example
+ * // An income above the line (compare returns 1) with 3 deprivations, rural, under Decree 07/2021:
+ * decide(getStandard('nd07-2021'), 'rural', () => 1, 3)
+ * //=> { category: 'none', branch: 'above-average-band' }
+ * decide(getStandard('nd07-2021'), 'rural', () => -1, 3)
+ * //=> { category: 'poor', branch: 'income-at-most-line-with-k-deprivations' }
  */
 export function decide(standard: Standard, area: Area, compare: IncomeComparator, deprivations: number): Decision {
   const rule = standard.rule;

@@ -61,6 +61,11 @@ export interface RowReader {
  * Compiles a header for a standard.
  *
  * @throws {ChuanNgheoError} `INVALID_ROW` when the header repeats a column or is empty.
+ * @example
+ * const reader = createRowReader(['Mã hộ', 'Khu vực', 'Số nhân khẩu', 'Thu nhập tháng', 'Thiếu hụt'], createBatchClassifier({ date: '2025-12-01' }));
+ * reader.plan.renamed.map((r) => `${r.column} → ${r.as}`) //=> ['Mã hộ → id', 'Khu vực → area', 'Số nhân khẩu → size', 'Thu nhập tháng → incomeMonthlyTotal', 'Thiếu hụt → deprived']
+ * reader.classify(['HN-01', 'Nông thôn', '3', '4500000', 'nutrition;healthInsurance;housingArea'])
+ * //=> { id: 'HN-01', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd07-2021' }
  */
 export function createRowReader(header: readonly string[], batch: BatchClassifier, options: ColumnOptions = {}): RowReader {
   const standard: Standard = batch.standard;

@@ -282,9 +282,12 @@ function figures(units: readonly Prepared[], { indicators, weights, k, vulnerabl
  * without a unit's deprivations, `UNKNOWN_INDICATOR` for a deprivation the measure lacks; each
  * with its path and the value received.
  * @example
- * // Alkire & Foster (2011), section 2: 4 persons, 4 dimensions, k = 2 of 4.
+ * // Alkire & Foster (2011), section 2: 4 persons' achievements in 4 dimensions, deprived below the cut-offs.
+ * const indicators = [13, 12, 3, 1].map((cutoff, j) => ({ id: `d${j + 1}`, cutoff }));
+ * const units = [[13.1, 14, 4, 1], [15.2, 7, 5, 0], [12.5, 10, 1, 0], [20, 11, 3, 1]].map((achievements) => ({ achievements }));
  * const r = alkireFoster(units, { indicators, k: '2/4' });
- * r.M0.exact //=> '3/8'
+ * [r.H.exact, r.A?.exact, r.M0.exact, r.M1?.exact] //=> ['1/2', '3/4', '3/8', '171/832']
+ * r.M0 //=> { value: 0.375, exact: '3/8' }
  */
 export function alkireFoster(units: Iterable<AfUnit>, options: AfOptions): AfResult {
   const checked = checkOptions(options);
@@ -312,7 +315,14 @@ export function alkireFoster(units: Iterable<AfUnit>, options: AfOptions): AfRes
   return { k: exact(checked.k), ...overall, groups };
 }
 
-/** Safe twin of {@link alkireFoster}: never throws for any input. */
+/**
+ * Safe twin of {@link alkireFoster}: never throws for any input.
+ *
+ * @example
+ * const r = safeAlkireFoster([{ deprived: [1, 0] }, { deprived: [1] }], { indicators: [{ id: 'water' }, { id: 'school' }], k: '1/2' });
+ * !r.success && r.error.path //=> ['units', 1, 'deprived']
+ * safeAlkireFoster([{ deprived: ['water'] }], { indicators: [{ id: 'water' }, { id: 'school' }], k: '1/2' }).success //=> true
+ */
 export function safeAlkireFoster(units: Iterable<AfUnit>, options: AfOptions): SafeResult<AfResult> {
   return toSafe(() => alkireFoster(units, options));
 }
@@ -388,7 +398,8 @@ function annualisedRate(ratio: Fraction, years: Fraction): number | null {
  * exactly, or years ≤ 0.
  * @example
  * measureChange('1/4', '1/5', 2).absolute.exact //=> '-1/20'
- * measureChange(before.A, after.A, 2).defined    //=> false when nobody was poor before
+ * measureChange('1/4', '1/5', 2).relative?.exact //=> '-1/5'
+ * measureChange(null, '1/2', 2).defined //=> false
  */
 export function measureChange(from: MeasureInput, to: MeasureInput, years: FractionInput): MeasureChange;
 export function measureChange(from: MeasureInput | null, to: MeasureInput | null, years: FractionInput): MeasureChange | UndefinedMeasureChange;
@@ -418,7 +429,13 @@ export function measureChange(from: MeasureInput | null, to: MeasureInput | null
   };
 }
 
-/** Safe twin of {@link measureChange}: never throws for any input. */
+/**
+ * Safe twin of {@link measureChange}: never throws for any input.
+ *
+ * @example
+ * const r = safeMeasureChange('1/4', '1/5', 0);
+ * !r.success && r.error.code //=> 'INVALID_FIELD'
+ */
 export function safeMeasureChange(from: MeasureInput, to: MeasureInput, years: FractionInput): SafeResult<MeasureChange>;
 export function safeMeasureChange(from: MeasureInput | null, to: MeasureInput | null, years: FractionInput): SafeResult<MeasureChange | UndefinedMeasureChange>;
 export function safeMeasureChange(from: MeasureInput | null, to: MeasureInput | null, years: FractionInput): SafeResult<MeasureChange | UndefinedMeasureChange> {

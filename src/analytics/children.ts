@@ -49,6 +49,17 @@ export function childAges(standard: Standard): ChildAges | undefined {
 /**
  * Counts the children of a record and their deprivations, with the standard's ages; `undefined`
  * when the standard does not define them ({@link childAges}).
+ * @example
+ * const record = readSurveyRecord({
+ *   area: 'rural', incomeMonthlyTotal: 3_000_000,
+ *   members: [
+ *     { dateOfBirth: '1990-01-01', healthInsurance: true },
+ *     { dateOfBirth: '2015-05-01', healthInsurance: false, inSchool: false },
+ *     { dateOfBirth: '2019-09-01', healthInsurance: true, stunted: true, inSchool: true },
+ *   ],
+ * });
+ * childFacts(record, getStandard('nd07-2021'), '2025-12-01')
+ * //=> { children: 2, withoutHealthInsurance: 1, malnourished: 1, notInSchool: 1 }
  */
 export function childFacts(record: SurveyRecord, standard: Standard, date: IsoDate): ChildFacts | undefined {
   const ages = childAges(standard);

@@ -127,6 +127,7 @@ export interface TallyBuilder {
   add(item: TallyItem): void;
   /** Safe twin of `add`: never throws; a refused item is not counted. */
   safeAdd(item: TallyItem): SafeResult<void>;
+  /** The tally of the households added so far. */
   result(): Tally;
 }
 
@@ -375,7 +376,13 @@ export function createTally(options: TallyOptions): TallyBuilder {
   return { add, safeAdd, result };
 }
 
-/** Safe twin of {@link createTally}: never throws. */
+/**
+ * Safe twin of {@link createTally}: never throws.
+ *
+ * @example
+ * const r = safeCreateTally({ indicators: ['healthInsurance'], decimals: 1.5 });
+ * !r.success && r.error.path //=> ['decimals']
+ */
 export function safeCreateTally(options: TallyOptions): SafeResult<TallyBuilder> {
   return toSafe(() => createTally(options));
 }
@@ -386,7 +393,18 @@ export function safeCreateTally(options: TallyOptions): SafeResult<TallyBuilder>
  * @throws {ChuanNgheoError} As {@link createTally}, and for an item that does not fit, with its
  * place in the path (`['items', 3, 'weight']`).
  * @example
- * const tally = await tallyAll(households, { indicators: standard.indicators.map((i) => i.id) });
+ * const tally = await tallyAll(
+ *   [
+ *     { category: 'poor', deprived: ['healthInsurance', 'housingArea'], size: 4, group: 'Xã A' },
+ *     { category: 'near-poor', deprived: ['housingArea'], size: 3, group: 'Xã A' },
+ *     { category: 'none', deprived: [], size: 2, group: 'Xã B' },
+ *   ],
+ *   { indicators: ['healthInsurance', 'housingArea'] },
+ * );
+ * tally.total.households //=> { total: 3, poor: 1, 'near-poor': 1, average: 0, none: 1 }
+ * tally.total.householdRates.poor //=> 33.33
+ * tally.total.householdRatesExact.poor //=> '100/3'
+ * tally.groups.map((g) => [g.group, g.persons.total]) //=> [['Xã A', 7], ['Xã B', 2]]
  */
 export async function tallyAll(items: Iterable<TallyItem> | AsyncIterable<TallyItem>, options: TallyOptions): Promise<Tally> {
   const tally = startTally(options);
@@ -399,7 +417,13 @@ export async function tallyAll(items: Iterable<TallyItem> | AsyncIterable<TallyI
   return tally.result();
 }
 
-/** Safe twin of {@link tallyAll}: resolves to a failure instead of rejecting for input that does not fit. */
+/**
+ * Safe twin of {@link tallyAll}: resolves to a failure instead of rejecting for input that does not fit.
+ *
+ * @example
+ * const r = await safeTallyAll([{ category: 'poor', deprived: [], size: 0 }], { indicators: [] });
+ * !r.success && r.error.path //=> ['items', 0, 'size']
+ */
 export async function safeTallyAll(items: Iterable<TallyItem> | AsyncIterable<TallyItem>, options: TallyOptions): Promise<SafeResult<Tally>> {
   try {
     return { success: true, data: await tallyAll(items, options) };

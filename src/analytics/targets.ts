@@ -35,6 +35,7 @@ export function planText(text: PlanText, lang: 'vi' | 'en'): string {
   return typeof text === 'string' ? text : text[lang];
 }
 
+/** The schema of a plan's targets: coverage of indicators among poor or near-poor households, and the poverty rate's change per year. */
 export const targetPlanSchema = z.strictObject({
   id: z.string().min(1),
   title: planTextSchema,
@@ -61,7 +62,9 @@ export const targetPlanSchema = z.strictObject({
   notMeasured: z.array(planTextSchema).default([]),
 });
 
+/** A validated plan of targets. */
 export type TargetPlan = z.infer<typeof targetPlanSchema>;
+/** A plan of targets as given (its JSON), before validation. */
 export type TargetPlanInput = z.input<typeof targetPlanSchema>;
 
 /** What a target measures: the poverty rate's change over some years, or an indicator's coverage among a list. */
@@ -93,12 +96,26 @@ export interface TargetResult {
   readonly unit: 'percent' | 'percentage points';
 }
 
-/** Validates a plan. @throws {ChuanNgheoError} `INVALID_FIELD` with the path (NaN, Infinity or a string as a figure among others). */
+/**
+ * Validates a plan.
+ *
+ * @throws {ChuanNgheoError} `INVALID_FIELD` with the path (NaN, Infinity or a string as a figure among others).
+ * @example
+ * const plan = defineTargetPlan({ id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND', povertyRateChangePerYear: -1.5 });
+ * plan.coverage //=> []
+ * defineTargetPlan({ id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND', povertyRateChangePerYear: '-1.5' }) //=> throws INVALID_FIELD
+ */
 export function defineTargetPlan(input: unknown): TargetPlan {
   return parseOrFail(targetPlanSchema, input, 'INVALID_FIELD', 'target plan');
 }
 
-/** Safe twin of {@link defineTargetPlan}: never throws. */
+/**
+ * Safe twin of {@link defineTargetPlan}: never throws.
+ *
+ * @example
+ * const r = safeDefineTargetPlan({ id: 'x-2025', title: 'Plan 2025' });
+ * !r.success && r.error.path //=> ['reference']
+ */
 export function safeDefineTargetPlan(input: unknown): SafeResult<TargetPlan> {
   return toSafe(() => defineTargetPlan(input));
 }
@@ -125,6 +142,21 @@ function checkInputs(tally: unknown, transitions: unknown, years: unknown): void
  * @throws {ChuanNgheoError} `INVALID_FIELD` for a plan that fails {@link defineTargetPlan}, a
  * tally or transitions of another shape, or years that are not a finite number > 0;
  * `UNKNOWN_INDICATOR` when a target names an indicator the tally lacks.
+ * @example
+ * const tally = await tallyAll(
+ *   [
+ *     { category: 'poor', deprived: ['healthInsurance'], size: 4 },
+ *     { category: 'poor', deprived: [], size: 3 },
+ *     { category: 'near-poor', deprived: [], size: 2 },
+ *   ],
+ *   { indicators: ['healthInsurance'] },
+ * );
+ * const plan = defineTargetPlan({
+ *   id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND',
+ *   coverage: [{ indicator: 'healthInsurance', among: 'poor-or-near-poor', minimumPercent: 100, label: 'Health insurance' }],
+ * });
+ * measureTargets(plan, tally)
+ * //=> [{ name: 'Health insurance', measured: 66.67, measuredExact: '200/3', target: 100, targetExact: '100', gap: -33.33, gapExact: '-100/3', met: false, unit: 'percent' }]
  */
 export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): readonly TargetResult[] {
   const p = defineTargetPlan(plan);
@@ -177,7 +209,14 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
   return results;
 }
 
-/** Safe twin of {@link measureTargets}: never throws. */
+/**
+ * Safe twin of {@link measureTargets}: never throws.
+ *
+ * @example
+ * const tally = await tallyAll([{ category: 'poor', deprived: [], size: 4 }], { indicators: ['healthInsurance'] });
+ * const r = safeMeasureTargets({ id: 'x', title: 'Plan', reference: 'Plan 12/KH-UBND', coverage: [{ indicator: 'nutrition', among: 'poor', minimumPercent: 100 }] }, tally);
+ * !r.success && r.error.code //=> 'UNKNOWN_INDICATOR'
+ */
 export function safeMeasureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): SafeResult<readonly TargetResult[]> {
   return toSafe(() => measureTargets(plan, tally, transitions, years));
 }

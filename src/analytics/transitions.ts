@@ -110,8 +110,15 @@ function index(entries: Iterable<ReviewEntry>, which: 'before' | 'after'): Map<s
  * @throws {ChuanNgheoError} `INVALID_FIELD` when an id appears twice in one review, or for an entry
  * or option that does not fit, with its path (`['after', 3, 'category']`).
  * @example
- * const t = compareReviews(previous, current);
- * t.poor.escaped //=> 12
+ * const t = compareReviews(
+ *   [{ id: 'HH1', category: 'poor' }, { id: 'HH2', category: 'poor' }, { id: 'HH3', category: 'near-poor' }],
+ *   [{ id: 'HH1', category: 'near-poor' }, { id: 'HH2', category: 'poor' }, { id: 'HH3', category: 'average' }],
+ * );
+ * t.poor.beginning //=> 2
+ * t.poor.escaped //=> 1
+ * t.poor.escapedToNearPoor //=> 1
+ * t.poor.end //=> 1
+ * t.rates.poorChange //=> -33.33
  */
 export function compareReviews(before: Iterable<ReviewEntry>, after: Iterable<ReviewEntry>, options: { readonly decimals?: number } = {}): Transitions {
   if (typeof options !== 'object' || options === null) fail('INVALID_FIELD', [], `options: expected an object, received ${show(options)}`, options);
@@ -183,7 +190,13 @@ export function compareReviews(before: Iterable<ReviewEntry>, after: Iterable<Re
   };
 }
 
-/** Safe twin of {@link compareReviews}: never throws. */
+/**
+ * Safe twin of {@link compareReviews}: never throws.
+ *
+ * @example
+ * const r = safeCompareReviews([{ id: 'HH1', category: 'poor' }, { id: 'HH1', category: 'poor' }], []);
+ * !r.success && r.error.path //=> ['before', 1, 'id']
+ */
 export function safeCompareReviews(before: Iterable<ReviewEntry>, after: Iterable<ReviewEntry>, options: { readonly decimals?: number } = {}): SafeResult<Transitions> {
   return toSafe(() => compareReviews(before, after, options));
 }

@@ -121,7 +121,13 @@ export interface RecordFields {
   readonly problem?: string;
 }
 
-/** Splits one record's text into fields by the rules above. */
+/**
+ * Splits one record's text into fields by the rules above.
+ *
+ * @example
+ * splitRecord('HH1,"Xã A, huyện B",5"00') //=> { fields: ['HH1', 'Xã A, huyện B', '5"00'] }
+ * splitRecord('HH1,"open') //=> { fields: ['HH1', 'open'], problem: 'field 2 opens a quote that is never closed' }
+ */
 export function splitRecord(text: string): RecordFields {
   const fields: string[] = [];
   let problem: string | undefined;
@@ -209,8 +215,8 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
  *
  * @example
  * const cutter = new CsvCutter();
- * const pieces = [...cutter.push(bytes), ...cutter.end()];
- * pieces[0]; //=> { kind: 'header', fields: ['id', 'area', ...] }
+ * const pieces = [...cutter.push(new TextEncoder().encode('id,area\nHH1,rural\n')), ...cutter.end()];
+ * pieces.map((p) => p.kind) //=> ['header', 'records']
  */
 export class CsvCutter {
   private readonly chunkBytes: number;
@@ -433,7 +439,12 @@ export function lastRecordEnd(bytes: Uint8Array, start: number, end: number): nu
   return last;
 }
 
-/** A header that cannot be read: the file cannot be classified. */
+/**
+ * A header that cannot be read: the file cannot be classified.
+ *
+ * @example
+ * new CsvHeaderError('the header row is empty') instanceof Error //=> true
+ */
 export class CsvHeaderError extends Error {}
 
 /**
@@ -513,7 +524,14 @@ export function brokenRecordError(piece: Extract<CsvPiece, { kind: 'broken' }>):
     : { code: 'INVALID_ROW', path: [], message: piece.message, expected: 'a closing quote' };
 }
 
-/** A whole CSV text or file read at once: its header and records (for small files and pages). */
+/**
+ * A whole CSV text or file read at once: its header and records (for small files and pages).
+ *
+ * @example
+ * const { header, records } = readCsv('id,area,size\r\nHH1,rural,"3"\nHH2,"urban, ward 2",2\n');
+ * header //=> ['id', 'area', 'size']
+ * records.map((r) => r.fields) //=> [['HH1', 'rural', '3'], ['HH2', 'urban, ward 2', '2']]
+ */
 export function readCsv(input: Uint8Array | string, options: CsvLimits = {}): { header: string[] | undefined; records: CsvRecord[] } {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const cutter = new CsvCutter({ ...options, chunkBytes: Math.max(1, bytes.length) });

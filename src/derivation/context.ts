@@ -36,6 +36,7 @@ export interface RuleOutcome {
  * one of the shared {@link COUNTED} results, with no members, missing facts or words.
  */
 export interface RuleResult extends Omit<RuleOutcome, 'reason'> {
+  /** The reason in words, made only when asked for. */
   readonly because: () => string;
 }
 

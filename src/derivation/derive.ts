@@ -25,6 +25,7 @@ import { domesticWater, hygienicLatrine, wasteTreatment } from './rules/water-sa
 import { informationMeans, telecomServices } from './rules/information.js';
 import { healthcareAccess } from './rules/healthcare-access.js';
 
+/** The rule that derives each indicator from a roster, by its name in the standard's data. */
 export type DerivationRules = { [R in Derivation['rule']]: (ctx: DerivationContext, p: Extract<Derivation, { rule: R }>) => RuleResult };
 
 /** The rule functions, by the `rule` name used in standard data. */
@@ -72,7 +73,14 @@ function isIncomeField(key: unknown): boolean {
   return key === 'incomeMonthlyPerCapita' || key === 'incomeMonthlyTotal' || key === 'incomeAnnualTotal';
 }
 
-/** Reads and validates a survey record. @throws {ChuanNgheoError} `INVALID_FIELD`, `INVALID_AREA`, … with the path. */
+/**
+ * Reads and validates a survey record.
+ *
+ * @throws {ChuanNgheoError} `INVALID_FIELD`, `INVALID_AREA`, … with the path.
+ * @example
+ * readSurveyRecord({ area: 'rural', incomeMonthlyTotal: '3000000', members: [{ dateOfBirth: '1990-01-01' }] }).members.length //=> 1
+ * readSurveyRecord({ area: 'rural', members: [{ age: 30 }] }) //=> throws INVALID_FIELD
+ */
 export function readSurveyRecord(input: unknown): SurveyRecord {
   const parsed = safeParseInWords(surveyRecordSchema, input);
   if (parsed.success) return parsed.data;
@@ -96,6 +104,24 @@ function apply(ctx: DerivationContext, d: Derivation): RuleResult {
   return (derivationRules[d.rule] as (ctx: DerivationContext, p: Derivation) => RuleResult)(ctx, d);
 }
 
+/**
+ * The indicators of a record already read ({@link readSurveyRecord}) under a standard on a date: {@link deriveIndicators} without reading its options.
+ *
+ * @example
+ * const record = {
+ *   id: 'HH101', area: 'rural', incomeMonthlyTotal: 4_200_000,
+ *   dwelling: { hasHouse: true, walls: 'bambooOrPoorWood', roof: 'leavesOrStraw', floor: 'earth', floorArea: 18 },
+ *   waterSource: 'drilledWell', latrineType: 'simplePit', informationDevices: ['smartphone'], hearsLoudspeakers: true,
+ *   members: [
+ *     { name: 'Lò Văn An', dateOfBirth: '1988-03-02', sex: 'male', workingCapacity: 'full', employmentStatus: 'selfEmployed',
+ *       healthInsurance: true, highestQualification: 'lowerSecondary', inSchool: false, usesInternet: true },
+ *     { name: 'Lò Thị Mai', dateOfBirth: '1991-07-15', sex: 'female', workingCapacity: 'full', employmentStatus: 'selfEmployed',
+ *       healthInsurance: false, highestQualification: 'primary', inSchool: false, usesInternet: false },
+ *     { name: 'Lò Minh', dateOfBirth: '2019-09-01', stunted: true, underweight: false, healthInsurance: true, inSchool: true },
+ *   ],
+ * };
+ * deriveFromRecord(readSurveyRecord(record), getStandard('nd07-2021'), '2025-12-01').deprived.length //=> 5
+ */
 export function deriveFromRecord(record: SurveyRecord, standard: Standard, date: IsoDate): IndicatorDerivation {
   const ctx = contextOf(record, date);
   const indicators = standard.indicators.map((indicator): DerivedIndicator => {
@@ -158,16 +184,36 @@ export function createDerivedCounter(standard: Standard): (record: SurveyRecord,
  * @param options - `date` (the review date; ages are computed on it) and/or `standard`.
  * @throws {ChuanNgheoError} For an invalid record or options.
  * @example
+ * const record = {
+ *   id: 'HH101', area: 'rural', incomeMonthlyTotal: 4_200_000,
+ *   dwelling: { hasHouse: true, walls: 'bambooOrPoorWood', roof: 'leavesOrStraw', floor: 'earth', floorArea: 18 },
+ *   waterSource: 'drilledWell', latrineType: 'simplePit', informationDevices: ['smartphone'], hearsLoudspeakers: true,
+ *   members: [
+ *     { name: 'Lò Văn An', dateOfBirth: '1988-03-02', sex: 'male', workingCapacity: 'full', employmentStatus: 'selfEmployed',
+ *       healthInsurance: true, highestQualification: 'lowerSecondary', inSchool: false, usesInternet: true },
+ *     { name: 'Lò Thị Mai', dateOfBirth: '1991-07-15', sex: 'female', workingCapacity: 'full', employmentStatus: 'selfEmployed',
+ *       healthInsurance: false, highestQualification: 'primary', inSchool: false, usesInternet: false },
+ *     { name: 'Lò Minh', dateOfBirth: '2019-09-01', stunted: true, underweight: false, healthInsurance: true, inSchool: true },
+ *   ],
+ * };
  * const d = deriveIndicators(record, { date: '2025-12-01' });
- * d.indicators.find((i) => i.indicator === 'healthInsurance')
- * //=> { indicator: 'healthInsurance', status: 'deprived', members: [1], reason: 'member 2 (Lan, 34): aged 6 or more without health insurance', ... }
+ * d.deprived //=> ['nutrition', 'healthInsurance', 'housingQuality', 'housingArea', 'hygienicLatrine']
+ * d.undetermined //=> ['dependants']
+ * d.indicators.find((i) => i.indicator === 'healthInsurance')?.reason
+ * //=> 'member 2 (Lò Thị Mai, 34): aged 6 or more without health insurance'
  */
 export function deriveIndicators(record: unknown, options: StandardChoice & { today?: () => IsoDate } = {}): IndicatorDerivation {
   const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
   return readGuarded(() => deriveFromRecord(readSurveyRecord(record), standard, date), 'INVALID_FIELD', [], 'the survey record');
 }
 
-/** Safe twin of {@link deriveIndicators}: never throws, whatever its arguments. */
+/**
+ * Safe twin of {@link deriveIndicators}: never throws, whatever its arguments.
+ *
+ * @example
+ * const r = safeDeriveIndicators({ area: 'rural', members: [{ dateOfBirth: '2025-13-01' }] }, { date: '2025-12-01' });
+ * !r.success && r.error.path //=> ['members', 0, 'dateOfBirth']
+ */
 export function safeDeriveIndicators(record: unknown, options: StandardChoice = {}): SafeResult<IndicatorDerivation> {
   return toSafe(() => deriveIndicators(record, options));
 }

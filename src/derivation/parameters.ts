@@ -36,6 +36,7 @@ export const retirementScheduleSchema = z.strictObject({
   beforeMonths: z.int().positive(),
 });
 
+/** The schema of an indicator's derivation from a roster: the rule's name and its parameters (ages, lists of materials, sources and devices), as a standard's data holds them. */
 export const derivationSchema = z.discriminatedUnion('rule', [
   z.strictObject({
     rule: z.literal('employment'),

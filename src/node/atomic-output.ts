@@ -60,6 +60,10 @@ export interface AtomicOutput {
  * An output file that could not be written. The message names the file and the reason in words,
  * e.g. `cannot write out/result.csv: the directory out does not exist`; `code` is the system's
  * (`ENOENT`, `ENOTDIR`, `EISDIR`, `EACCES`, `ENOSPC`, `EPIPE` …) and `cause` the original error.
+ * @example
+ * const error = new OutputFileError('out/result.csv', Object.assign(new Error('no such file'), { code: 'ENOENT' }));
+ * error.message //=> 'cannot write out/result.csv: the directory out does not exist'
+ * error.code //=> 'ENOENT'
  */
 export class OutputFileError extends Error {
   override readonly name = 'OutputFileError';
@@ -200,12 +204,13 @@ const whenClosed = (stream: Writable) => new Promise<void>((resolve) => (stream.
  * @example
  * const out = openAtomicOutput('result.csv', { signals: ['SIGINT', 'SIGTERM'] });
  * try {
- *   await classifyCsvParallel(fs.createReadStream('survey.csv'), out.stream, { output: 'csv', date: '2025-12-01' });
+ *   await classifyCsvParallel(fs.createReadStream('examples/households.csv'), out.stream, { output: 'csv', date: '2025-12-01' });
  *   await out.commit(); // result.csv appears, complete
  * } catch (error) {
  *   await out.abort(); // no result.csv, no temporary file
  *   throw out.failure ?? error;
  * }
+ * fs.readFileSync('result.csv', 'utf8').split('\n').length //=> 42
  */
 export function openAtomicOutput(path: string, options: AtomicOutputOptions = {}): AtomicOutput {
   const fail = (error: unknown) => (error instanceof OutputFileError ? error : new OutputFileError(path, error));
@@ -394,6 +399,10 @@ function inPlace(path: string, fail: (error: unknown) => OutputFileError): Atomi
  * Writes `data` to `path` whole or not at all: through a temporary file renamed onto `path`.
  *
  * @throws {OutputFileError} When the file cannot be written; `path` is then left as it was.
+ * @example
+ * await writeFileAtomic('summary.txt', 'whole or nothing\n');
+ * fs.readFileSync('summary.txt', 'utf8') //=> 'whole or nothing\n'
+ * writeFileAtomic('no-such-directory/summary.txt', 'x') //=> throws ENOENT
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicOutputOptions = {}): Promise<void> {
   const out = openAtomicOutput(path, options);

@@ -45,6 +45,7 @@ export interface ClassifyParallelOptions extends ClassifyOptions, FileReadingOpt
   readonly chunkBytes?: number;
   /** Where the worker script is (default: `chunk-worker.js` beside this module in the build). */
   readonly workerUrl?: URL;
+  /** Called as rows are written, with the number of rows so far. */
   readonly onProgress?: (rows: number) => void;
 }
 
@@ -67,6 +68,7 @@ export interface ChunkPoolOptions {
   readonly init: WorkerInit;
   /** How the calling thread classifies a chunk. */
   readonly classifyHere: ChunkClassifier;
+  /** Called as rows are written, with the number of rows so far. */
   readonly onProgress?: (rows: number) => void;
 }
 

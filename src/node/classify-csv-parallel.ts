@@ -27,6 +27,11 @@ export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
  * @returns The {@link StreamSummary}: the counts, with the standard and date used.
  * @throws {ChuanNgheoError} When the standard or the header cannot be used.
  * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
+ * @example
+ * const counts = await classifyCsvParallel(fs.createReadStream('examples/households.csv'), fs.createWriteStream('result.jsonl'), { output: 'jsonl', date: '2025-12-01', threads: 2 });
+ * [counts.rows, counts.invalid, counts.categories.poor] //=> [40, 0, 6]
+ * JSON.parse(fs.readFileSync('result.jsonl', 'utf8').split('\n')[0]!)
+ * //=> { id: 'HH001', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd07-2021' }
  */
 export async function classifyCsvParallel(input: Readable, output: Writable, options: ClassifyCsvParallelOptions): Promise<StreamSummary> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));

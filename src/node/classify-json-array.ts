@@ -17,6 +17,7 @@ import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './out
 /** Options of {@link classifyJsonArray}. */
 export interface ClassifyJsonArrayOptions extends ClassifyOptions {
   readonly output: OutputFormat;
+  /** Called after each batch with the number of rows so far. */
   readonly onProgress?: (rows: number) => void;
 }
 
@@ -25,8 +26,9 @@ export interface ClassifyJsonArrayOptions extends ClassifyOptions {
  * element, in order. A file that is not valid JSON, or not an array, is one error row.
  *
  * @example
- * const counts = await classifyJsonArray(fs.createReadStream('survey.json'), process.stdout, { output: 'csv', date: '2025-12-01' });
- * counts.rows //=> the number of elements
+ * fs.writeFileSync('survey.json', JSON.stringify([{ id: 'HH1', area: 'rural', size: 2, incomeMonthlyTotal: 2_000_000, deprived: [] }, { id: 'HH2', area: 'rural', size: 0 }]));
+ * const counts = await classifyJsonArray(fs.createReadStream('survey.json'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01' });
+ * [counts.rows, counts.invalid, counts.categories['near-poor']] //=> [2, 1, 1]
  */
 export async function classifyJsonArray(input: Readable, output: Writable, options: ClassifyJsonArrayOptions): Promise<StreamSummary> {
   const batch = createBatchClassifier(options);

@@ -34,7 +34,16 @@ function tableRow(reader: RowReader, readError: ErrorDetail | undefined, fields:
   return idAt >= 0 ? out : { id: String(record), ...out };
 }
 
-/** Classifies rows of CSV, JSON Lines or a worksheet into a sequence of batch results, in order. */
+/**
+ * Classifies rows of CSV, JSON Lines or a worksheet into a sequence of batch results, in order.
+ *
+ * @example
+ * const batch = createBatchClassifier({ date: '2025-12-01' });
+ * const rows = [];
+ * for await (const batchRows of classifyRowsOf(fs.createReadStream('examples/roster.jsonl'), 'jsonl', batch)) rows.push(...batchRows);
+ * rows.length //=> 36
+ * rows[0] //=> { id: 'HH001', category: 'none', deprivationCount: 2, newlyEscaped: false, standard: 'nd07-2021' }
+ */
 export async function* classifyRowsOf(input: Readable, format: InputFormat, batch: BatchClassifier, options: RowsOptions = {}): AsyncGenerator<BatchRow[], void, undefined> {
   if (format === 'jsonl') {
     for await (const { entries } of readJsonlBatches(input, options)) {

@@ -31,8 +31,10 @@ export interface ClassifyStreamOptions extends ClassifyOptions {
  *
  * @throws {ChuanNgheoError} When the standard cannot be resolved or the CSV header is unusable.
  * @example
- * const summary = await classifyStream(fs.createReadStream('survey.csv'), process.stdout, { input: 'csv', output: 'csv', date: '2025-12-01' });
- * summary.invalid //=> 0
+ * const summary = await classifyStream(fs.createReadStream('examples/households.csv'), fs.createWriteStream('result.csv'), { input: 'csv', output: 'csv', date: '2025-12-01' });
+ * summary //=> { standard: 'nd07-2021', date: '2025-12-01', rows: 40, invalid: 0, categories: { poor: 6, 'near-poor': 13, average: 8, none: 13 }, newlyEscaped: 8 }
+ * fs.readFileSync('result.csv', 'utf8').split('\n').slice(0, 2)
+ * //=> ['id,category,deprivationCount,newlyEscaped,standard,errorCode,errorMessage', 'HH001,poor,3,false,nd07-2021,,']
  */
 export async function classifyStream(input: Readable, output: Writable, options: ClassifyStreamOptions): Promise<StreamSummary> {
   // On this thread: CSV takes the fast path, JSON Lines its chunked reader (same results, errors included).

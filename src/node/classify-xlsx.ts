@@ -43,8 +43,8 @@ async function* jsonArrayRows(input: Readable, batch: BatchClassifier): AsyncGen
  * worksheet does not exist (`UNKNOWN_SHEET`) or its header cannot be used; nothing is written then.
  * @throws The output's own error when it fails (a full disk, a closed pipe): the run stops there.
  * @example
- * const counts = await classifyXlsx(fs.createReadStream('survey.xlsx'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01' });
- * counts.invalid; //=> 0
+ * const counts = await classifyXlsx(fs.createReadStream('examples/households.xlsx'), fs.createWriteStream('result.csv'), { output: 'csv', date: '2025-12-01' });
+ * [counts.rows, counts.invalid, counts.categories.poor] //=> [40, 0, 6]
  */
 export async function classifyXlsx(input: Readable, output: Writable, options: ClassifyXlsxOptions): Promise<StreamSummary> {
   const batch = createBatchClassifier(options);

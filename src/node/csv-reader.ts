@@ -25,6 +25,13 @@ export interface CsvRowsBatch {
  * Reads a CSV stream's header once (with the column options), then yields its data records with the reader for them.
  *
  * @throws {ChuanNgheoError} `INVALID_ROW` when the header cannot be read or used.
+ * @example
+ * const batch = createBatchClassifier({ date: '2025-12-01' });
+ * const ids = [];
+ * for await (const { reader, rows } of readCsvRows(fs.createReadStream('examples/households-vi.csv'), batch)) {
+ *   for (const row of rows) if (!('error' in row)) ids.push(reader.toHousehold(row.fields).id);
+ * }
+ * ids.slice(0, 2) //=> ['HH001', 'HH002']
  */
 export async function* readCsvRows(input: Readable, batch: BatchClassifier, limits: CsvLimits & ColumnOptions = {}): AsyncGenerator<CsvRowsBatch, void, undefined> {
   let reader: RowReader | undefined;

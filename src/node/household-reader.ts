@@ -48,6 +48,11 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * Reads the households of a CSV, JSON Lines or .xlsx stream, in batches, in order, one entry per
  * record. A record's number is its line for JSON Lines, its record for CSV (the header is record
  * 1), its row for a worksheet; in a table without an id column, it is the household's id.
+ * @example
+ * const batch = createBatchClassifier({ date: '2025-12-01' });
+ * let households = 0;
+ * for await (const entries of readHouseholdBatches(fs.createReadStream('examples/households.csv'), 'csv', batch)) households += entries.length;
+ * households //=> 40
  */
 export async function* readHouseholdBatches(input: Readable, format: InputFormat | 'json', batch: BatchClassifier, options: ReadHouseholdOptions = {}): AsyncGenerator<HouseholdEntry[], void, undefined> {
   let told = false;

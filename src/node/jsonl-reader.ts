@@ -145,7 +145,16 @@ export async function* readJsonlPieces(
   if (!skipping && carry.length) yield { bytes: carry, firstLine: line };
 }
 
-/** Parses JSON Lines from a readable stream into batches (every line's value depth-checked). */
+/**
+ * Parses JSON Lines from a readable stream into batches (every line's value depth-checked).
+ *
+ * @example
+ * const ids = [];
+ * for await (const { entries } of readJsonlBatches(fs.createReadStream('examples/roster.jsonl'))) {
+ *   for (const entry of entries) ids.push('error' in entry ? entry.error.code : (entry.value as { id: string }).id);
+ * }
+ * ids.slice(0, 2) //=> ['HH001', 'HH002']
+ */
 export async function* readJsonlBatches(input: Readable, limits: JsonlLimits = {}): AsyncGenerator<JsonlBatch, void, undefined> {
   const maxBytes = limits.maxRecordBytes ?? defaultMaxRecordBytes;
   const checked = { maxRecordBytes: maxBytes, maxDepth: limits.maxDepth ?? defaultMaxDepth };

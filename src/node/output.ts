@@ -20,13 +20,29 @@ export function csvCell(value: string | number | boolean | undefined): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One classified row as a CSV line (with its line feed). */
+/**
+ * One classified row as a CSV line (with its line feed).
+ *
+ * @example
+ * const batch = createBatchClassifier({ date: '2025-12-01' });
+ * rowToCsv(batch.classify({ id: 'HH1', area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: ['nutrition', 'healthInsurance', 'housingArea'] }))
+ * //=> 'HH1,poor,3,false,nd07-2021,,\n'
+ * rowToCsv(batch.classify({ id: 'HH2', area: 'rural', size: 0 }))
+ * //=> 'HH2,,,,,INVALID_SIZE,"size: expected a whole number of members ≥ 1, received the number 0"\n'
+ */
 export function rowToCsv(row: BatchRow): string {
   if ('error' in row) return `${csvCell(row.id)},,,,,${row.error.code},${csvCell(row.error.message)}\n`;
   return `${csvCell(row.id)},${row.category},${row.deprivationCount},${row.newlyEscaped},${row.standard},,\n`;
 }
 
-/** One classified row as a JSON line. */
+/**
+ * One classified row as a JSON line.
+ *
+ * @example
+ * const batch = createBatchClassifier({ date: '2025-12-01' });
+ * rowToJsonl(batch.classify({ id: 'HH1', area: 'urban', size: 2, incomeMonthlyTotal: 5_000_000, deprived: [] }))
+ * //=> '{"id":"HH1","category":"average","deprivationCount":0,"newlyEscaped":false,"standard":"nd07-2021"}\n'
+ */
 export function rowToJsonl(row: BatchRow): string {
   if ('error' in row) {
     const { code, path, message } = row.error;

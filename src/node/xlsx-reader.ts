@@ -418,11 +418,12 @@ async function openWorksheet(fd: number, wanted: string | undefined, reads: Set<
  * `INVALID_CELL` for a header cell without a value; `UNKNOWN_SHEET`
  * when the workbook has no worksheet of the name asked for (the message lists its worksheets).
  * @example
- * for await (const { header, rows } of readSheetRows(fs.createReadStream('survey.xlsx'), { sheet: 'Hộ gia đình' })) {
- *   for (const row of rows) console.log(row.row, 'error' in row ? row.error.message : row.fields);
+ * const rows = [];
+ * for await (const { header, rows: batch } of readSheetRows(fs.createReadStream('examples/households.xlsx'))) {
+ *   for (const row of batch) rows.push({ header: header.length, row: row.row, ...('error' in row ? { error: row.error.code } : { first: row.fields[0] }) });
  * }
- * //=> 3 ['HH01', 'nông thôn', '3', '4500000', …]
- * //=> 7 cell D7 (incomeMonthlyTotal) holds the error #N/A
+ * rows.length //=> 40
+ * rows[0] //=> { header: 20, row: 2, first: 'HH001' }
  */
 export async function* readSheetRows(input: Readable, options: XlsxOptions = {}): AsyncGenerator<SheetRowsBatch, void, undefined> {
   const batchRows = Math.max(1, options.batchRows ?? 1024);
@@ -530,9 +531,14 @@ function recordOf(cells: readonly { column: number; text: string | CellProblem }
  * @throws {ChuanNgheoError} As {@link readSheetRows}; `INVALID_HEADER` when the header cannot be used (as a CSV header).
  * @example
  * const batch = createBatchClassifier({ date: '2025-12-01' });
- * for await (const { reader, rows } of readXlsxRows(fs.createReadStream('survey.xlsx'), batch, { sheet: 'Hộ gia đình' })) {
- *   for (const row of rows) console.log('error' in row ? row.error.code : reader.classify(row.fields));
+ * const found: string[] = [];
+ * for await (const { reader, rows } of readXlsxRows(fs.createReadStream('examples/households.xlsx'), batch)) {
+ *   for (const row of rows) {
+ *     const result = 'error' in row ? undefined : reader.classify(row.fields);
+ *     found.push(result === undefined ? 'unreadable' : isBatchFailure(result) ? result.error.code : result.category);
+ *   }
  * }
+ * found.slice(0, 3) //=> ['poor', 'average', 'near-poor']
  */
 export async function* readXlsxRows(input: Readable, batch: BatchClassifier, options: XlsxOptions & ColumnOptions = {}): AsyncGenerator<XlsxRowsBatch, void, undefined> {
   let reader: RowReader | undefined;

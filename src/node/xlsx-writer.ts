@@ -24,6 +24,9 @@ const MAX_SHEET_NAME = 31;
  * Sheet names for titles, within Excel's rules: at most 31 characters, none of `[ ] : * ? / \`,
  * not beginning or ending with an apostrophe, not `History`, and distinct (Excel compares them
  * without case); a repeated name gets ` (2)`, ` (3)` ….
+ * @example
+ * sheetNames(['Households by category', 'Kết quả: xã/phường [2025]', 'households by category'])
+ * //=> ['Households by category', 'Kết quả- xã-phường -2025-', 'households by category (2)']
  */
 export function sheetNames(titles: readonly string[]): string[] {
   const taken = new Set<string>();
@@ -100,6 +103,7 @@ export interface ClassifiedXlsxOptions {
   readonly sheet?: string;
   /** Rows per worksheet, the header included (default and most: {@link xlsxMaxRows}). */
   readonly rowsPerSheet?: number;
+  /** Called after each batch with the number of rows so far. */
   readonly onProgress?: (rows: number) => void;
 }
 
@@ -113,7 +117,9 @@ export interface ClassifiedXlsxOptions {
  * @returns The {@link RowCounts} of the rows written.
  * @example
  * const batch = createBatchClassifier({ date: '2025-12-01' });
- * const counts = await writeClassifiedXlsx(classifyRowsOf(fs.createReadStream('survey.csv'), 'csv', batch), fs.createWriteStream('result.xlsx'));
+ * const counts = await writeClassifiedXlsx(classifyRowsOf(fs.createReadStream('examples/households.csv'), 'csv', batch), fs.createWriteStream('result.xlsx'));
+ * counts.rows //=> 40
+ * fs.readFileSync('result.xlsx').subarray(0, 2).toString() //=> 'PK'
  */
 export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchRow[]>, output: Writable, options: ClassifiedXlsxOptions = {}): Promise<RowCounts> {
   const excel = await loadExcelJs();
@@ -179,8 +185,9 @@ function sheetValue(cell: Cell): string | number | null {
  * empty cell, and the table's note two rows below it. `output` is not ended.
  *
  * @example
- * const tables = [summaryTable(tally, 'vi', { standard: 'nd07-2021', date: '2025-12-01' })];
- * await writeTablesXlsx(tables, fs.createWriteStream('report.xlsx'));
+ * const tally = await tallyAll([{ category: 'poor', deprived: [], size: 3, group: 'Xã A' }], { indicators: [] });
+ * await writeTablesXlsx([summaryTable(tally, 'vi', { standard: 'nd07-2021', date: '2025-12-01' })], fs.createWriteStream('report.xlsx'));
+ * fs.readFileSync('report.xlsx').subarray(0, 2).toString() //=> 'PK'
  */
 export async function writeTablesXlsx(tables: readonly Table[], output: Writable): Promise<void> {
   const excel = await loadExcelJs();

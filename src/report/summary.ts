@@ -34,6 +34,20 @@ const categoryKeys: Readonly<Record<Category, string>> = { poor: 'poor', 'near-p
  * `households` (or `persons`), then for each category its count and rate (`poor`, `poorRate`,
  * `nearPoor`, `nearPoorRate`, `average`, `averageRate`, `other`, `otherRate`), and `persons` (or
  * `households`).
+ * @example
+ * const tally = await tallyAll(
+ *   [
+ *     { category: 'poor', deprived: ['healthInsurance'], size: 4, group: 'Xã A' },
+ *     { category: 'near-poor', deprived: [], size: 3, group: 'Xã A' },
+ *     { category: 'none', deprived: [], size: 2, group: 'Xã B' },
+ *   ],
+ *   { indicators: ['healthInsurance'] },
+ * );
+ * const table = summaryTable(tally, 'vi', { standard: 'nd07-2021', date: '2025-12-01' });
+ * table.columns.slice(0, 4).map((c) => c.label) //=> ['Nhóm', 'Số hộ', 'Hộ nghèo', 'Tỷ lệ hộ nghèo (%)']
+ * tableToJson(table).rows[2]
+ * //=> { group: 'Tổng', households: 3, poor: 1, poorRate: 33.33, poorRateExact: '100/3', nearPoor: 1, nearPoorRate: 33.33, nearPoorRateExact: '100/3',
+ * //     average: 0, averageRate: 0, averageRateExact: '0', other: 1, otherRate: 33.33, otherRateExact: '100/3', persons: 9 }
  */
 export function summaryTable(tally: Tally, lang: Lang, context: { standard: string; date: string }, unit: ReportUnit = 'households'): Table {
   const w = words[lang];
@@ -67,6 +81,18 @@ export function summaryTable(tally: Tally, lang: Lang, context: { standard: stri
  * Households deprived in each indicator, among all, poor and near-poor households. JSON keys:
  * `indicator`, `deprivedAll`, `deprivedAllRate`, `deprivedPoor`, `deprivedPoorRate`,
  * `deprivedNearPoor`, `deprivedNearPoorRate`.
+ * @example
+ * const tally = await tallyAll(
+ *   [
+ *     { category: 'poor', deprived: ['healthInsurance'], size: 4, group: 'Xã A' },
+ *     { category: 'near-poor', deprived: [], size: 3, group: 'Xã A' },
+ *     { category: 'none', deprived: [], size: 2, group: 'Xã B' },
+ *   ],
+ *   { indicators: ['healthInsurance'] },
+ * );
+ * tableToJson(profileTable(tally, getStandard('nd07-2021'), 'en')).rows
+ * //=> [{ indicator: 'Health insurance', deprivedAll: 1, deprivedAllRate: 33.33, deprivedAllRateExact: '100/3', deprivedPoor: 1, deprivedPoorRate: 100,
+ * //      deprivedPoorRateExact: '100', deprivedNearPoor: 0, deprivedNearPoorRate: 0, deprivedNearPoorRateExact: '0' }]
  */
 export function profileTable(tally: Tally, standard: Standard, lang: Lang): Table {
   const w = words[lang];
@@ -111,6 +137,11 @@ function labelOf(standard: Standard, id: string, lang: Lang): string {
  * Movement of the poor and near-poor lists between two reviews. JSON keys: `list`, `beginning`,
  * `escaped`, `escapedToNearPoor` (poor list only), `movedToPoor` (near-poor list only), `movedIn`,
  * `fallenBack`, `newlyOn`, `left`, `end`, `rateBefore`, `rateAfter`, `rateChange`.
+ * @example
+ * const t = compareReviews([{ id: 'HH1', category: 'poor' }, { id: 'HH2', category: 'poor' }], [{ id: 'HH1', category: 'near-poor' }, { id: 'HH2', category: 'poor' }]);
+ * tableToJson(transitionsTable(t, 'en')).rows[0]
+ * //=> { list: 'Poor', beginning: 2, escaped: 1, escapedToNearPoor: 1, movedToPoor: null, movedIn: 0, fallenBack: 0, newlyOn: 0, left: 0, end: 1,
+ * //     rateBefore: 100, rateBeforeExact: '100', rateAfter: 50, rateAfterExact: '50', rateChange: -50, rateChangeExact: '-50' }
  */
 export function transitionsTable(t: Transitions, lang: Lang, options: { readonly weighted?: boolean } = {}): Table {
   const w = words[lang];
@@ -164,6 +195,21 @@ export function transitionsTable(t: Transitions, lang: Lang, options: { readonly
  * `gap`, `met`. The plan's title, reference, labels and targets not measured are in the report's
  * language when the plan gives them in both (`{ "vi": "…", "en": "…" }`); a target without a label
  * is named by what it measures.
+ * @example
+ * const tally = await tallyAll(
+ *   [
+ *     { category: 'poor', deprived: ['healthInsurance'], size: 4, group: 'Xã A' },
+ *     { category: 'near-poor', deprived: [], size: 3, group: 'Xã A' },
+ *     { category: 'none', deprived: [], size: 2, group: 'Xã B' },
+ *   ],
+ *   { indicators: ['healthInsurance'] },
+ * );
+ * const plan = defineTargetPlan({
+ *   id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND',
+ *   coverage: [{ indicator: 'healthInsurance', among: 'poor-or-near-poor', minimumPercent: 100, label: 'Health insurance' }],
+ * });
+ * tableToJson(targetsTable(measureTargets(plan, tally), plan, 'en', 2)).rows
+ * //=> [{ target: 'Health insurance', measured: 50, measuredExact: '50', plan: 100, planExact: '100', gap: -50, gapExact: '-50', met: 'no' }]
  */
 export function targetsTable(results: readonly TargetResult[], plan: TargetPlan, lang: Lang, decimals: number, options: { readonly weighted?: boolean } = {}): Table {
   const w = words[lang];
@@ -207,6 +253,16 @@ function targetName(r: TargetResult, lang: Lang): string {
  * Children of poor and near-poor households and their deprivations. The title gives the age of a
  * child under `standard` (its `children.under`), and a note says when that age is unconfirmed.
  * JSON keys: `list`, `children`, `withoutHealthInsurance`, `malnourished`, `notInSchool`.
+ * @example
+ * const tally = await tallyAll(
+ *   [
+ *     { category: 'poor', deprived: ['healthInsurance'], size: 4, group: 'Xã A' },
+ *     { category: 'near-poor', deprived: [], size: 3, group: 'Xã A' },
+ *     { category: 'none', deprived: [], size: 2, group: 'Xã B' },
+ *   ],
+ *   { indicators: ['healthInsurance'] },
+ * );
+ * childrenTable(tally, 'en') //=> undefined
  */
 export function childrenTable(tally: Tally, lang: Lang, standard?: Standard): Table | undefined {
   const counts = tally.total.children;
@@ -230,7 +286,20 @@ export function childrenTable(tally: Tally, lang: Lang, standard?: Standard): Ta
   };
 }
 
-/** The deprivation profile as a bar chart: share deprived among all, poor and near-poor households. */
+/**
+ * The deprivation profile as a bar chart: share deprived among all, poor and near-poor households.
+ *
+ * @example
+ * const tally = await tallyAll(
+ *   [
+ *     { category: 'poor', deprived: ['healthInsurance'], size: 4, group: 'Xã A' },
+ *     { category: 'near-poor', deprived: [], size: 3, group: 'Xã A' },
+ *     { category: 'none', deprived: [], size: 2, group: 'Xã B' },
+ *   ],
+ *   { indicators: ['healthInsurance'] },
+ * );
+ * profileChart(tally, getStandard('nd07-2021'), 'en').groups //=> [{ label: 'Health insurance', values: [33.33, 100, 0] }]
+ */
 export function profileChart(tally: Tally, standard: Standard, lang: Lang): BarChart {
   const w = words[lang];
   const c = categoryLabels[lang];
@@ -248,7 +317,21 @@ export function profileChart(tally: Tally, standard: Standard, lang: Lang): BarC
   };
 }
 
-/** Poverty and near-poverty rates by group (and in total) as a bar chart. */
+/**
+ * Poverty and near-poverty rates by group (and in total) as a bar chart.
+ *
+ * @example
+ * const tally = await tallyAll(
+ *   [
+ *     { category: 'poor', deprived: ['healthInsurance'], size: 4, group: 'Xã A' },
+ *     { category: 'near-poor', deprived: [], size: 3, group: 'Xã A' },
+ *     { category: 'none', deprived: [], size: 2, group: 'Xã B' },
+ *   ],
+ *   { indicators: ['healthInsurance'] },
+ * );
+ * ratesChart(tally, 'vi').groups
+ * //=> [{ label: 'Xã A', values: [50, 50] }, { label: 'Xã B', values: [0, 0] }, { label: 'Tổng', values: [33.33, 33.33] }]
+ */
 export function ratesChart(tally: Tally, lang: Lang): BarChart {
   const w = words[lang];
   const c = categoryLabels[lang];

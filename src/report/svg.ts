@@ -59,7 +59,14 @@ export function xmlEscape(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-/** Renders a horizontal grouped bar chart. */
+/**
+ * Renders a horizontal grouped bar chart.
+ *
+ * @example
+ * const svg = barChartSvg({ title: 'Poverty rate', series: ['Poor'], unit: '%', groups: [{ label: 'Xã A', values: [14.29] }] });
+ * svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') //=> true
+ * svg.includes('Xã A') //=> true
+ */
 export function barChartSvg(chart: BarChart): string {
   const labelWidth = Math.min(360, 24 + 7 * Math.max(8, ...chart.groups.map((g) => [...g.label].length)));
   const plotWidth = 460;

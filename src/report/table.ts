@@ -67,6 +67,9 @@ const isFigure = (cell: Cell): cell is Figure => typeof cell === 'object' && cel
  * camelCase keys, a cell for every column, figures exactly in the columns that say so.
  *
  * @throws {Error} naming the table and what is wrong.
+ * @example
+ * checkTable({ id: 'x', title: 'X', columns: [{ key: 'a', label: 'A' }, { key: 'b', label: 'A' }], rows: [] })
+ * //=> throws
  */
 export function checkTable(table: Table): void {
   const problem = (text: string): never => {
@@ -108,7 +111,13 @@ function numericColumns(table: Table): boolean[] {
   });
 }
 
-/** An aligned plain-text table (numbers right-aligned). */
+/**
+ * An aligned plain-text table (numbers right-aligned).
+ *
+ * @example
+ * const table = { id: 'example', title: 'Households', columns: [{ key: 'group', label: 'Group' }, { key: 'poor', label: 'Poor' }], rows: [['Xã A', 1], ['Xã B', 0]] };
+ * renderText(table).split('\n') //=> ['Households', 'Group  Poor', '─────  ────', 'Xã A      1', 'Xã B      0', '']
+ */
 export function renderText(table: Table): string {
   checkTable(table);
   const labels = table.columns.map((c) => c.label);
@@ -134,7 +143,13 @@ const csvCell = (cell: Cell) => {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-/** CSV: one header line, one line per row (numbers unformatted, rounded figures as rounded). */
+/**
+ * CSV: one header line, one line per row (numbers unformatted, rounded figures as rounded).
+ *
+ * @example
+ * const table = { id: 'example', title: 'Households', columns: [{ key: 'group', label: 'Group' }, { key: 'poor', label: 'Poor' }], rows: [['Xã A', 1], ['Xã B', 0]] };
+ * renderCsv(table) //=> 'Group,Poor\nXã A,1\nXã B,0\n'
+ */
 export function renderCsv(table: Table): string {
   checkTable(table);
   return `${[table.columns.map((c) => c.label), ...table.rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
@@ -142,7 +157,13 @@ export function renderCsv(table: Table): string {
 
 const mdCell = (cell: Cell, decimals: number | undefined, lang: Lang) => cellText(cell, decimals, lang).replaceAll('|', '\\|');
 
-/** A Markdown table with its title as a heading. */
+/**
+ * A Markdown table with its title as a heading.
+ *
+ * @example
+ * const table = { id: 'example', title: 'Households', columns: [{ key: 'group', label: 'Group' }, { key: 'poor', label: 'Poor' }], rows: [['Xã A', 1], ['Xã B', 0]] };
+ * renderMarkdown(table).split('\n') //=> ['### Households', '', '| Group | Poor |', '| --- | ---: |', '| Xã A | 1 |', '| Xã B | 0 |', '']
+ */
 export function renderMarkdown(table: Table): string {
   checkTable(table);
   const numeric = numericColumns(table);
@@ -158,7 +179,16 @@ export function renderMarkdown(table: Table): string {
   ].join('\n');
 }
 
-/** One table as JSON: its id, title, columns (key and header), rows keyed by column, note. */
+/**
+ * One table as JSON: its id, title, columns (key and header), rows keyed by column, note.
+ *
+ * @example
+ * const table = {
+ *   id: 'rates', title: 'Rates', columns: [{ key: 'group', label: 'Group' }, { key: 'poorRate', label: 'Poor %', decimals: 2, exact: true }],
+ *   rows: [['Xã A', { value: 14.29, exact: '100/7' }], ['Xã B', null]],
+ * };
+ * tableToJson(table).rows //=> [{ group: 'Xã A', poorRate: 14.29, poorRateExact: '100/7' }, { group: 'Xã B', poorRate: null, poorRateExact: null }]
+ */
 export function tableToJson(table: Table): {
   id: string;
   title: string;
@@ -184,7 +214,13 @@ export function tableToJson(table: Table): {
   };
 }
 
-/** Renders tables in a format; JSON gives an array of tables with their rows as objects keyed by column. */
+/**
+ * Renders tables in a format; JSON gives an array of tables with their rows as objects keyed by column.
+ *
+ * @example
+ * const table = { id: 'example', title: 'Households', columns: [{ key: 'group', label: 'Group' }, { key: 'poor', label: 'Poor' }], rows: [['Xã A', 1], ['Xã B', 0]] };
+ * renderTables([table], 'csv') //=> '# Households\nGroup,Poor\nXã A,1\nXã B,0\n'
+ */
 export function renderTables(tables: readonly Table[], format: ReportFormat): string {
   switch (format) {
     case 'table':

@@ -53,9 +53,24 @@ export const scorecardSchema = z
 
 /** A validated scorecard. */
 export type Scorecard = z.infer<typeof scorecardSchema>;
+/** A scorecard as given, before validation. */
 export type ScorecardInput = z.input<typeof scorecardSchema>;
 
-/** Validates a scorecard. @throws {ChuanNgheoError} `INVALID_SCORECARD` with the path. */
+/**
+ * Validates a scorecard.
+ *
+ * @throws {ChuanNgheoError} `INVALID_SCORECARD` with the path.
+ * @example
+ * const card = {
+ *   id: 'my-card', title: 'Score A (our copy of the annex)', reference: 'Circular 07/2021/TT-BLĐTBXH, annex, as held by the district', confirmed: false,
+ *   areas: { rural: { base: 100, questions: [
+ *     { id: 'roof', label: 'Roof material', options: [{ value: 'tile', points: 20 }, { value: 'leaves', points: 0 }] },
+ *     { id: 'motorbike', label: 'Owns a motorbike', options: [{ value: true, points: 30 }, { value: false, points: 0 }] },
+ *   ] } },
+ * };
+ * defineScorecard(card).areas.rural?.questions.length //=> 2
+ * defineScorecard({ ...card, areas: {} }) //=> throws INVALID_SCORECARD
+ */
 export function defineScorecard(input: unknown): Scorecard {
   return parseOrFail(scorecardSchema, input, 'INVALID_SCORECARD', 'scorecard');
 }
@@ -73,6 +88,17 @@ export interface ScoreA {
  *
  * @throws {ChuanNgheoError} `INVALID_SCORECARD` when the card has no questions for the area, an
  * answer is missing or not one of the question's options, or an answer names no question.
+ * @example
+ * const card = {
+ *   id: 'my-card', title: 'Score A (our copy of the annex)', reference: 'Circular 07/2021/TT-BLĐTBXH, annex, as held by the district', confirmed: false,
+ *   areas: { rural: { base: 100, questions: [
+ *     { id: 'roof', label: 'Roof material', options: [{ value: 'tile', points: 20 }, { value: 'leaves', points: 0 }] },
+ *     { id: 'motorbike', label: 'Owns a motorbike', options: [{ value: true, points: 30 }, { value: false, points: 0 }] },
+ *   ] } },
+ * };
+ * computeScoreA(card, 'rural', { roof: 'leaves', motorbike: false }).score //=> 100
+ * computeScoreA(card, 'rural', { roof: 'tile', motorbike: true }).items
+ * //=> [{ question: 'roof', answer: 'tile', points: 20 }, { question: 'motorbike', answer: true, points: 30 }]
  */
 export function computeScoreA(card: Scorecard | ScorecardInput, area: Area, answers: Readonly<Record<string, string | number | boolean>>): ScoreA {
   const scorecard = defineScorecard(card);
@@ -98,7 +124,20 @@ export function computeScoreA(card: Scorecard | ScorecardInput, area: Area, answ
   return { scorecard: scorecard.id, area, score: items.reduce((sum, i) => sum + i.points, areaCard.base), items };
 }
 
-/** Safe twin of {@link computeScoreA}: never throws, whatever its arguments. */
+/**
+ * Safe twin of {@link computeScoreA}: never throws, whatever its arguments.
+ *
+ * @example
+ * const card = {
+ *   id: 'my-card', title: 'Score A (our copy of the annex)', reference: 'Circular 07/2021/TT-BLĐTBXH, annex, as held by the district', confirmed: false,
+ *   areas: { rural: { base: 100, questions: [
+ *     { id: 'roof', label: 'Roof material', options: [{ value: 'tile', points: 20 }, { value: 'leaves', points: 0 }] },
+ *     { id: 'motorbike', label: 'Owns a motorbike', options: [{ value: true, points: 30 }, { value: false, points: 0 }] },
+ *   ] } },
+ * };
+ * const r = safeComputeScoreA(card, 'rural', { roof: 'thatch', motorbike: false });
+ * !r.success && r.error.path //=> ['scorecardAnswers', 'roof']
+ */
 export function safeComputeScoreA(card: unknown, area: Area, answers: Readonly<Record<string, string | number | boolean>>): SafeResult<ScoreA> {
   return toSafe(() => computeScoreA(card as ScorecardInput, area, answers));
 }

@@ -183,7 +183,13 @@ function scoreHousehold(input: unknown, scorecard: Scorecard | undefined, standa
   };
 }
 
-/** Safe twin of {@link classifyByScores}: never throws, whatever its arguments. */
+/**
+ * Safe twin of {@link classifyByScores}: never throws, whatever its arguments.
+ *
+ * @example
+ * const r = safeClassifyByScores({ area: 'rural', deprived: [] }, { date: '2025-12-01' });
+ * !r.success && r.error.code //=> 'MISSING_FIELD'
+ */
 export function safeClassifyByScores(input: unknown, options: ScoreOptions = {}): SafeResult<ScoreClassification> {
   return toSafe(() => classifyByScores(input, options));
 }

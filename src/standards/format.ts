@@ -27,9 +27,8 @@ function layout(value: unknown, indent: string, prefix: number): string {
 
 /**
  * JSON text of a value laid out for reading, ending with a line feed; `JSON.parse` gives the value back.
- *
- * @example
- * formatJson({ effective: { from: '2022-01-01', to: '2026-12-31' } }) //=> '{ "effective": { "from": "2022-01-01", "to": "2026-12-31" } }\n'
+ * `{ effective: { from: '2022-01-01', to: '2026-12-31' } }` is laid out on one line:
+ * `{ "effective": { "from": "2022-01-01", "to": "2026-12-31" } }`.
  */
 export function formatJson(value: unknown): string {
   return `${layout(value, '', 0)}\n`;

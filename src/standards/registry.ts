@@ -40,7 +40,15 @@ export function defineStandard(input: StandardInput | unknown): Standard {
   return standard;
 }
 
-/** Safe twin of {@link defineStandard}. */
+/**
+ * Safe twin of {@link defineStandard}.
+ *
+ * @example
+ * const r = safeDefineStandard({ ...getStandard('nd07-2021'), id: '' });
+ * r.success //=> false
+ * !r.success && r.error.code //=> 'INVALID_STANDARD'
+ * !r.success && r.error.path //=> ['id']
+ */
 export function safeDefineStandard(input: unknown): SafeResult<Standard> {
   return toSafe(() => defineStandard(input));
 }
@@ -67,7 +75,13 @@ export function loadStandard(json: string): Standard {
   return defineStandard(parsed);
 }
 
-/** Safe twin of {@link loadStandard}. */
+/**
+ * Safe twin of {@link loadStandard}.
+ *
+ * @example
+ * const r = safeLoadStandard('{ "id": ');
+ * !r.success && r.error.code //=> 'INVALID_STANDARD'
+ */
 export function safeLoadStandard(json: string): SafeResult<Standard> {
   return toSafe(() => loadStandard(json));
 }
@@ -136,7 +150,15 @@ export function standardInForce(date: IsoDate | Date): Standard {
   return found;
 }
 
-/** Safe twin of {@link standardInForce}. */
+/**
+ * Safe twin of {@link standardInForce}.
+ *
+ * @example
+ * const r = safeStandardInForce('2031-01-01');
+ * !r.success && r.error.code //=> 'NO_STANDARD_IN_FORCE'
+ * const s = safeStandardInForce('2025-12-01');
+ * s.success && s.data.id //=> 'nd07-2021'
+ */
 export function safeStandardInForce(date: IsoDate | Date): SafeResult<Standard> {
   return toSafe(() => standardInForce(date));
 }
@@ -167,6 +189,10 @@ export interface ResolvedStandard {
  * @param todayDate - Today's date when `date` is omitted (the system's by default).
  * @throws {ChuanNgheoError} `INVALID_OPTIONS`, `UNKNOWN_STANDARD`, `INVALID_STANDARD`,
  * `INVALID_DATE`, `NO_STANDARD_IN_FORCE`, `STANDARD_NOT_IN_FORCE`.
+ * @example
+ * resolveStandard({ date: '2025-12-01' }).standard.id //=> 'nd07-2021'
+ * resolveStandard({ standard: 'dong-nai-2022-2025', date: '2024-06-01' }).date //=> '2024-06-01'
+ * resolveStandard({ standard: 'qd59-2015', date: '2025-12-01' }) //=> throws STANDARD_NOT_IN_FORCE
  */
 export function resolveStandard(choice: StandardChoice & { readonly today?: () => IsoDate } = {}, todayDate: () => IsoDate = today): ResolvedStandard {
   const options = readOptions(choice, ['standard', 'date', 'today']);

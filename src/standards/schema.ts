@@ -35,6 +35,7 @@ export const termSchema = z.strictObject({
   ...provenanceShape,
 });
 
+/** The schema of an indicator: its id, dimension, labels, threshold as the law words it, provenance, and how it is derived from a roster. */
 export const indicatorSchema = z.strictObject({
   /** Stable id, part of the public contract (JSON keys and CSV columns). */
   id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'an indicator id is camelCase ASCII'),
@@ -48,8 +49,10 @@ export const indicatorSchema = z.strictObject({
   derivation: derivationSchema.optional(),
 });
 
+/** The schema of a dimension (employment, health, education …): its id and its label in Vietnamese and English. */
 export const dimensionSchema = z.strictObject({ id: z.string().regex(/^[a-z][A-Za-z0-9]*$/), label: termSchema });
 
+/** The schema of the average-living-standard band: the incomes above the line and up to an upper bound, per area. */
 export const bandSchema = z.strictObject({
   /** Lower bound, exclusive ("trên X"). */
   above: amountParameterSchema,
@@ -78,6 +81,7 @@ export const twoTierRuleSchema = z.strictObject({
   minDeprivations: countParameterSchema,
 });
 
+/** The schema of a standard's rule: one income line with k deprivations (`single-line`), or a poverty and a near-poverty line (`two-tier`). */
 export const ruleSchema = z.discriminatedUnion('kind', [singleLineRuleSchema, twoTierRuleSchema]);
 
 export const averageBandSchema = z.discriminatedUnion('status', [
@@ -119,6 +123,7 @@ export const reviewScoresSchema = z.strictObject({
   scoreBPoorFrom: countParameterSchema,
 });
 
+/** The schema of a legal instrument a standard rests on: its number, title, dates and where it was read. */
 export const legalInstrumentSchema = z.strictObject({
   /** What it does for this standard (sets it, amends it, keeps it in force). */
   role: z.string().min(1),
@@ -132,6 +137,7 @@ export const legalInstrumentSchema = z.strictObject({
   reference: referenceSchema,
 });
 
+/** The strict schema of a standard: lines, rule, band, indicators and the provenance of every value ({@link defineStandard} adds the checks across fields). */
 export const standardSchema = z
   .strictObject({
     /** Stable id, e.g. `nd07-2021`. */
@@ -234,11 +240,17 @@ export type Standard = z.infer<typeof standardSchema>;
 export type StandardInput = z.input<typeof standardSchema>;
 /** A figure with its provenance. */
 export type AmountParameter = z.infer<typeof amountParameterSchema>;
+/** A whole-number parameter of a standard (k, a threshold) with its provenance. */
 export type CountParameter = z.infer<typeof countParameterSchema>;
+/** An indicator of a standard, as validated. */
 export type Indicator = z.infer<typeof indicatorSchema>;
+/** A dimension of a standard, as validated. */
 export type Dimension = z.infer<typeof dimensionSchema>;
+/** A standard's rule, as validated. */
 export type Rule = z.infer<typeof ruleSchema>;
+/** The average-living-standard band, as validated. */
 export type Band = z.infer<typeof bandSchema>;
+/** A standard's review score cut-offs (score A and score B), as validated. */
 export type ReviewScores = z.infer<typeof reviewScoresSchema>;
 /** The low-income-worker rule of a standard. */
 export type LowIncomeWorkerRule = z.infer<typeof lowIncomeWorkerSchema>;

@@ -11,6 +11,7 @@ export type Enumeration<T extends string> = Readonly<Record<T, { readonly vi: st
 
 const ids = <T extends string>(e: Enumeration<T>) => Object.keys(e) as [T, ...T[]];
 
+/** Materials of the walls (or columns) of a dwelling, with their labels. */
 export const wallMaterials = {
   concrete: { vi: 'Bê tông cốt thép', en: 'Reinforced concrete' },
   brick: { vi: 'Gạch, đá', en: 'Brick or stone' },
@@ -22,8 +23,10 @@ export const wallMaterials = {
   plasticOrCanvas: { vi: 'Bạt, nhựa, giấy', en: 'Plastic, canvas or cardboard' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link wallMaterials}. */
 export type WallMaterial = keyof typeof wallMaterials;
 
+/** Materials of a dwelling's roof, with their labels. */
 export const roofMaterials = {
   concrete: { vi: 'Bê tông cốt thép', en: 'Reinforced concrete' },
   tile: { vi: 'Ngói', en: 'Tile' },
@@ -33,8 +36,10 @@ export const roofMaterials = {
   plasticOrCanvas: { vi: 'Bạt, nhựa, giấy', en: 'Plastic, canvas or cardboard' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link roofMaterials}. */
 export type RoofMaterial = keyof typeof roofMaterials;
 
+/** Materials of a dwelling's floor, with their labels. */
 export const floorMaterials = {
   concrete: { vi: 'Bê tông, xi măng', en: 'Concrete or cement' },
   tile: { vi: 'Gạch men, gạch lát', en: 'Ceramic or brick tiles' },
@@ -43,8 +48,10 @@ export const floorMaterials = {
   earth: { vi: 'Đất', en: 'Earth' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link floorMaterials}. */
 export type FloorMaterial = keyof typeof floorMaterials;
 
+/** Main sources of a household's domestic water, with their labels. */
 export const waterSources = {
   piped: { vi: 'Nước máy', en: 'Piped water' },
   drilledWell: { vi: 'Giếng khoan', en: 'Drilled well' },
@@ -58,8 +65,10 @@ export const waterSources = {
   surfaceWater: { vi: 'Nước sông, suối, ao, hồ', en: 'Surface water' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link waterSources}. */
 export type WaterSource = keyof typeof waterSources;
 
+/** Types of a household's latrine, with their labels. */
 export const latrineTypes = {
   septic: { vi: 'Tự hoại', en: 'Septic tank' },
   semiSeptic: { vi: 'Bán tự hoại', en: 'Semi-septic' },
@@ -72,8 +81,10 @@ export const latrineTypes = {
   none: { vi: 'Không có nhà tiêu', en: 'No latrine' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link latrineTypes}. */
 export type LatrineType = keyof typeof latrineTypes;
 
+/** Devices a household reaches information with, with their labels. */
 export const informationDevices = {
   tv: { vi: 'Ti vi', en: 'Television' },
   radio: { vi: 'Đài, radio', en: 'Radio' },
@@ -82,8 +93,10 @@ export const informationDevices = {
   featurePhone: { vi: 'Điện thoại thường', en: 'Basic mobile phone' },
   tablet: { vi: 'Máy tính bảng', en: 'Tablet' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link informationDevices}. */
 export type InformationDevice = keyof typeof informationDevices;
 
+/** How a household's waste is handled (an indicator from 2027), with their labels. */
 export const wasteHandlings = {
   collected: { vi: 'Được thu gom', en: 'Collected' },
   treatedOnSite: { vi: 'Tự xử lý hợp vệ sinh (chôn lấp, ủ phân)', en: 'Treated hygienically on site (buried, composted)' },
@@ -91,14 +104,18 @@ export const wasteHandlings = {
   dumped: { vi: 'Vứt bừa bãi, xuống sông, ao', en: 'Dumped' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link wasteHandlings}. */
 export type WasteHandling = keyof typeof wasteHandlings;
 
+/** A member's sex, with its labels. */
 export const sexes = {
   male: { vi: 'Nam', en: 'Male' },
   female: { vi: 'Nữ', en: 'Female' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link sexes}. */
 export type Sex = keyof typeof sexes;
 
+/** A member's relationship to the head of the household, with its labels. */
 export const relationships = {
   head: { vi: 'Chủ hộ', en: 'Head' },
   spouse: { vi: 'Vợ/chồng', en: 'Spouse' },
@@ -109,23 +126,29 @@ export const relationships = {
   sibling: { vi: 'Anh/chị/em', en: 'Sibling' },
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link relationships}. */
 export type Relationship = keyof typeof relationships;
 
+/** A member's capacity to work (full, partial, none), with its labels. */
 export const workingCapacities = {
   full: { vi: 'Có khả năng lao động', en: 'Able to work' },
   partial: { vi: 'Suy giảm khả năng lao động', en: 'Partly able to work' },
   none: { vi: 'Không có khả năng lao động', en: 'Unable to work' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link workingCapacities}. */
 export type WorkingCapacity = keyof typeof workingCapacities;
 
+/** A member's employment: wage worker, self-employed, unemployed, or not in the labour force, with its labels. */
 export const employmentStatuses = {
   wageWorker: { vi: 'Làm công ăn lương', en: 'Wage worker' },
   selfEmployed: { vi: 'Tự làm, làm nông', en: 'Self-employed or farming' },
   unemployed: { vi: 'Thất nghiệp, đang tìm việc', en: 'Unemployed, wants work' },
   notInLabourForce: { vi: 'Không tham gia lao động (đi học, nội trợ, nghỉ hưu …)', en: 'Not in the labour force (studying, homemaking, retired …)' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link employmentStatuses}. */
 export type EmploymentStatus = keyof typeof employmentStatuses;
 
+/** A member's highest qualification, with its labels. */
 export const qualifications = {
   none: { vi: 'Chưa tốt nghiệp tiểu học', en: 'None' },
   primary: { vi: 'Tiểu học', en: 'Primary' },
@@ -136,8 +159,10 @@ export const qualifications = {
   college: { vi: 'Cao đẳng', en: 'College' },
   university: { vi: 'Đại học trở lên', en: 'University or higher' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link qualifications}. */
 export type Qualification = keyof typeof qualifications;
 
+/** The level a member in school attends, with its labels. */
 export const schoolLevels = {
   preschool: { vi: 'Mầm non', en: 'Preschool' },
   primary: { vi: 'Tiểu học', en: 'Primary' },
@@ -146,6 +171,7 @@ export const schoolLevels = {
   vocational: { vi: 'Giáo dục nghề nghiệp', en: 'Vocational training' },
   higher: { vi: 'Cao đẳng, đại học', en: 'College or university' },
 } as const satisfies Enumeration<string>;
+/** An id of {@link schoolLevels}. */
 export type SchoolLevel = keyof typeof schoolLevels;
 
 /** Every enumeration by name, for forms and documentation. */
@@ -165,5 +191,10 @@ export const enumerations = {
   schoolLevels,
 } as const;
 
-/** The ids of an enumeration, as a non-empty tuple for zod. */
+/**
+ * The ids of an enumeration, as a non-empty tuple for zod.
+ *
+ * @example
+ * enumIds(sexes) //=> ['male', 'female']
+ */
 export const enumIds = ids;

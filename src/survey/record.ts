@@ -110,7 +110,9 @@ export const surveyRecordSchema = z.strictObject({
     .optional(),
 }, { error: 'a survey record: an object with area and members' });
 
+/** A member of a household, as validated. */
 export type Member = z.infer<typeof memberSchema>;
+/** The dwelling of a household, as validated. */
 export type Dwelling = z.infer<typeof dwellingSchema>;
 /** A household survey record. */
 export type SurveyRecord = z.infer<typeof surveyRecordSchema>;
@@ -120,7 +122,13 @@ export type SurveyRecord = z.infer<typeof surveyRecordSchema>;
  */
 export type SurveyRecordInput = Omit<z.input<typeof surveyRecordSchema>, 'area'> & { readonly area: AreaInput };
 
-/** Whether an input looks like a survey record (it has a member roster). */
+/**
+ * Whether an input looks like a survey record (it has a member roster).
+ *
+ * @example
+ * isSurveyRecord({ area: 'rural', members: [] }) //=> true
+ * isSurveyRecord({ area: 'rural', size: 3, incomeMonthlyTotal: 0 }) //=> false
+ */
 export function isSurveyRecord(input: unknown): boolean {
   return typeof input === 'object' && input !== null && !Array.isArray(input) && 'members' in input;
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ChuanNgheoError, formatPath, readGuarded, type ErrorPath } from '../errors.js';
+import { ChuanNgheoError, fail, formatPath, readGuarded, type ErrorPath } from '../errors.js';
 import type { IsoDate } from '../dates.js';
 import { ownValue } from '../schema-issues.js';
 import { classify, type ClassifyOptions, type Classification } from '../classify.js';
@@ -118,7 +118,13 @@ function consistency(record: SurveyRecord, date: IsoDate): SurveyIssue[] {
   return issues;
 }
 
-/** Why the computed category differs from the recorded one, in words. */
+/**
+ * Why the computed category differs from the recorded one, in words.
+ *
+ * @example
+ * const computed = classify({ area: 'rural', size: 2, incomeMonthlyTotal: 2_000_000, deprived: ['nutrition'] }, { date: '2025-12-01' });
+ * explainMismatch('poor', computed) //=> 'recorded poor, computes near-poor because only 1 deprivation(s): nutrition (poor needs 3)'
+ */
 export function explainMismatch(recorded: Category, computed: Classification): string {
   const list = computed.deprived.length ? `: ${computed.deprived.join(', ')}` : '';
   const k = computed.lines.minDeprivations;
@@ -140,7 +146,16 @@ export interface SurveyValidator {
   check(input: unknown): RecordReport;
 }
 
-/** Starts a streaming validation: `check` each record in turn. */
+/**
+ * Starts a streaming validation: `check` each record in turn.
+ *
+ * @example
+ * const validator = createSurveyValidator({ date: '2025-12-01' });
+ * const member = { dateOfBirth: '1990-01-01', healthInsurance: true };
+ * validator.check({ id: 'HH1', area: 'rural', incomeMonthlyTotal: 9_000_000, members: [member] }).valid //=> true
+ * validator.check({ id: 'HH1', area: 'rural', incomeMonthlyTotal: 9_000_000, members: [member] }).issues.map((i) => i.code)
+ * //=> ['DUPLICATE_RECORD_ID']
+ */
 export function createSurveyValidator(options: ClassifyOptions = {}): SurveyValidator {
   const { standard, date } = resolveStandard(options);
   const batch = createBatchClassifier({ standard, date });
@@ -204,9 +219,22 @@ export function createSurveyValidator(options: ClassifyOptions = {}): SurveyVali
  * a category, an audit of that category against the computed one.
  *
  * @example
- * const report = validateSurvey(records, { date: '2025-12-01' });
- * report.valid        //=> true
- * report.invalidCount //=> 0
+ * const record = {
+ *   id: 'HH101', area: 'rural', incomeMonthlyTotal: 4_200_000,
+ *   dwelling: { hasHouse: true, walls: 'bambooOrPoorWood', roof: 'leavesOrStraw', floor: 'earth', floorArea: 18 },
+ *   waterSource: 'drilledWell', latrineType: 'simplePit', informationDevices: ['smartphone'], hearsLoudspeakers: true,
+ *   members: [
+ *     { name: 'Lò Văn An', dateOfBirth: '1988-03-02', sex: 'male', workingCapacity: 'full', employmentStatus: 'selfEmployed',
+ *       healthInsurance: true, highestQualification: 'lowerSecondary', inSchool: false, usesInternet: true },
+ *     { name: 'Lò Thị Mai', dateOfBirth: '1991-07-15', sex: 'female', workingCapacity: 'full', employmentStatus: 'selfEmployed',
+ *       healthInsurance: false, highestQualification: 'primary', inSchool: false, usesInternet: false },
+ *     { name: 'Lò Minh', dateOfBirth: '2019-09-01', stunted: true, underweight: false, healthInsurance: true, inSchool: true },
+ *   ],
+ * };
+ * const report = validateSurvey([record, { ...record, id: 'HH102', size: 4 }], { date: '2025-12-01' });
+ * report.valid        //=> false
+ * report.invalidCount //=> 1
+ * report.reports[1]?.issues.map((i) => i.code) //=> ['SIZE_MISMATCH']
  */
 export function validateSurvey(records: Iterable<unknown>, options: ClassifyOptions = {}): SurveyReport {
   const validator = createSurveyValidator(options);
@@ -217,26 +245,46 @@ export function validateSurvey(records: Iterable<unknown>, options: ClassifyOpti
   return { standard: validator.standard, date: validator.date, valid: invalidCount === 0, records: reports.length, validCount, invalidCount, reports };
 }
 
-/** One issue as a readable line. */
+/**
+ * One issue as a readable line.
+ *
+ * @example
+ * const report = validateSurvey([{ id: 'HH1', area: 'rural', incomeMonthlyTotal: 0, members: [] }], { date: '2025-12-01' });
+ * const record = report.reports[0]!;
+ * formatIssue(record, record.issues[0]!) //=> 'record 1 (HH1): NO_MEMBERS at members: the household has no members'
+ */
 export function formatIssue(report: RecordReport, issue: SurveyIssue): string {
   return `record ${report.index + 1}${report.id !== undefined ? ` (${report.id})` : ''}: ${issue.code} at ${formatPath(issue.path)}: ${issue.message}`;
 }
 
-/** The findings as readable lines, one per issue. */
+/**
+ * The findings as readable lines, one per issue.
+ *
+ * @example
+ * const report = validateSurvey([{ id: 'HH1', area: 'rural', incomeMonthlyTotal: 0, members: [] }], { date: '2025-12-01' });
+ * formatSurveyReport(report).split('\n')
+ * //=> ['1 record(s) under nd07-2021 on 2025-12-01: 0 valid, 1 invalid', 'record 1 (HH1): NO_MEMBERS at members: the household has no members']
+ */
 export function formatSurveyReport(report: SurveyReport): string {
   const lines = report.reports.flatMap((r) => r.issues.map((i) => formatIssue(r, i)));
   return [`${report.records} record(s) under ${report.standard} on ${report.date}: ${report.validCount} valid, ${report.invalidCount} invalid`, ...lines].join('\n');
 }
 
 /**
- * Throws when any record is invalid, listing every issue: one line in a test suite.
+ * Throws when any record is invalid, listing every issue: one line in a test suite. The error is a
+ * {@link ChuanNgheoError} with the code `INVALID_SURVEY`, the path of the first invalid record
+ * (`[index]`), the reports of the invalid records as `received`, and a message of one line per issue.
  *
+ * @throws {ChuanNgheoError} `INVALID_SURVEY` when a record is invalid; the options' errors as {@link validateSurvey}.
  * @example
- * import { assertValidSurvey } from 'chuan-ngheo';
- * test('survey file is valid', () => assertValidSurvey(records, { date: '2025-12-01' }));
+ * assertValidSurvey([{ id: 'HH1', area: 'rural', incomeMonthlyTotal: 0, members: [] }], { date: '2025-12-01' })
+ * //=> throws INVALID_SURVEY
  */
 export function assertValidSurvey(records: Iterable<unknown>, options: ClassifyOptions = {}): SurveyReport {
   const report = validateSurvey(records, options);
-  if (!report.valid) throw new Error(formatSurveyReport(report));
+  if (!report.valid) {
+    const invalid = report.reports.filter((r) => !r.valid);
+    fail('INVALID_SURVEY', [invalid[0]!.index], formatSurveyReport(report), invalid, 'every record valid');
+  }
   return report;
 }

@@ -2,6 +2,7 @@
 // with the computed one is explained; the one-line assertion for test suites.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ChuanNgheoError } from '../../src/index.js';
 import { assertValidSurvey, validateSurvey } from '../../src/survey/index.js';
 import { bornTurning, okAdult, recordWith, review } from './helpers.js';
 
@@ -64,5 +65,25 @@ describe('validateSurvey', () => {
 
   it('assertValidSurvey throws a readable list', () => {
     expect(() => assertValidSurvey([recordWith([])], { date: review })).toThrow(/record 1: NO_MEMBERS at members: the household has no members/);
+  });
+
+  it('assertValidSurvey throws a ChuanNgheoError with the code INVALID_SURVEY, the first invalid record and the invalid reports', () => {
+    const records = [recordWith([okAdult]), recordWith([]), recordWith([])];
+    let thrown: unknown;
+    try {
+      assertValidSurvey(records, { date: review });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ChuanNgheoError);
+    const error = thrown as ChuanNgheoError;
+    expect(error.code).toBe('INVALID_SURVEY');
+    expect(error.path).toEqual([1]);
+    expect((error.received as { index: number }[]).map((r) => r.index)).toEqual([1, 2]);
+    expect(error.message.split('\n')[0]).toBe(`3 record(s) under nd07-2021 on ${review}: 1 valid, 2 invalid`);
+  });
+
+  it('assertValidSurvey returns the report of a valid survey', () => {
+    expect(assertValidSurvey([recordWith([okAdult])], { date: review }).validCount).toBe(1);
   });
 });

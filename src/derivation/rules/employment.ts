@@ -10,7 +10,16 @@ import { anyMember, type Age, type DerivationContext, type Miss, type RuleResult
 
 type Schedule = DerivationOf<'employment'>['retirementAge']['male'];
 
-/** Retirement age in months for a calendar year under a rising schedule. */
+/**
+ * Retirement age in months for a calendar year under a rising schedule.
+ *
+ * @example
+ * // Men under Decree 135/2020/NĐ-CP, as the employment indicator of nd07-2021 holds it:
+ * const men = { fromYear: 2021, startMonths: 723, stepMonths: 3, maxMonths: 744, beforeMonths: 720 };
+ * retirementMonths(men, 2020) //=> 720
+ * retirementMonths(men, 2025) //=> 735
+ * retirementMonths(men, 2040) //=> 744
+ */
 export function retirementMonths(schedule: Schedule, year: number): number {
   if (year < schedule.fromYear) return schedule.beforeMonths;
   return Math.min(schedule.startMonths + schedule.stepMonths * (year - schedule.fromYear), schedule.maxMonths);
