@@ -32,7 +32,7 @@ import type { BatchClassifier } from '../batch.js';
 import { ChuanNgheoError, fail } from '../errors.js';
 import { createRowReader, type RowReader } from '../tabular.js';
 import type { ColumnOptions } from '../columns.js';
-import { chooseSheet, headerOf, recordOf, rowCells, type SheetRecord, type SheetRow } from '../xlsx/records.js';
+import { cellErrorByField, chooseSheet, headerOf, recordOf, rowCells, type SheetRecord, type SheetRow } from '../xlsx/records.js';
 
 export type { SheetRecord } from '../xlsx/records.js';
 
@@ -447,13 +447,6 @@ export async function* readXlsxRows(input: Readable, batch: BatchClassifier, opt
       reader = createRowReader(b.header, batch, options);
     }
     const own = reader!;
-    const raw = b.header.map((h) => h.trim());
-    // A cell's error names its column as the row reader does (a mapped column by its field).
-    const rows = b.rows.map((row): SheetRecord => {
-      if (!('error' in row) || row.error.code !== 'INVALID_CELL') return row;
-      const at = raw.indexOf(String(row.error.path[0]));
-      return at < 0 || own.header[at] === raw[at] ? row : { ...row, error: { ...row.error, path: [own.header[at]!] } };
-    });
-    yield { reader: own, sheet: b.sheet, rows };
+    yield { reader: own, sheet: b.sheet, rows: b.rows.map((row) => cellErrorByField(row, b.header, own.header)) };
   }
 }

@@ -123,3 +123,15 @@ export function recordOf(cells: readonly RowCell[], row: number, names: readonly
   }
   return error === undefined ? { row, fields } : { row, fields, error };
 }
+
+/**
+ * A record whose cell cannot be read, its error naming the column as the row reader does (a
+ * column read under another name by its field); `header`: the worksheet's header, `fields`: what
+ * the row reader reads each column as.
+ */
+export function cellErrorByField(row: SheetRecord, header: readonly string[], fields: readonly string[]): SheetRecord {
+  if (!('error' in row) || row.error.code !== 'INVALID_CELL') return row;
+  const raw = header.map((h) => h.trim());
+  const at = raw.indexOf(String(row.error.path[0]));
+  return at < 0 || fields[at] === raw[at] ? row : { ...row, error: { ...row.error, path: [fields[at]!] } };
+}
