@@ -62,6 +62,26 @@ export function readCsvFile(bytes: Uint8Array, batch: BatchClassifier): ReadFile
   return { format: 'csv', reader, records };
 }
 
+/** exceljs's type of a formula cell. */
+const FORMULA = 6;
+
+/**
+ * A row of a whole workbook as the command line's streaming reader gives it: there, a formula
+ * whose result is an error value has the result NaN (and its message names the formula), where a
+ * whole workbook gives the error value itself.
+ */
+function asStreamed(row: SheetRow): SheetRow {
+  return {
+    number: row.number,
+    eachCell: (iteratee) =>
+      row.eachCell((cell, column) => {
+        const result = cell.model.result;
+        const isError = cell.type === FORMULA && typeof result === 'object' && result !== null && 'error' in result;
+        iteratee(isError ? { type: cell.type, value: cell.value, model: { ...cell.model, result: Number.NaN }, ...(cell.numFmt !== undefined ? { numFmt: cell.numFmt } : {}) } : cell, column);
+      }),
+  };
+}
+
 /** Reads the first visible worksheet of a workbook as the command line reads it: the first row that is not empty is the header. */
 export async function readWorkbookFile(bytes: Uint8Array, batch: BatchClassifier): Promise<ReadFile> {
   const workbook = new ExcelJS.Workbook();
@@ -77,7 +97,7 @@ export async function readWorkbookFile(bytes: Uint8Array, batch: BatchClassifier
   let names: string[] = [];
   const raw: { row: number; cells: ReturnType<typeof rowCells> }[] = [];
   worksheet.eachRow((row) => {
-    const cells = rowCells(row as unknown as SheetRow, date1904);
+    const cells = rowCells(asStreamed(row as unknown as SheetRow), date1904);
     if (cells.length) raw.push({ row: row.number, cells });
   });
   const records: FileRecord[] = [];

@@ -28,6 +28,8 @@ let standardFile: { text: string; standard: Standard } | undefined;
 let lastTrace: { explained: Explained; label: string } | undefined;
 /** The file loaded last (picked or dropped), classified again when the date or standard changes. */
 let currentFile: File | undefined;
+/** The number of the latest load: an earlier one still running when another starts is dropped. */
+let loads = 0;
 
 const table = new TableView(lang, (index) => void explainRow(index));
 
@@ -189,6 +191,7 @@ function setSectionsHidden(hidden: boolean): void {
 
 async function load(file: File): Promise<void> {
   currentFile = file;
+  const mine = ++loads;
   const bytes = await file.arrayBuffer();
   const box = byId('progress-box');
   const bar = byId<HTMLProgressElement>('progress');
@@ -197,8 +200,9 @@ async function load(file: File): Promise<void> {
   box.hidden = false;
   bar.value = 0;
   document.body.dataset.state = 'working';
+  let loaded: Classified;
   try {
-    data = await worker.ask<Classified>(
+    loaded = await worker.ask<Classified>(
       { type: 'classify', name: file.name, bytes, choice: choice() },
       {
         transfer: [bytes],
@@ -209,6 +213,7 @@ async function load(file: File): Promise<void> {
       },
     );
   } catch (error) {
+    if (mine !== loads) return;
     data = undefined;
     setSectionsHidden(true);
     fill(byId('status'));
@@ -217,8 +222,10 @@ async function load(file: File): Promise<void> {
     document.body.dataset.state = 'failed';
     return;
   } finally {
-    box.hidden = true;
+    if (mine === loads) box.hidden = true;
   }
+  if (mine !== loads) return;
+  data = loaded;
   const columns = Object.keys(data.attributes);
   const select = byId<HTMLSelectElement>('by');
   drawGroupOptions();
@@ -335,7 +342,7 @@ function wire(): void {
     table.refresh();
   });
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-download]')) {
-    button.addEventListener('click', () => void save(button.dataset.download as Download));
+    button.addEventListener('click', () => save(button.dataset.download as Download).catch(showFileError));
   }
   byId('one').addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -130,6 +130,11 @@ function report(lang: Lang, by: string | undefined): Report {
 const encoder = new TextEncoder();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** A workbook's bytes, in a buffer of their own (exceljs gives a view, which cannot be handed to the page). */
+async function workbookBytes(workbook: ExcelJS.Workbook): Promise<ArrayBuffer> {
+  return new Uint8Array(await workbook.xlsx.writeBuffer()).buffer;
+}
+
 /** The name of a file saved from the one loaded: its name without extension, and what it holds. */
 const savedName = (suffix: string) => `${current().name.replace(/\.[^.]*$/, '') || 'households'}${suffix}`;
 
@@ -160,12 +165,12 @@ async function download(what: Download, lang: Lang, by: string | undefined): Pro
         sheet!.addRow(classifiedRowValues(row));
         inSheet++;
       }
-      return { name: savedName('-classified.xlsx'), type: XLSX, bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer };
+      return { name: savedName('-classified.xlsx'), type: XLSX, bytes: await workbookBytes(workbook) };
     }
     case 'report-xlsx': {
       const workbook = new ExcelJS.Workbook();
       addTableSheets(workbook, tablesOf(lang, by).tables);
-      return { name: savedName(`-report-${lang}.xlsx`), type: XLSX, bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer };
+      return { name: savedName(`-report-${lang}.xlsx`), type: XLSX, bytes: await workbookBytes(workbook) };
     }
     case 'report-md':
       return { name: savedName(`-report-${lang}.md`), type: 'text/markdown', bytes: encoder.encode(renderTables(tablesOf(lang, by).tables, 'md')).buffer as ArrayBuffer };
