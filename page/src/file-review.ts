@@ -8,7 +8,7 @@
 import * as ExcelJS from 'exceljs';
 import { createBatchClassifier, type BatchClassifier, type BatchRow } from '../../src/batch.js';
 import { classifyOn, type Classification } from '../../src/classify.js';
-import { CsvHeaderError, readCsv } from '../../src/csv/records.js';
+import { brokenRecordError, CsvCutter, CsvHeaderError, forEachRecord, readRecord } from '../../src/csv/records.js';
 import { ChuanNgheoError, fail, toSafe, type ErrorDetail } from '../../src/errors.js';
 import type { HouseholdInput } from '../../src/household.js';
 import { createTally, type Tally } from '../../src/analytics/tally.js';
@@ -30,7 +30,10 @@ export interface FileRecord {
 export interface ReadFile {
   readonly format: 'csv' | 'xlsx';
   readonly reader: RowReader;
-  readonly records: readonly FileRecord[];
+  /** How many rows (records after the header) the file has. */
+  readonly count: number;
+  /** The row at an index (0 for the first after the header). */
+  recordAt(index: number): FileRecord;
   readonly sheet?: string;
 }
 
@@ -47,19 +50,54 @@ export function isWorkbook(name: string, bytes: Uint8Array): boolean {
   return /\.xls[xm]$/i.test(name) || ZIP.every((b, i) => bytes[i] === b);
 }
 
-/** Reads a CSV file by the library's CSV rules: its header planned, then every record (the header is record 1). */
+/**
+ * Reads a CSV file by the library's CSV rules (`csv/records`, as the command line reads it): its
+ * header planned, then where each record lies (the header is record 1). A record's fields are read
+ * when it is asked for, so that a large file is not held as millions of strings.
+ */
 export function readCsvFile(bytes: Uint8Array, batch: BatchClassifier): ReadFile | undefined {
-  let read: ReturnType<typeof readCsv>;
+  const cutter = new CsvCutter({ chunkBytes: Math.max(1, bytes.length) });
+  let header: string[] | undefined;
+  const pieces: Uint8Array[] = [];
+  const pieceOf: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const broken = new Map<number, FileRecord>();
   try {
-    read = readCsv(bytes);
+    for (const piece of [...cutter.push(bytes), ...cutter.end()]) {
+      if (piece.kind === 'header') header = piece.fields;
+      else if (piece.kind === 'broken') {
+        broken.set(starts.length, { record: starts.length + 2, fields: piece.fields, error: brokenRecordError(piece) });
+        pieceOf.push(-1);
+        starts.push(0);
+        ends.push(0);
+      } else {
+        pieces.push(piece.bytes);
+        forEachRecord(piece.bytes, 0, piece.bytes.length, (start, end) => {
+          pieceOf.push(pieces.length - 1);
+          starts.push(start);
+          ends.push(end);
+        });
+      }
+    }
   } catch (error) {
     if (error instanceof CsvHeaderError) fail('INVALID_ROW', [], error.message);
     throw error;
   }
-  if (read.header === undefined) return undefined;
-  const reader = createRowReader(read.header, batch);
-  const records = read.records.map((r, i): FileRecord => ('error' in r ? { record: i + 2, fields: r.fields, error: r.error } : { record: i + 2, fields: r.fields }));
-  return { format: 'csv', reader, records };
+  if (header === undefined) return undefined;
+  const reader = createRowReader(header, batch);
+  const at = { piece: Int32Array.from(pieceOf), start: Int32Array.from(starts), end: Int32Array.from(ends) };
+  return {
+    format: 'csv',
+    reader,
+    count: starts.length,
+    recordAt: (index) => {
+      const gone = broken.get(index);
+      if (gone) return gone;
+      const r = readRecord(pieces[at.piece[index]!]!, at.start[index]!, at.end[index]!);
+      return 'error' in r ? { record: index + 2, fields: r.fields, error: r.error } : { record: index + 2, fields: r.fields };
+    },
+  };
 }
 
 /** exceljs's type of a formula cell. */
@@ -117,7 +155,7 @@ export async function readWorkbookFile(bytes: Uint8Array, batch: BatchClassifier
     const fixed = cellErrorByField({ row: r.record, fields: [...r.fields], error: r.error }, header!, reader.header);
     return 'error' in fixed ? { record: r.record, fields: r.fields, error: fixed.error } : r;
   });
-  return { format: 'xlsx', reader, records: mapped, sheet: name };
+  return { format: 'xlsx', reader, count: mapped.length, recordAt: (index) => mapped[index]!, sheet: name };
 }
 
 /** A row classified, as `chuan-ngheo classify` writes it. */
@@ -132,7 +170,8 @@ const BLANK_GROUP = '(blank)';
 export function tallyFile(file: ReadFile | undefined, batch: BatchClassifier, by: string | undefined): { tally: Tally; invalid: number } {
   const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
   let invalid = 0;
-  for (const r of file?.records ?? []) {
+  for (let i = 0; i < (file?.count ?? 0); i++) {
+    const r = file!.recordAt(i);
     const entry = tableEntry(file!.reader, r.error, r.fields, r.record);
     let result = 'error' in entry ? { error: entry.error } : batch.classifyWithFacts(entry.value);
     if (!('error' in result) && 'missingIndicators' in entry && entry.missingIndicators) {

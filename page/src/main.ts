@@ -238,8 +238,10 @@ async function load(file: File): Promise<void> {
   drawErrors();
   lastTrace = undefined;
   showTrace(undefined, '', lang);
+  // The table is there; the report follows (it reads the file again, as the command line's report does).
+  document.body.dataset.state = 'shown';
   await drawReport();
-  document.body.dataset.state = 'ready';
+  if (mine === loads) document.body.dataset.state = 'ready';
 }
 
 async function explainRow(index: number): Promise<void> {

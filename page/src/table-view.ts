@@ -116,7 +116,8 @@ export class TableView {
                 : key === 'group'
                   ? (a, b) => text(groups?.[a] ?? '', groups?.[b] ?? '')
                   : (a, b) => text(this.errorAt.get(a) ?? '', this.errorAt.get(b) ?? '');
-    picked.sort((a, b) => sign * compare(a, b) || a - b);
+    // Rows come in file order: sorted by record already.
+    if (key !== 'record' || descending) picked.sort((a, b) => sign * compare(a, b) || a - b);
     this.order = Int32Array.from(picked);
     const s = strings[this.lang];
     fill(byId('shown'), s.shown(this.order.length, d.rows));

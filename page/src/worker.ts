@@ -41,8 +41,7 @@ async function classifyFile(id: number, name: string, buffer: ArrayBuffer, choic
   const batch = classifierOf(choice);
   const bytes = new Uint8Array(buffer);
   const file = isWorkbook(name, bytes) ? await readWorkbookFile(bytes, batch) : readCsvFile(bytes, batch);
-  const records = file?.records ?? [];
-  const n = records.length;
+  const n = file?.count ?? 0;
   const rows: BatchRow[] = new Array(n);
   const ids: string[] = new Array(n);
   const recordNumbers = new Int32Array(n);
@@ -54,10 +53,11 @@ async function classifyFile(id: number, name: string, buffer: ArrayBuffer, choic
   const attributeAt = attributeColumns.map((c) => file!.reader.header.indexOf(c));
   const attributes: Record<string, string[]> = Object.fromEntries(attributeColumns.map((c) => [c, new Array<string>(n)]));
   const codes = new Map<string, number>(categoryCodes.map((c, i) => [c, i]));
+  const interned = attributeColumns.map(() => new Map<string, string>());
   for (let start = 0; start < n; start += SLICE) {
     const end = Math.min(n, start + SLICE);
     for (let i = start; i < end; i++) {
-      const r = records[i]!;
+      const r = file!.recordAt(i);
       const row = classifyRecord(file!, r);
       rows[i] = row;
       ids[i] = row.id === undefined ? '' : String(row.id);
@@ -70,7 +70,14 @@ async function classifyFile(id: number, name: string, buffer: ArrayBuffer, choic
         deprivationCount[i] = row.deprivationCount;
         newlyEscaped[i] = row.newlyEscaped ? 1 : 0;
       }
-      attributeColumns.forEach((c, k) => (attributes[c]![i] = r.fields[attributeAt[k]!] ?? ''));
+      for (let k = 0; k < attributeColumns.length; k++) {
+        // One string per distinct value (a commune's name, not 100,000 copies of it).
+        const value = r.fields[attributeAt[k]!] ?? '';
+        const seen = interned[k]!;
+        let kept = seen.get(value);
+        if (kept === undefined) seen.set(value, (kept = value));
+        attributes[attributeColumns[k]!]![i] = kept;
+      }
     }
     scope.postMessage({ id, type: 'progress', done: end, total: n });
   }
@@ -179,8 +186,8 @@ async function download(what: Download, lang: Lang, by: string | undefined): Pro
 
 function explain(index: number): Explained {
   const l = current();
-  const r = l.file?.records[index];
   const row = l.rows[index];
+  const r = row === undefined ? undefined : l.file?.recordAt(index);
   if (r === undefined || row === undefined) throw new Error(`no row ${index}`);
   const explained = explainRecord(l.file!, l.batch, r, row);
   if (explained.classification) return { record: r.record, household: explained.household, classification: explained.classification };

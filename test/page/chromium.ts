@@ -23,7 +23,7 @@ export async function openChromium(): Promise<{ context: BrowserContext; close: 
     acceptDownloads: true,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1280, height: 1000 },
+    viewport: { width: 1280, height: 1200 },
   });
   return {
     context,

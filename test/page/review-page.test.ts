@@ -36,11 +36,12 @@ beforeAll(async () => {
   execFileSync(process.execPath, [join(root, 'page/build.mjs')], { cwd: root, stdio: 'pipe' });
   session = await openChromium();
   page = await session.context.newPage();
+  page.setDefaultTimeout(120_000);
   page.on('request', (request) => requested.push(request.url()));
   await page.goto(pathToFileURL(join(root, 'dist-page/index.html')).href);
   await page.fill('#date', date);
   await page.dispatchEvent('#date', 'change');
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await session?.close();
@@ -90,7 +91,8 @@ async function sheetsOf(bytes: Buffer): Promise<{ name: string; rows: unknown[][
   });
 }
 
-describe('the review page, opened from a file in Chromium', () => {
+// Generous limits: the machines that run the suite run other tests at the same time.
+describe('the review page, opened from a file in Chromium', { timeout: 240_000 }, () => {
   it('classifies the example file: the counts the command line gives, and a household explained step by step', async () => {
     expect(await load(example)).toBe('ready');
     const cliCsv = run(['classify', example, '--date', date]).stdout.toString();
@@ -247,11 +249,15 @@ describe('the review page, opened from a file in Chromium', () => {
     const out = [lines[0]!];
     for (let i = 0; i < 100_000; i++) out.push(rows[i % rows.length]!.replace(/^HH\d+/, `HH${String(i + 1).padStart(6, '0')}`));
     writeFileSync(big, `${out.join('\n')}\n`);
+    await page.evaluate(() => (document.body.dataset.state = 'loading'));
     const started = performance.now();
-    expect(await load(big)).toBe('ready');
-    const seconds = (performance.now() - started) / 1000;
+    await page.setInputFiles('#file', big);
+    await page.waitForFunction(() => ['shown', 'ready'].includes(document.body.dataset.state));
+    const shown = (performance.now() - started) / 1000;
+    await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    const reported = (performance.now() - started) / 1000;
     const inWorker = Number((await page.textContent('#timing'))!.replace(/[^\d.]/g, '').replace(/\.$/, ''));
-    console.log(`review page: 100,000 rows classified and shown in ${seconds.toFixed(2)} s (read and classified in the worker in ${inWorker.toFixed(2)} s)`);
+    console.log(`review page: 100,000 rows read and classified in the worker in ${inWorker.toFixed(2)} s, shown in the table after ${shown.toFixed(2)} s, the report after ${reported.toFixed(2)} s`);
     expect(await shownCounts()).toEqual(countsOf(run(['classify', big, '--date', date]).stdout.toString()));
     expect(await page.$$eval('#rows-body tr[data-row]', (r) => r.length)).toBeLessThan(100);
     await page.$eval('#viewport', (v) => (v.scrollTop = v.scrollHeight));
