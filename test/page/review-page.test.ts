@@ -274,4 +274,18 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
     expect(requested.length).toBeGreaterThan(0);
     expect(requested.filter((url) => !/^(file|blob|data):/.test(url))).toEqual([]);
   });
+
+  it("classifies under a province's standard file as --standard-file does", async () => {
+    const standardFile = join(root, 'test/legal/cases/tinh-mau-2025.standard.json');
+    await page.setInputFiles('#standard-file', standardFile);
+    await expect.poll(() => page.inputValue('#standard')).toBe('file');
+    expect(await page.textContent('#standard-note')).toContain('tinh-mau-2025');
+    const copy = join(dir, 'households-tinh-mau.csv');
+    writeFileSync(copy, readFileSync(example));
+    expect(await load(copy)).toBe('ready');
+    const csv = await download('classified-csv');
+    const expected = run(['classify', copy, '--standard-file', standardFile, '--date', date]).stdout;
+    expect(expected.toString()).toContain(',tinh-mau-2025,');
+    expect(csv.bytes.equals(expected)).toBe(true);
+  });
 });
