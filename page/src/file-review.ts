@@ -44,10 +44,12 @@ export function classifierOf(choice: Choice): BatchClassifier {
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** The first bytes of an Excel 97-2003 workbook (or a password-protected one). */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** Whether a file is a workbook: by its name, or a zip archive's first bytes. */
 export function isWorkbook(name: string, bytes: Uint8Array): boolean {
-  return /\.xls[xm]$/i.test(name) || ZIP.every((b, i) => bytes[i] === b);
+  return /\.xls[xm]?$/i.test(name) || ZIP.every((b, i) => bytes[i] === b) || OLE.every((b, i) => bytes[i] === b);
 }
 
 /**
@@ -122,6 +124,9 @@ function asStreamed(row: SheetRow): SheetRow {
 
 /** Reads the first visible worksheet of a workbook as the command line reads it: the first row that is not empty is the header. */
 export async function readWorkbookFile(bytes: Uint8Array, batch: BatchClassifier): Promise<ReadFile> {
+  if (OLE.every((b, i) => bytes[i] === b)) {
+    fail('INVALID_ROW', [], 'the file is not an .xlsx workbook: it is an Excel 97-2003 workbook (.xls) or a password-protected one; save it as an .xlsx workbook without a password');
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
