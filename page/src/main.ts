@@ -281,6 +281,8 @@ function wire(): void {
   const fileInput = byId<HTMLInputElement>('file');
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
+    // Emptied, so that picking the same file again (corrected since) reads it again; the status names it.
+    fileInput.value = '';
     if (file) void load(file);
   });
   const drop = byId('drop');
