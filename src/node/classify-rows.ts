@@ -7,10 +7,8 @@
 import type { Readable } from 'node:stream';
 import type { BatchClassifier, BatchRow } from '../batch.js';
 import type { CsvLimits } from '../csv/records.js';
-import type { RowReader } from '../tabular.js';
-import type { ErrorDetail } from '../errors.js';
 import { readCsvRows } from './csv-reader.js';
-import { errorRow } from './csv-general-rows.js';
+import { tableRow } from '../table-rows.js';
 import { readJsonlBatches, type JsonlLimits } from './jsonl-reader.js';
 import { readXlsxRows, type XlsxOptions } from './xlsx-reader.js';
 import type { ColumnOptions, HeaderPlan } from '../columns.js';
@@ -26,13 +24,6 @@ export type RowsOptions = CsvLimits &
     /** Called once a CSV or worksheet header is read, with what its columns stand for (before any row is classified). */
     readonly onHeader?: (plan: HeaderPlan, standard: string) => void;
   };
-
-/** A table row classified: its error, or its classification; in a file without an id column, its record number as the id. */
-function tableRow(reader: RowReader, readError: ErrorDetail | undefined, fields: readonly string[], record: number): BatchRow {
-  const idAt = reader.header.indexOf('id');
-  const out = readError !== undefined ? errorRow(readError, idAt >= 0 ? fields[idAt] : undefined) : reader.classify(fields);
-  return idAt >= 0 ? out : { id: String(record), ...out };
-}
 
 /**
  * Classifies rows of CSV, JSON Lines or a worksheet into a sequence of batch results, in order.

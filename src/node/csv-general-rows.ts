@@ -7,17 +7,14 @@
  */
 import type { BatchClassifier, BatchRow } from '../batch.js';
 import { brokenRecordError, readRecord, type CsvPiece } from '../csv/records.js';
-import type { ErrorDetail } from '../errors.js';
+import { errorRow } from '../table-rows.js';
+
+export { errorRow } from '../table-rows.js';
 import type { ColumnOptions } from '../columns.js';
 import { createRowReader, type RowReader } from '../tabular.js';
 import { tallyRow, type ByteWriter, type ChunkCounts } from './chunk-output.js';
 import { compileFastRows, type CsvLayout, type FastCsvPlan, type SlowRowHandler } from './fast-csv.js';
 import { rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
-
-/** An error row, with the id when the record's id cell could be read. */
-export function errorRow(error: ErrorDetail, id: string | undefined): BatchRow {
-  return id === undefined || id === '' ? { error } : { id, error };
-}
 
 /** The row of a record that could not be read whole, named by its id when its first line holds it. */
 export function brokenRow(piece: Extract<CsvPiece, { kind: 'broken' }>, header: readonly string[]): BatchRow {

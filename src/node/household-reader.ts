@@ -5,9 +5,8 @@
  * @module
  */
 import type { Readable } from 'node:stream';
-import { ChuanNgheoError, type ErrorDetail } from '../errors.js';
+import { tableEntry, type HouseholdEntry } from '../table-rows.js';
 import type { BatchClassifier } from '../batch.js';
-import type { RowReader } from '../tabular.js';
 import { readCsvRows } from './csv-reader.js';
 import { readXlsxRows, type XlsxOptions } from './xlsx-reader.js';
 import { readJsonlBatches, type JsonlLimits } from './jsonl-reader.js';
@@ -15,13 +14,7 @@ import type { ColumnOptions } from '../columns.js';
 import type { InputFormat } from './classify-rows.js';
 import { readRecordBatches } from './json-records.js';
 
-/**
- * A household read from a file, or the error that reading its row raised. `missingIndicators`:
- * the standard's indicators the file has no column for (see `undeterminedError` in the core).
- */
-export type HouseholdEntry =
-  | { readonly record: number; readonly value: unknown; readonly missingIndicators?: readonly string[] }
-  | { readonly record: number; readonly error: ErrorDetail; readonly id?: string };
+export type { HouseholdEntry } from '../table-rows.js';
 
 /** What a file offers to options that name a column (a grouping key, a weight, the id). */
 export type FileColumns =
@@ -87,24 +80,4 @@ export async function* readHouseholdBatches(input: Readable, format: InputFormat
     yield rows.map((row, i) => tableEntry(reader, 'error' in row ? row.error : undefined, row.fields, firstRecord + i));
   }
   if (!told) tell({ format: 'empty', of: 'csv' });
-}
-
-/** The entry of a table row (CSV or a worksheet): its household, or the error that reading the row or its cells raised. */
-function tableEntry(reader: RowReader, readError: ErrorDetail | undefined, fields: readonly string[], record: number): HouseholdEntry {
-  const idAt = reader.header.indexOf('id');
-  const missing = reader.plan.missingIndicators;
-  const errorEntry = (error: ErrorDetail): HouseholdEntry => {
-    // A file without an id column: the record number is the id.
-    const id = idAt >= 0 ? fields[idAt] : String(record);
-    return id === undefined || id === '' ? { record, error } : { record, error, id };
-  };
-  if (readError !== undefined) return errorEntry(readError);
-  try {
-    const value = reader.toHousehold(fields, record);
-    const household = idAt >= 0 ? value : { id: String(record), ...value };
-    return missing.length ? { record, value: household, missingIndicators: missing } : { record, value: household };
-  } catch (error) {
-    if (!(error instanceof ChuanNgheoError)) throw error;
-    return errorEntry(error.toJSON());
-  }
 }

@@ -4,7 +4,7 @@
  * from the rows and every row refers to).
  *
  * The first row that is not empty is the header; each later row that is not empty is one record,
- * its cells read by their type (`xlsx-cells`), then classified by the same row reader as a CSV
+ * its cells read by their type (`xlsx/cells`), then classified by the same row reader as a CSV
  * record (`createRowReader`): the same data gives the same rows, ids and errors. A cell holding an
  * error value, or a value to the right of the header's last column, makes its row one error row.
  *
@@ -29,10 +29,12 @@ import { join, posix } from 'node:path';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { BatchClassifier } from '../batch.js';
-import { ChuanNgheoError, fail, type ErrorDetail } from '../errors.js';
+import { ChuanNgheoError, fail } from '../errors.js';
 import { createRowReader, type RowReader } from '../tabular.js';
 import type { ColumnOptions } from '../columns.js';
-import { cellText, columnLetters, isCellProblem, type CellProblem } from './xlsx-cells.js';
+import { cellErrorByField, chooseSheet, headerOf, recordOf, rowCells, type SheetRecord, type SheetRow } from '../xlsx/records.js';
+
+export type { SheetRecord } from '../xlsx/records.js';
 
 /** Options of the workbook readers. */
 export interface XlsxOptions {
@@ -41,11 +43,6 @@ export interface XlsxOptions {
   /** Rows per batch (default 1,024). */
   readonly batchRows?: number;
 }
-
-/** A worksheet row: its fields (one per header column, `''` for an empty cell), or the error that makes it unreadable. */
-export type SheetRecord =
-  | { readonly row: number; readonly fields: string[] }
-  | { readonly row: number; readonly fields: string[]; readonly error: ErrorDetail };
 
 /** Rows of a worksheet in batches, after its header. */
 export interface SheetRowsBatch {
@@ -99,23 +96,8 @@ interface ReaderInternals {
 
 /** What is used of a worksheet being read. */
 interface WorksheetStream {
-  [Symbol.asyncIterator](): AsyncGenerator<SheetRowStream>;
+  [Symbol.asyncIterator](): AsyncGenerator<SheetRow>;
 }
-
-interface SheetCellStream {
-  readonly type: number;
-  readonly value: unknown;
-  readonly model: { readonly formula?: string; readonly sharedFormula?: string; readonly result?: unknown };
-  readonly numFmt?: string;
-}
-
-interface SheetRowStream {
-  readonly number: number;
-  eachCell(iteratee: (cell: SheetCellStream, column: number) => void): void;
-}
-
-/** exceljs's type of a formula cell. */
-const FORMULA = 6;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -321,35 +303,6 @@ async function* inlineRunsJoined(text: AsyncIterable<string>): AsyncGenerator<st
   if (carry !== '') yield carry;
 }
 
-/** The worksheet to read among the workbook's worksheets, by the option. */
-function chooseSheet<S extends { name: string; visible: boolean }>(sheets: readonly S[], wanted: string | undefined): S {
-  if (wanted === undefined) {
-    const first = sheets.find((s) => s.visible) ?? sheets[0];
-    if (first === undefined) fail('INVALID_ROW', [], 'the workbook holds no worksheet (only charts, or nothing)');
-    return first;
-  }
-  const exact = sheets.find((s) => s.name === wanted);
-  if (exact) return exact;
-  // Excel's sheet names differ by more than case.
-  const folded = sheets.find((s) => s.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
-  if (folded) return folded;
-  const list = sheets.length ? sheets.map((s) => JSON.stringify(s.name)).join(', ') : 'none';
-  return fail('UNKNOWN_SHEET', ['sheet'], `the workbook has no worksheet ${JSON.stringify(wanted)}; its worksheets: ${list}`, wanted, `one of ${list}`);
-}
-
-/** The message of a cell without a value. */
-function problemMessage(ref: string, column: string | undefined, p: CellProblem): string {
-  const where = column === undefined ? `cell ${ref}` : `cell ${ref} (${column})`;
-  switch (p.problem) {
-    case 'error':
-      return p.received.startsWith('#') ? `${where} holds the error ${p.received}` : `${where} holds an error value, the result of its formula ${p.received}`;
-    case 'noValue':
-      return `${where} holds a formula (${p.received}) whose value was never computed; open and save the workbook in a spreadsheet program to compute it`;
-    default:
-      return `${where} holds a value that cannot be read as text or a number: ${p.received}`;
-  }
-}
-
 /** A worksheet of an opened archive, with exceljs's reader of its parts (sheet names, shared strings, styles) read. */
 async function openWorksheet(fd: number, wanted: string | undefined, reads: Set<Readable>): Promise<{ name: string; rows: WorksheetStream; date1904: boolean }> {
   const [excel, unzipper] = await Promise.all([loadExcelJs(), loadUnzipper()]);
@@ -444,7 +397,7 @@ export async function* readSheetRows(input: Readable, options: XlsxOptions = {})
     let rows: SheetRecord[] = [];
     const iterator = opened.rows[Symbol.asyncIterator]();
     for (;;) {
-      let next: IteratorResult<SheetRowStream>;
+      let next: IteratorResult<SheetRow>;
       try {
         next = await iterator.next();
       } catch (error) {
@@ -452,13 +405,7 @@ export async function* readSheetRows(input: Readable, options: XlsxOptions = {})
       }
       if (next.done) break;
       const row = next.value;
-      const cells: { column: number; text: string | CellProblem }[] = [];
-      row.eachCell((cell, column) => {
-        // A formula's value is taken from the cell's model: `cell.value` leaves out a result that is 0, false or empty.
-        const value = cell.type === FORMULA ? { formula: cell.model.formula ?? '', result: cell.model.result } : cell.value;
-        const text = cellText(value, cell.numFmt, date1904);
-        if (text !== '') cells.push({ column, text });
-      });
+      const cells = rowCells(row, date1904);
       if (cells.length === 0) continue; // an empty row, as a blank line in CSV
       if (header === undefined) {
         header = headerOf(cells, row.number);
@@ -479,49 +426,6 @@ export async function* readSheetRows(input: Readable, options: XlsxOptions = {})
     for (const stream of reads) stream.destroy();
     await file.release();
   }
-}
-
-/** The header of a worksheet from its first row that is not empty: every column from A to the last named one must be named. */
-function headerOf(cells: readonly { column: number; text: string | CellProblem }[], row: number): string[] {
-  const width = cells[cells.length - 1]!.column;
-  const header: string[] = Array.from({ length: width }, () => '');
-  for (const { column, text } of cells) {
-    const ref = `${columnLetters(column)}${row}`;
-    if (isCellProblem(text)) fail('INVALID_CELL', [ref], `the header row (row ${row}) cannot be read: ${problemMessage(ref, undefined, text)}`, text.received);
-    header[column - 1] = text;
-  }
-  const gap = header.findIndex((h) => h.trim() === '');
-  if (gap >= 0) {
-    const ref = `${columnLetters(gap + 1)}${row}`;
-    fail('INVALID_HEADER', [ref], `the header row (row ${row}, the first row that is not empty) has no name in cell ${ref}: the header names every column from A to the last one`, header[gap]);
-  }
-  return header;
-}
-
-/** One record: its fields, or the error of its first cell that cannot be read. */
-function recordOf(cells: readonly { column: number; text: string | CellProblem }[], row: number, names: readonly string[]): SheetRecord {
-  const width = names.length;
-  const fields: string[] = Array.from({ length: width }, () => '');
-  let error: ErrorDetail | undefined;
-  for (const { column, text } of cells) {
-    const ref = `${columnLetters(column)}${row}`;
-    if (column > width) {
-      error ??= {
-        code: 'INVALID_ROW',
-        path: [ref],
-        message: `cell ${ref} holds a value to the right of the header's last column (${columnLetters(width)}, ${names[width - 1]})`,
-        received: isCellProblem(text) ? text.received : text,
-      };
-      continue;
-    }
-    if (isCellProblem(text)) {
-      const column_ = names[column - 1]!;
-      error ??= { code: 'INVALID_CELL', path: [column_], message: problemMessage(ref, column_, text), received: text.received };
-      continue;
-    }
-    fields[column - 1] = text;
-  }
-  return error === undefined ? { row, fields } : { row, fields, error };
 }
 
 /**
@@ -549,13 +453,6 @@ export async function* readXlsxRows(input: Readable, batch: BatchClassifier, opt
       reader = createRowReader(b.header, batch, options);
     }
     const own = reader!;
-    const raw = b.header.map((h) => h.trim());
-    // A cell's error names its column as the row reader does (a mapped column by its field).
-    const rows = b.rows.map((row): SheetRecord => {
-      if (!('error' in row) || row.error.code !== 'INVALID_CELL') return row;
-      const at = raw.indexOf(String(row.error.path[0]));
-      return at < 0 || own.header[at] === raw[at] ? row : { ...row, error: { ...row.error, path: [own.header[at]!] } };
-    });
-    yield { reader: own, sheet: b.sheet, rows };
+    yield { reader: own, sheet: b.sheet, rows: b.rows.map((row) => cellErrorByField(row, b.header, own.header)) };
   }
 }

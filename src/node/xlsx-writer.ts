@@ -7,53 +7,14 @@
  */
 import { PassThrough, type Writable } from 'node:stream';
 import type { BatchRow } from '../batch.js';
-import { checkTable, type Cell, type Table } from '../report/table.js';
+import type { Table } from '../report/table.js';
 import { emptyCounts, tallyRow } from './chunk-output.js';
 import { rowCountsOf, type RowCounts } from './run-summary.js';
 import { csvOutputColumns } from './output.js';
 import { loadExcelJs } from './xlsx-reader.js';
+import { addTableSheets, classifiedColumnWidths, classifiedRowValues, xlsxMaxRows } from '../xlsx/workbook.js';
 
-/** The most rows a worksheet holds (Excel's limit), its header row included. */
-export const xlsxMaxRows = 1_048_576;
-/** The longest text a cell holds (Excel's limit). */
-export const xlsxMaxCellText = 32_767;
-/** The longest sheet name (Excel's limit). */
-const MAX_SHEET_NAME = 31;
-
-/**
- * Sheet names for titles, within Excel's rules: at most 31 characters, none of `[ ] : * ? / \`,
- * not beginning or ending with an apostrophe, not `History`, and distinct (Excel compares them
- * without case); a repeated name gets ` (2)`, ` (3)` ….
- * @example
- * sheetNames(['Households by category', 'Kết quả: xã/phường [2025]', 'households by category'])
- * //=> ['Households by category', 'Kết quả- xã-phường -2025-', 'households by category (2)']
- */
-export function sheetNames(titles: readonly string[]): string[] {
-  const taken = new Set<string>();
-  return titles.map((title, i) => {
-    let base = title
-      .replace(/[[\]:*?/\\]/g, '-')
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/^'+|'+$/g, '')
-      .trim();
-    if (base === '' || base.toLowerCase() === 'history') base = `${base === '' ? 'Sheet' : base} ${i + 1}`;
-    const withinLimit = (text: string, suffix = '') => `${[...text].slice(0, MAX_SHEET_NAME - suffix.length).join('').trimEnd()}${suffix}`;
-    let name = withinLimit(base);
-    if (name.length < base.length && base[name.length] !== ' ') {
-      // Cut at the last whole word when that keeps most of the title.
-      const space = name.lastIndexOf(' ');
-      if (space >= 16) name = name.slice(0, space).replace(/[\s,;.-]+$/, '');
-    }
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = withinLimit(base, ` (${n})`);
-    taken.add(name.toLowerCase());
-    return name;
-  });
-}
-
-/** A text within a cell's limit (a longer one is cut, with an ellipsis). */
-const cellString = (text: string) => (text.length > xlsxMaxCellText ? `${text.slice(0, xlsxMaxCellText - 1)}…` : text);
+export { sheetNames, xlsxMaxRows, xlsxMaxCellText } from '../xlsx/workbook.js';
 
 /** A stream into which a workbook is written, copied to `output` without ending it; `done` resolves once all is copied. */
 function copyInto(output: Writable): { stream: PassThrough; done: Promise<void> } {
@@ -137,7 +98,7 @@ export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchR
   const open = () => {
     sheets++;
     sheet = workbook.addWorksheet(sheets === 1 ? base : `${base} (${sheets})`, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = [{ width: 14 }, { width: 12 }, { width: 18 }, { width: 14 }, { width: 12 }, { width: 22 }, { width: 60 }];
+    sheet.columns = classifiedColumnWidths.map((width) => ({ width }));
     const header = sheet.addRow([...csvOutputColumns]);
     header.font = { bold: true };
     header.commit();
@@ -151,9 +112,7 @@ export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchR
         sheet!.commit();
         open();
       }
-      const id = row.id === undefined ? null : cellString(String(row.id));
-      const values = 'error' in row ? [id, null, null, null, null, row.error.code, cellString(row.error.message)] : [id, row.category, row.deprivationCount, row.newlyEscaped, row.standard, null, null];
-      sheet!.addRow(values).commit();
+      sheet!.addRow(classifiedRowValues(row)).commit();
       rowsInSheet++;
       tallyRow(row, counts);
     }
@@ -164,17 +123,6 @@ export async function writeClassifiedXlsx(batches: AsyncIterable<readonly BatchR
   await workbook.commit();
   await done;
   return rowCountsOf(counts);
-}
-
-/** The number format of a column shown with `decimals` places: `0.00` for 2, `0` for none. */
-const numberFormat = (decimals: number) => (decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0');
-
-/** A report cell as a worksheet value: a number (or a figure's rounded value) stays a number; nothing to show, or an empty text, is an empty cell. */
-function sheetValue(cell: Cell): string | number | null {
-  if (cell === null || cell === '') return null;
-  if (typeof cell === 'number') return cell;
-  if (typeof cell === 'string') return cellString(cell);
-  return cell.value;
 }
 
 /**
@@ -192,26 +140,7 @@ function sheetValue(cell: Cell): string | number | null {
 export async function writeTablesXlsx(tables: readonly Table[], output: Writable): Promise<void> {
   const excel = await loadExcelJs();
   const workbook = new excel.Workbook();
-  const names = sheetNames(tables.map((t) => t.title));
-  tables.forEach(checkTable);
-  tables.forEach((table, t) => {
-    const sheet = workbook.addWorksheet(names[t]!, { views: [{ state: 'frozen', ySplit: 1 }] });
-    const header = sheet.addRow(table.columns.map((c) => cellString(c.label)));
-    header.font = { bold: true };
-    for (const cells of table.rows) {
-      const values = cells.map(sheetValue);
-      const row = sheet.addRow(values);
-      values.forEach((value, i) => {
-        const decimals = table.columns[i]?.decimals;
-        if (typeof value === 'number' && decimals !== undefined) row.getCell(i + 1).numFmt = numberFormat(decimals);
-      });
-    }
-    table.columns.forEach((column, i) => {
-      const widest = Math.max(column.label.length, ...table.rows.map((r) => String(sheetValue(r[i] ?? null) ?? '').length + 1));
-      sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
-    });
-    if (table.note) sheet.getCell(table.rows.length + 3, 1).value = cellString(table.note);
-  });
+  addTableSheets(workbook, tables);
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   await new Promise<void>((resolve, reject) => output.write(bytes, (error) => (error ? reject(error) : resolve())));
 }
