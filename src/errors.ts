@@ -60,6 +60,12 @@ export const errorCodes = [
   'INVALID_CELL',
   /** A workbook has no worksheet of the requested name. */
   'UNKNOWN_SHEET',
+  /** A stratum of a survey design has a single primary sampling unit, and no rule for it was chosen. */
+  'LONELY_PSU',
+  /** Weights named `equal`, which means one thing in one tool and another in the next: `nested` or `perIndicator` says which. */
+  'AMBIGUOUS_WEIGHTS',
+  /** A value the measure needs is blank or missing (an indicator, a weight, a design column), and no rule for it was chosen. */
+  'MISSING_VALUE',
 ] as const;
 
 /** A stable error code; see {@link errorCodes}. */
