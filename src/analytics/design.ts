@@ -28,14 +28,20 @@ import { logitInterval, tInterval, type Interval } from './logit-interval.js';
 /** What to do with a stratum that has a single PSU (R's `survey.lonely.psu`). */
 export type LonelyPsu = 'fail' | 'certainty' | 'adjust';
 
+/** A column of names held as numbers: `labels[codes[i]]` is row i's name (a compact form for large surveys). */
+export interface CodedColumn {
+  readonly codes: Int32Array;
+  readonly labels: readonly string[];
+}
+
 /** A survey design, as columns of equal length (one entry per row). */
 export interface DesignInput {
   /** Sampling weights (≥ 0; default 1 each). */
   readonly weights?: ArrayLike<number>;
   /** Stratum of each row (default: one stratum). */
-  readonly strata?: ArrayLike<string | number>;
+  readonly strata?: ArrayLike<string | number> | CodedColumn;
   /** Primary sampling unit of each row (default: each row its own PSU). */
-  readonly psu?: ArrayLike<string | number>;
+  readonly psu?: ArrayLike<string | number> | CodedColumn;
   /**
    * Finite population correction per row, constant within a stratum: the number of PSUs of the
    * stratum's population (> 1), or the sampling fraction (≤ 1), as R's `fpc`.
@@ -75,10 +81,18 @@ export interface SurveyDesign {
 
 const lonelyRules: readonly string[] = ['fail', 'certainty', 'adjust'];
 
+function isCoded(column: unknown): column is CodedColumn {
+  return typeof column === 'object' && column !== null && (column as CodedColumn).codes instanceof Int32Array && Array.isArray((column as CodedColumn).labels);
+}
+
+function columnLength(column: ArrayLike<unknown> | CodedColumn): number {
+  return isCoded(column) ? column.codes.length : column.length;
+}
+
 function lengthOf(input: DesignInput): number {
   for (const key of ['weights', 'strata', 'psu', 'fpc'] as const) {
     const column = input[key];
-    if (column !== undefined) return column.length;
+    if (column !== undefined) return columnLength(column);
   }
   if (input.rows === undefined || !Number.isInteger(input.rows) || input.rows < 0) return fail('INVALID_OPTIONS', ['rows'], `rows: expected a whole number ≥ 0 when no column is given, received ${String(input.rows)}`, input.rows);
   return input.rows;
@@ -106,7 +120,7 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
   const rows = lengthOf(input);
   for (const key of ['weights', 'strata', 'psu', 'fpc'] as const) {
     const column = input[key];
-    if (column !== undefined && column.length !== rows) fail('INVALID_OPTIONS', [key], `${key} has ${column.length} values for ${rows} rows`, column.length);
+    if (column !== undefined && columnLength(column) !== rows) fail('INVALID_OPTIONS', [key], `${key} has ${columnLength(column)} values for ${rows} rows`, columnLength(column));
   }
   const lonelyPsu = input.lonelyPsu ?? 'fail';
   if (!lonelyRules.includes(lonelyPsu)) fail('INVALID_OPTIONS', ['lonelyPsu'], `lonelyPsu: expected fail, certainty or adjust, received ${JSON.stringify(lonelyPsu)}`, lonelyPsu);
@@ -116,32 +130,62 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) fail('INVALID_OPTIONS', ['weights', i], `weights[${i}]: expected a finite number ≥ 0, received ${String(w)}`, w);
     weights[i] = w;
   }
+  // Strata and PSUs numbered in order of appearance; a coded column is read through its codes.
   const strataIndex = new Map<string, number>();
   const strataOfRow = new Int32Array(rows);
-  if (input.strata !== undefined) {
+  const strataInput = input.strata;
+  if (strataInput !== undefined) {
+    const coded = isCoded(strataInput) ? strataInput : undefined;
+    const byCode = coded ? new Int32Array(coded.labels.length).fill(-1) : undefined;
     for (let i = 0; i < rows; i++) {
-      const label = labelOf(input.strata[i], 'strata', i);
-      let h = strataIndex.get(label);
-      if (h === undefined) strataIndex.set(label, (h = strataIndex.size));
+      let h: number | undefined;
+      if (coded) {
+        const c = coded.codes[i]!;
+        h = byCode![c]!;
+        if (h < 0) {
+          const label = labelOf(coded.labels[c], 'strata', i);
+          h = strataIndex.get(label);
+          if (h === undefined) strataIndex.set(label, (h = strataIndex.size));
+          byCode![c] = h;
+        }
+      } else {
+        const label = labelOf((strataInput as ArrayLike<unknown>)[i], 'strata', i);
+        h = strataIndex.get(label);
+        if (h === undefined) strataIndex.set(label, (h = strataIndex.size));
+      }
       strataOfRow[i] = h;
     }
   } else strataIndex.set('(all)', 0);
-  const psuIndex = new Map<string, number>();
+  const psuInput = input.psu;
+  const codedPsu = psuInput !== undefined && isCoded(psuInput) ? psuInput : undefined;
+  const psuIndex = new Map<string | number, number>();
   const psuOfRow = new Int32Array(rows);
   const stratumList: number[] = [];
-  const psuNames: string[] = [];
-  for (let i = 0; i < rows; i++) {
+  const strataNames = () => [...strataIndex.keys()];
+  // Without PSUs each row is its own: numbered as the rows.
+  for (let i = 0; psuInput === undefined && i < rows; i++) {
+    psuOfRow[i] = i;
+    stratumList.push(strataOfRow[i]!);
+  }
+  for (let i = 0; psuInput !== undefined && i < rows; i++) {
     const h = strataOfRow[i]!;
-    const name = input.psu === undefined ? `#${i}` : labelOf(input.psu[i], 'psu', i);
-    const key = input.nest ? `${h}\u0000${name}` : name;
+    let key: string | number;
+    let name: string;
+    if (codedPsu) {
+      const c = codedPsu.codes[i]!;
+      key = input.nest ? h * codedPsu.labels.length + c : c;
+      name = codedPsu.labels[c]!;
+    } else {
+      name = labelOf((psuInput as ArrayLike<unknown>)[i], 'psu', i);
+      key = input.nest ? `${h}\u0000${name}` : name;
+    }
     let p = psuIndex.get(key);
     if (p === undefined) {
+      if (codedPsu) labelOf(name, 'psu', i);
       psuIndex.set(key, (p = psuIndex.size));
       stratumList.push(h);
-      psuNames.push(name);
     } else if (stratumList[p] !== h) {
-      const strata = [...strataIndex.keys()];
-      fail('INVALID_OPTIONS', ['psu', i], `psu ${JSON.stringify(name)} is in stratum ${JSON.stringify(strata[stratumList[p]!])} and in stratum ${JSON.stringify(strata[h])} (row ${i}): PSU ids that repeat across strata name different PSUs only with nest: true`, name);
+      fail('INVALID_OPTIONS', ['psu', i], `psu ${JSON.stringify(name)} is in stratum ${JSON.stringify(strataNames()[stratumList[p]!])} and in stratum ${JSON.stringify(strataNames()[h])} (row ${i}): PSU ids that repeat across strata name different PSUs only with nest: true`, name);
     }
     psuOfRow[i] = p;
   }
@@ -166,10 +210,10 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
     rows,
     weights,
     psuOfRow,
-    psuCount: psuIndex.size,
+    psuCount: stratumList.length,
     stratumOfPsu: Int32Array.from(stratumList),
     strata: [...strataIndex.keys()],
-    active: new Uint8Array(psuIndex.size).fill(1),
+    active: new Uint8Array(stratumList.length).fill(1),
     lonelyPsu,
     stratumPopulation: population,
     fractions: fraction,
