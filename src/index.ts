@@ -64,6 +64,8 @@ export type { ReviewScores } from './standards/schema.js';
 export { parsePath } from './errors.js';
 export { alkireFoster, safeAlkireFoster, measureChange, safeMeasureChange } from './analytics/alkire-foster.js';
 export type { AfIndicator, AfUnit, AfOptions, AfResult, AfFigures, AfIndicatorFigures, MeasureChange, MeasureInput, UndefinedMeasureChange } from './analytics/alkire-foster.js';
+// Survey design variance and the Alkire-Foster measures with standard errors.
+export * from './analytics/index.js';
 export type { ExactValue, FractionInput } from './analytics/exact.js';
 export { createTally, safeCreateTally, tallyAll, safeTallyAll, categories } from './analytics/tally.js';
 export type { Tally, TallyBuilder, TallyItem, TallyOptions, GroupTally, CategoryCounts, CategoryRates, CategoryRatesExact, IndicatorCounts } from './analytics/tally.js';

@@ -11,7 +11,7 @@ import { fail } from '../errors.js';
 import type { CodedColumn } from './design.js';
 
 /** A deprivation value that is missing (blank, `NA`, null). */
-export const MISSING = 255;
+export const MISSING_DEPRIVATION = 255;
 
 /** The columns a table is built from, by role. */
 export interface AfTableColumns {
@@ -31,7 +31,7 @@ export interface AfTableColumns {
 export interface AfTable {
   readonly rows: number;
   readonly columns: AfTableColumns;
-  /** Per indicator: 0, 1, or {@link MISSING}. */
+  /** Per indicator: 0, 1, or {@link MISSING_DEPRIVATION}. */
   readonly deprived: readonly Uint8Array[];
   /** Survey weights (all 1 without a weight column). */
   readonly weights: Float64Array;
@@ -173,7 +173,7 @@ export function createAfTableBuilder(columns: AfTableColumns): AfTableBuilder {
         else if (v === 0 || v === '0' || v === false) code = 0;
         else {
           const t = textOf(v);
-          if (t === undefined) code = MISSING;
+          if (t === undefined) code = MISSING_DEPRIVATION;
           else if (t === '1' || t === 'true' || t === '1.0') code = 1;
           else if (t === '0' || t === 'false' || t === '0.0') code = 0;
           else return fail('INVALID_FIELD', ['rows', rowName, columns.indicators[j]!], `${name(rowName, columns.indicators[j]!)}: a deprivation is 0 or 1 (blank or NA when missing), received ${JSON.stringify(t)}`, v);

@@ -25,7 +25,7 @@
  * @module
  */
 import { fail, toSafe, type SafeResult } from '../errors.js';
-import { createAfTableBuilder, MISSING, type AfTable, type AfTableColumns } from './af-table.js';
+import { createAfTableBuilder, MISSING_DEPRIVATION, type AfTable, type AfTableColumns } from './af-table.js';
 import { surveyDesign, type LonelyPsu } from './design.js';
 import { exact, Fraction, show, toDouble, toFraction, type ExactValue, type FractionInput } from './exact.js';
 import { logitInterval, tInterval } from './logit-interval.js';
@@ -389,7 +389,12 @@ function tableOfRows(rows: Iterable<Record<string, unknown>>, plan: AfPlan): AfT
   return { ...builder.finish(), unusedColumns: unused };
 }
 
-/** Column names of the rows that the options do not use (reported by callers that must not ignore them). */
+/**
+ * Column names of a header that the options do not use (for callers that report them).
+ *
+ * @example
+ * unusedColumns(['id', 'd1', 'w'], planAfInference({ indicators: ['d1'], weights: 'perIndicator', k: 50, weight: 'w' })) //=> ['id']
+ */
 export function unusedColumns(header: readonly string[], plan: AfPlan, ignore: readonly string[] = []): string[] {
   const c = plan.columns;
   const used = new Set<string>([...c.indicators, ...(c.over ?? []), ...[c.weight, c.strata, c.psu, c.fpc, c.time, c.year].filter((x): x is string => x !== undefined), ...ignore]);
@@ -420,7 +425,16 @@ export function safeAlkireFosterInference(rows: Iterable<Record<string, unknown>
 
 const NONE: AfEstimate = { estimate: null, se: null, lower: null, upper: null };
 
-/** The measures of a table built for a plan (the command line builds the table as it reads). */
+/**
+ * The measures of a table built for a plan (the command line builds the table as it reads).
+ *
+ * @throws {ChuanNgheoError} as {@link alkireFosterInference}.
+ * @example
+ * const plan = planAfInference(options);
+ * const builder = createAfTableBuilder(plan.columns);
+ * for (const row of rows) builder.add(builder.order.map((c) => row[c]), row.line);
+ * estimateAfInference(builder.finish(), plan).rows
+ */
 export function estimateAfInference(table: AfTable, plan: AfPlan): AfInference {
   const { indicators, weights } = plan;
   const J = indicators.length;
@@ -437,7 +451,7 @@ export function estimateAfInference(table: AfTable, plan: AfPlan): AfInference {
     let count = 0;
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < J; j++) {
-        if (table.deprived[j]![i] !== MISSING) continue;
+        if (table.deprived[j]![i] !== MISSING_DEPRIVATION) continue;
         if (plan.missing === 'error') {
           count++;
           if (missingRows.length < 5) missingRows.push(i);
@@ -452,9 +466,9 @@ export function estimateAfInference(table: AfTable, plan: AfPlan): AfInference {
     }
     if (count > 0) {
       const first = missingRows[0]!;
-      const column = indicators[table.deprived.findIndex((col) => col[first] === MISSING)]!;
+      const column = indicators[table.deprived.findIndex((col) => col[first] === MISSING_DEPRIVATION)]!;
       const names = missingRows.map((i) => {
-        const cols = indicators.filter((_, j) => table.deprived[j]![i] === MISSING);
+        const cols = indicators.filter((_, j) => table.deprived[j]![i] === MISSING_DEPRIVATION);
         return `row ${rowName(i)} (${cols.join(', ')})`;
       });
       fail(

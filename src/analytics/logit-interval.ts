@@ -14,7 +14,12 @@ export interface Interval {
   readonly upper: number;
 }
 
-/** The two-sided critical value of `level` with `df` degrees of freedom (`Infinity`: the normal). */
+/**
+ * The two-sided critical value of `level` with `df` degrees of freedom (`Infinity`: the normal).
+ *
+ * @example
+ * criticalValue(0.95, Infinity) //=> 1.959963984540054
+ */
 export function criticalValue(level: number, df: number): number {
   const p = 1 - (1 - level) / 2;
   return df === Infinity ? normalQuantile(p) : studentTQuantile(p, df);
