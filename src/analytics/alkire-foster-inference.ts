@@ -912,8 +912,10 @@ export function estimateAfInference(table: AfTable, plan: AfPlan): AfInference {
             const se = (g1: number, g2: number) => Math.sqrt(Math.max(0, g1 * g1 * var1 + g2 * g2 * var2 + 2 * g1 * g2 * cov));
             const normal = (estimate: number, s: number, ex?: Fraction): AfEstimate => {
               if (!Number.isFinite(estimate) || !Number.isFinite(s)) return NONE;
-              const ci = tInterval(estimate, s, Infinity, level);
-              return { estimate, ...(ex ? { exact: ex.toFraction() } : {}), se: s, lower: ci.lower, upper: ci.upper };
+              // Where the change is exact, its double is the nearest to the exact value.
+              const value = ex ? toDouble(ex) : estimate;
+              const ci = tInterval(value, s, Infinity, level);
+              return { estimate: value, ...(ex ? { exact: ex.toFraction() } : {}), se: s, lower: ci.lower, upper: ci.upper };
             };
             const absF = v1.f && v2.f ? v2.f.sub(v1.f) : undefined;
             const abs = normal(e2 - e1, se(-1, 1), absF);
