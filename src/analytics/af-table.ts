@@ -89,12 +89,21 @@ class Coder {
   readonly codes = new Growable((n) => new Int32Array(n));
   readonly labels: string[] = [];
   private readonly index = new Map<string, number>();
+  private lastLabel: string | undefined;
+  private lastCode = 0;
   push(label: string): void {
+    // Survey files come sorted by cluster: a name is most often the row before's.
+    if (label === this.lastLabel) {
+      this.codes.push(this.lastCode);
+      return;
+    }
     let c = this.index.get(label);
     if (c === undefined) {
       this.index.set(label, (c = this.labels.length));
       this.labels.push(label);
     }
+    this.lastLabel = label;
+    this.lastCode = c;
     this.codes.push(c);
   }
   done(): CodedColumn {

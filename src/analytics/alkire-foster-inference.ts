@@ -652,7 +652,12 @@ export function estimateAfInference(table: AfTable, plan: AfPlan): AfInference {
     touchedCount = 0;
   };
 
-  const add = (dom: number, w: number, s: number, r: number) => {
+  // The current row's deprivations (indicator numbers), and the offsets of its statistics.
+  const depList = new Int32Array(J);
+  let depCount = 0;
+  const offU = Int32Array.from({ length: J }, (_, j) => lay.U(j));
+  const offQ = Int32Array.from({ length: K }, (_, m) => lay.Q(m));
+  const add = (dom: number, w: number, s: number) => {
     if (!isTouched[dom]) {
       isTouched[dom] = 1;
       touched[touchedCount++] = dom;
@@ -660,12 +665,13 @@ export function estimateAfInference(table: AfTable, plan: AfPlan): AfInference {
     units[dom]!++;
     const b = dom * S;
     buffer[b]! += w;
-    for (let j = 0; j < J; j++) if (deprived[j]![r] === 1) buffer[b + lay.U(j)]! += w;
+    for (let t = 0; t < depCount; t++) buffer[b + offU[depList[t]!]!]! += w;
     for (let m = 0; m < K; m++) {
       if (!poorAt[m]) continue;
-      buffer[b + lay.Q(m)]! += w;
-      buffer[b + lay.C(m)]! += w * s;
-      for (let j = 0; j < J; j++) if (deprived[j]![r] === 1) buffer[b + lay.Kj(m, j)]! += w;
+      const q = b + offQ[m]!;
+      buffer[q]! += w;
+      buffer[q + 1]! += w * s;
+      for (let t = 0; t < depCount; t++) buffer[q + 2 + depList[t]!]! += w;
     }
   };
 
@@ -679,14 +685,20 @@ export function estimateAfInference(table: AfTable, plan: AfPlan): AfInference {
     }
     const i = rowOf(r);
     let s = 0;
-    for (let j = 0; j < J; j++) if (deprived[j]![i] === 1) s += unit[j]!;
+    depCount = 0;
+    for (let j = 0; j < J; j++) {
+      if (deprived[j]![i] === 1) {
+        s += unit[j]!;
+        depList[depCount++] = j;
+      }
+    }
     for (let m = 0; m < K; m++) poorAt[m] = s >= threshold[m]! ? 1 : 0;
     const w = omega[i]!;
     const round = timeCodes ? timeCodes[r]! : 0;
     psuRound[p * roundCount + round] = 1;
     const base = round * G;
-    add(base, w, s, i);
-    for (let g = 0; g < over.length; g++) add(base + loaBase[g]! + overCodes[g]![r]!, w, s, i);
+    add(base, w, s);
+    for (let g = 0; g < over.length; g++) add(base + loaBase[g]! + overCodes[g]![r]!, w, s);
   }
   if (current >= 0) flush(design.stratumOfPsu[current]!);
 

@@ -7,14 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { forEachRecord, readRecord, brokenRecordError } from '../csv/records.js';
-import { fail } from '../errors.js';
-import { createAfTableBuilder } from '../analytics/af-table.js';
-import { estimateAfInference, planAfInference, unusedColumns, type AfInferenceOptions, type AfRow } from '../analytics/alkire-foster-inference.js';
+import { createAfTableBuilder, type AfTableBuilder } from '../analytics/af-table.js';
+import { estimateAfInference, planAfInference, unusedColumns, type AfInferenceOptions, type AfPlan, type AfRow } from '../analytics/alkire-foster-inference.js';
 import { resolveStandard } from '../standards/registry.js';
 import type { Table } from '../report/table.js';
 import { renderCsv, renderMarkdown, renderText } from '../report/table.js';
-import { readCsvPieces } from '../node/csv-pieces.js';
+import { readAfCsv } from '../node/af-csv.js';
 import { writeTablesXlsx } from '../node/xlsx-writer.js';
 import { describeFatal, exitStatus, inputFormatOf, oneOf, openInput, openOutput, refuseInputAsOutput, UsageError, writeStandardOutput } from './args.js';
 import { startProgress } from './progress.js';
@@ -95,6 +93,21 @@ function weightsOf(value: string | undefined): AfInferenceOptions['weights'] {
   return parsed as Record<string, string | number>;
 }
 
+/** The standard's own dimensions, when the header has every one of its indicator ids. */
+function standardDimensions(file: string, header: readonly string[], id: string | undefined): Record<string, string[]> {
+  const standard = resolveStandard(id !== undefined ? { standard: id } : {}).standard;
+  const ids = standard.indicators.map((i) => i.id);
+  const present = ids.filter((x) => header.includes(x));
+  if (present.length === 0) throw new UsageError(`${file} has no column named as an indicator of ${standard.id} (${ids.join(', ')}): give the dimensions, --dimension NAME=IND,IND`);
+  if (present.length < ids.length) throw new UsageError(`${file} lacks ${ids.filter((x) => !present.includes(x)).join(', ')} of the indicators of ${standard.id}: give the dimensions, --dimension NAME=IND,IND`);
+  const dimensions: Record<string, string[]> = {};
+  for (const dim of standard.dimensions) {
+    const list = standard.indicators.filter((i) => i.dimension === dim.id).map((i) => i.id);
+    if (list.length) dimensions[dim.id] = list;
+  }
+  return dimensions;
+}
+
 function numberText(x: number | null): string | number | null {
   return x === null ? null : x;
 }
@@ -157,29 +170,16 @@ export async function mpiCommand(argv: string[]): Promise<number> {
 
   const source = openInput(file);
   const progress = startProgress(values.quiet === true, file, source, 'reading');
-  let plan: ReturnType<typeof planAfInference> | undefined;
-  let builder: ReturnType<typeof createAfTableBuilder> | undefined;
-  let positions: number[] = [];
-  let record = 1;
-  let header: string[] = [];
+  let plan: AfPlan | undefined;
+  let builder: AfTableBuilder | undefined;
   try {
-    for await (const piece of readCsvPieces(source)) {
-      if (piece.kind === 'header') {
-        header = piece.fields.map((h) => h.trim());
+    builder = await readAfCsv(
+      source,
+      (fields) => {
+        const header = fields.map((h) => h.trim());
         let dimensions = values.dimension !== undefined ? dimensionsOf(values.dimension) : undefined;
-        if (dimensions === undefined) {
-          const standard = resolveStandard(values.standard !== undefined ? { standard: values.standard } : {}).standard;
-          const ids = standard.indicators.map((i) => i.id);
-          const present = ids.filter((id) => header.includes(id));
-          if (present.length === 0) throw new UsageError(`${file} has no column named as an indicator of ${standard.id} (${ids.join(', ')}): give the dimensions, --dimension NAME=IND,IND`);
-          if (present.length < ids.length) throw new UsageError(`${file} lacks ${ids.filter((id) => !present.includes(id)).join(', ')} of the indicators of ${standard.id}: give the dimensions, --dimension NAME=IND,IND`);
-          dimensions = {};
-          for (const dim of standard.dimensions) {
-            const list = standard.indicators.filter((i) => i.dimension === dim.id).map((i) => i.id);
-            if (list.length) dimensions[dim.id] = list;
-          }
-        }
-        const options: AfInferenceOptions = {
+        if (dimensions === undefined) dimensions = standardDimensions(file, header, values.standard);
+        plan = planAfInference({
           dimensions,
           weights,
           k,
@@ -194,36 +194,18 @@ export async function mpiCommand(argv: string[]): Promise<number> {
           ...(values.over !== undefined ? { over: listOf(values.over, '--over') } : {}),
           ...(values.time !== undefined ? { time: values.time } : {}),
           ...(values.year !== undefined ? { year: values.year } : {}),
-        };
-        plan = planAfInference(options);
-        builder = createAfTableBuilder(plan.columns);
-        const lacking = builder.order.filter((c) => !header.includes(c));
+        });
+        const made = createAfTableBuilder(plan.columns);
+        const lacking = made.order.filter((c) => !header.includes(c));
         if (lacking.length) throw new UsageError(`${file} has no column ${lacking.map((c) => JSON.stringify(c)).join(', ')}; its columns: ${header.join(', ')}`);
         const repeated = header.find((h, i) => header.indexOf(h) !== i);
         if (repeated !== undefined) throw new UsageError(`${file} has two columns named ${JSON.stringify(repeated)}`);
-        positions = builder.order.map((c) => header.indexOf(c));
         const unused = unusedColumns(header, plan);
         if (unused.length) process.stderr.write(`chuan-ngheo: columns not used by the measure: ${unused.join(', ')}\n`);
-        continue;
-      }
-      if (!builder) throw new UsageError(`${file} is empty: expected a header row`);
-      if (piece.kind === 'broken') {
-        record++;
-        const error = brokenRecordError(piece);
-        fail(error.code, ['rows', record], `record ${record}: ${error.message}`);
-      }
-      const bytes = (piece as { bytes: Uint8Array }).bytes;
-      const values2: string[] = new Array<string>(positions.length);
-      forEachRecord(bytes, 0, bytes.length, (s, e) => {
-        record++;
-        const r = readRecord(bytes, s, e);
-        if ('error' in r) fail(r.error.code, ['rows', record], `record ${record}: ${r.error.message}`, r.error.received);
-        if (r.fields.length !== header.length) fail('INVALID_ROW', ['rows', record], `record ${record} has ${r.fields.length} fields for ${header.length} columns`, r.fields.length);
-        for (let c = 0; c < positions.length; c++) values2[c] = r.fields[positions[c]!]!;
-        builder!.add(values2, record);
-      });
-      progress.update(record - 1);
-    }
+        return { builder: made, positions: made.order.map((c) => header.indexOf(c)), indicators: plan.indicators.length, weightAt: plan.columns.weight !== undefined ? plan.indicators.length : undefined };
+      },
+      (rows) => progress.update(rows),
+    );
   } catch (error) {
     progress.stop(false);
     source.destroy();
