@@ -8,6 +8,7 @@
  * @module
  */
 import { fail } from '../errors.js';
+import { show } from './exact.js';
 import type { CodedColumn } from './design.js';
 
 /** A deprivation value that is missing (blank, `NA`, null). */
@@ -116,7 +117,7 @@ function textOf(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number') return Number.isNaN(value) ? undefined : String(value);
   if (typeof value === 'boolean') return value ? '1' : '0';
-  if (typeof value !== 'string') return JSON.stringify(value) ?? String(value);
+  if (typeof value !== 'string') return undefined;
   const t = value.trim();
   return t === '' || t === 'NA' ? undefined : t;
 }
@@ -158,7 +159,15 @@ export function createAfTableBuilder(columns: AfTableColumns): AfTableBuilder {
     ...(columns.year !== undefined ? [columns.year] : []),
   ];
   const name = (rowName: number, column: string) => `row ${rowName}, column ${JSON.stringify(column)}`;
+  /** A cell holds a text, a number, a boolean, or nothing: anything else is refused. */
+  const plain = (value: unknown, rowName: number, column: string): void => {
+    const t = typeof value;
+    if (value !== null && t !== 'undefined' && t !== 'string' && t !== 'number' && t !== 'boolean') {
+      fail('INVALID_FIELD', ['rows', rowName, column], `${name(rowName, column)}: expected a text or a number, received ${show(value)}`, value);
+    }
+  };
   const need = (value: unknown, rowName: number, column: string, what: string): string => {
+    plain(value, rowName, column);
     const t = textOf(value);
     if (t === undefined) fail('MISSING_VALUE', ['rows', rowName, column], `${name(rowName, column)}: ${what} is blank`, value);
     return t;
@@ -181,6 +190,7 @@ export function createAfTableBuilder(columns: AfTableColumns): AfTableBuilder {
         if (v === 1 || v === '1' || v === true) code = 1;
         else if (v === 0 || v === '0' || v === false) code = 0;
         else {
+          plain(v, rowName, columns.indicators[j]!);
           const t = textOf(v);
           if (t === undefined) code = MISSING_DEPRIVATION;
           else if (t === '1' || t === 'true' || t === '1.0') code = 1;

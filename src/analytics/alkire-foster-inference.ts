@@ -313,6 +313,11 @@ export function planAfInference(options: AfInferenceOptions): AfPlan {
   return { indicators, dimensionOf, dimensions, weights, cutoffs, columns, level, missing, nest: o.nest === true, lonelyPsu };
 }
 
+/** Safe twin of {@link planAfInference}: never throws. */
+export function safePlanAfInference(options: AfInferenceOptions): SafeResult<AfPlan> {
+  return toSafe(() => planAfInference(options));
+}
+
 const bigGcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : bigGcd(b, a % b));
 
 /** Layout of the statistics accumulated per unit. */

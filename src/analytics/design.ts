@@ -22,6 +22,7 @@
  * @module
  */
 import { fail, toSafe, type SafeResult } from '../errors.js';
+import { show } from './exact.js';
 import { addCompensated, CompensatedSum } from './compensated-sum.js';
 import { logitInterval, tInterval, type Interval } from './logit-interval.js';
 
@@ -91,17 +92,23 @@ function columnLength(column: ArrayLike<unknown> | CodedColumn): number {
 
 function lengthOf(input: DesignInput): number {
   for (const key of ['weights', 'strata', 'psu', 'fpc'] as const) {
+    const column: unknown = input[key];
+    if (column !== undefined && !Array.isArray(column) && !ArrayBuffer.isView(column) && !isCoded(column)) {
+      fail('INVALID_OPTIONS', [key], `${key}: expected a list with one value per row, received ${show(column)}`, column);
+    }
+  }
+  for (const key of ['weights', 'strata', 'psu', 'fpc'] as const) {
     const column = input[key];
     if (column !== undefined) return columnLength(column);
   }
-  if (input.rows === undefined || !Number.isInteger(input.rows) || input.rows < 0) return fail('INVALID_OPTIONS', ['rows'], `rows: expected a whole number ≥ 0 when no column is given, received ${String(input.rows)}`, input.rows);
+  if (input.rows === undefined || !Number.isInteger(input.rows) || input.rows < 0) return fail('INVALID_OPTIONS', ['rows'], `rows: expected a whole number ≥ 0 when no column is given, received ${show(input.rows)}`, input.rows);
   return input.rows;
 }
 
 function labelOf(value: unknown, key: string, i: number): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string' && value.trim() !== '') return value;
-  return fail('MISSING_VALUE', [key, i], `${key}[${i}]: expected a ${key === 'strata' ? 'stratum' : 'PSU'} name or number, received ${value === '' ? 'a blank value' : JSON.stringify(value) ?? String(value)}`, value);
+  return fail('MISSING_VALUE', [key, i], `${key}[${i}]: expected a ${key === 'strata' ? 'stratum' : 'PSU'} name or number, received ${value === '' ? 'a blank value' : show(value)}`, value);
 }
 
 /**
@@ -116,7 +123,7 @@ function labelOf(value: unknown, key: string, i: number): string {
  * d.df //=> 2
  */
 export function surveyDesign(input: DesignInput): SurveyDesign {
-  if (typeof input !== 'object' || input === null) return fail('INVALID_OPTIONS', [], `design: expected an object with weights, strata, psu, fpc, received ${String(input)}`, input);
+  if (typeof input !== 'object' || input === null) return fail('INVALID_OPTIONS', [], `design: expected an object with weights, strata, psu, fpc, received ${show(input)}`, input);
   const rows = lengthOf(input);
   for (const key of ['weights', 'strata', 'psu', 'fpc'] as const) {
     const column = input[key];
@@ -127,7 +134,7 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
   const weights = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     const w = input.weights === undefined ? 1 : input.weights[i]!;
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) fail('INVALID_OPTIONS', ['weights', i], `weights[${i}]: expected a finite number ≥ 0, received ${String(w)}`, w);
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) fail('INVALID_OPTIONS', ['weights', i], `weights[${i}]: expected a finite number ≥ 0, received ${show(w)}`, w);
     weights[i] = w;
   }
   // Strata and PSUs numbered in order of appearance; a coded column is read through its codes.
@@ -196,7 +203,7 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
     for (let i = 0; i < rows; i++) {
       const v = input.fpc[i]!;
       const h = strataOfRow[i]!;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail('INVALID_OPTIONS', ['fpc', i], `fpc[${i}]: expected a population count of PSUs (> 1) or a sampling fraction (≤ 1), received ${String(v)}`, v);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail('INVALID_OPTIONS', ['fpc', i], `fpc[${i}]: expected a population count of PSUs (> 1) or a sampling fraction (≤ 1), received ${show(v)}`, v);
       const slot = v <= 1 ? fraction : population;
       const other = v <= 1 ? population : fraction;
       if ((!Number.isNaN(slot[h]!) && slot[h] !== v) || !Number.isNaN(other[h]!)) {
@@ -291,7 +298,7 @@ function build(parts: Parts): SurveyDesign {
  * const round1 = restrictDesign(design, rounds.map((r) => r === 2018));
  */
 export function restrictDesign(design: SurveyDesign, rows: ArrayLike<boolean | number>): SurveyDesign {
-  if (rows.length !== design.rows) fail('INVALID_OPTIONS', ['rows'], `rows: ${rows.length} values for a design of ${design.rows} rows`, rows.length);
+  checkColumn(design, rows, 'rows');
   const active = new Uint8Array(design.psuCount);
   for (let i = 0; i < design.rows; i++) if (rows[i]) active[design.psuOfRow[i]!] = 1;
   return build({ ...design, active, stratumPopulation: design.stratumPopulation });
@@ -319,8 +326,8 @@ export function psuTotals(design: SurveyDesign, values: ArrayLike<number>, domai
  * when `b` is `a` or absent): `Σ_h (1 − f_h) n_h/(n_h − 1) Σ_i (a_hi − ā_h)(b_hi − b̄_h)`.
  *
  * @example
- * // two strata of two PSUs, no correction: (2/1)·((1−2)·(1−2)/… ) — see the tests for the arithmetic
- * designCovariance(design, a, b)
+ * // one stratum, PSUs p and q with totals 1 and 3: 2/(2 − 1) · ((1 − 2)² + (3 − 2)²)
+ * designCovariance(surveyDesign({ psu: ['p', 'q'] }), [1, 3]) //=> 4
  */
 export function designCovariance(design: SurveyDesign, a: ArrayLike<number>, b: ArrayLike<number> = a): number {
   const strataCount = design.strata.length;
@@ -383,8 +390,21 @@ export interface EstimateOptions {
   readonly domain?: ArrayLike<boolean | number>;
 }
 
-function checkColumn(design: SurveyDesign, values: ArrayLike<number>, name: string): void {
-  if (values.length !== design.rows) fail('INVALID_OPTIONS', [name], `${name} has ${values.length} values for a design of ${design.rows} rows`, values.length);
+/** A list with one value per row of the design (an array or a typed array). */
+function checkColumn(design: SurveyDesign, values: unknown, name: string): void {
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) fail('INVALID_OPTIONS', [name], `${name}: expected a list with one value per row, received ${show(values)}`, values);
+  const length = (values as ArrayLike<unknown>).length;
+  if (length !== design.rows) fail('INVALID_OPTIONS', [name], `${name} has ${length} values for a design of ${design.rows} rows`, length);
+}
+
+/** The domain option, checked. */
+function domainOf(design: SurveyDesign, options: unknown): ArrayLike<boolean | number> | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return fail('INVALID_OPTIONS', [], `options: expected an object such as { domain }, received ${show(options)}`, options);
+  const domain = (options as EstimateOptions).domain;
+  if (domain === undefined) return undefined;
+  checkColumn(design, domain, 'domain');
+  return domain;
 }
 
 /**
@@ -433,17 +453,18 @@ export function designMean(design: SurveyDesign, y: ArrayLike<number>, options: 
 export function designRatio(design: SurveyDesign, y: ArrayLike<number>, x?: ArrayLike<number>, options: EstimateOptions = {}): DesignEstimate {
   checkColumn(design, y, 'y');
   if (x !== undefined) checkColumn(design, x, 'x');
+  const domain = domainOf(design, options);
   const w = design.weights;
   const wy = new Float64Array(design.rows);
   const wx = new Float64Array(design.rows);
   for (let i = 0; i < design.rows; i++) {
     const yi = y[i]!;
     const xi = x === undefined ? 1 : x[i]!;
-    if (!Number.isFinite(yi) || !Number.isFinite(xi)) fail('MISSING_VALUE', [Number.isFinite(yi) ? 'x' : 'y', i], `row ${i}: expected a finite number, received ${String(Number.isFinite(yi) ? xi : yi)}`, Number.isFinite(yi) ? xi : yi);
+    if (typeof yi !== 'number' || typeof xi !== 'number' || !Number.isFinite(yi) || !Number.isFinite(xi)) fail('MISSING_VALUE', [Number.isFinite(yi) ? 'x' : 'y', i], `row ${i}: expected a finite number, received ${show(Number.isFinite(yi) ? xi : yi)}`, Number.isFinite(yi) ? xi : yi);
     wy[i] = w[i]! * yi;
     wx[i] = w[i]! * xi;
   }
-  return ratioOfTotals(design, psuTotals(design, wy, options.domain), psuTotals(design, wx, options.domain));
+  return ratioOfTotals(design, psuTotals(design, wy, domain), psuTotals(design, wx, domain));
 }
 
 /**
@@ -454,9 +475,14 @@ export function designRatio(design: SurveyDesign, y: ArrayLike<number>, x?: Arra
  */
 export function designTotal(design: SurveyDesign, y: ArrayLike<number>, options: EstimateOptions = {}): DesignEstimate {
   checkColumn(design, y, 'y');
+  const domain = domainOf(design, options);
   const wy = new Float64Array(design.rows);
-  for (let i = 0; i < design.rows; i++) wy[i] = design.weights[i]! * y[i]!;
-  const influence = psuTotals(design, wy, options.domain);
+  for (let i = 0; i < design.rows; i++) {
+    const yi = y[i]!;
+    if (typeof yi !== 'number' || !Number.isFinite(yi)) fail('MISSING_VALUE', ['y', i], `row ${i}: expected a finite number, received ${show(yi)}`, yi);
+    wy[i] = design.weights[i]! * yi;
+  }
+  const influence = psuTotals(design, wy, domain);
   const total = new CompensatedSum();
   for (let p = 0; p < design.psuCount; p++) if (design.active[p]) total.add(influence[p]!);
   return { estimate: total.value(), se: Math.sqrt(Math.max(0, designCovariance(design, influence))), df: design.df, influence };
@@ -531,4 +557,24 @@ export function proportionInterval(estimate: { estimate: number; se: number; df:
 /** Safe twin of {@link surveyDesign}: never throws. */
 export function safeSurveyDesign(input: DesignInput): SafeResult<SurveyDesign> {
   return toSafe(() => surveyDesign(input));
+}
+
+/** Safe twin of {@link restrictDesign}: never throws. */
+export function safeRestrictDesign(design: SurveyDesign, rows: ArrayLike<boolean | number>): SafeResult<SurveyDesign> {
+  return toSafe(() => restrictDesign(design, rows));
+}
+
+/** Safe twin of {@link designMean}: never throws. */
+export function safeDesignMean(design: SurveyDesign, y: ArrayLike<number>, options: EstimateOptions = {}): SafeResult<DesignEstimate> {
+  return toSafe(() => designMean(design, y, options));
+}
+
+/** Safe twin of {@link designRatio}: never throws. */
+export function safeDesignRatio(design: SurveyDesign, y: ArrayLike<number>, x?: ArrayLike<number>, options: EstimateOptions = {}): SafeResult<DesignEstimate> {
+  return toSafe(() => designRatio(design, y, x, options));
+}
+
+/** Safe twin of {@link designTotal}: never throws. */
+export function safeDesignTotal(design: SurveyDesign, y: ArrayLike<number>, options: EstimateOptions = {}): SafeResult<DesignEstimate> {
+  return toSafe(() => designTotal(design, y, options));
 }

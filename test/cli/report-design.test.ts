@@ -18,7 +18,7 @@ const file = join(tmp, 'households.csv');
 type Row = Record<string, string>;
 const source = Papa.parse<Row>(readFileSync('examples/households.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
 // Two strata of six PSUs each (12 PSUs, df = 10); weights 1, 1.5, 2, 2.5.
-const rows = source.map((row, i) => ({ ...row, stratum: i < 20 ? 'S1' : 'S2', psu: `P${Math.floor((i * 12) / 40)}`, w: String(1 + (i % 4) * 0.5) }));
+const rows: Row[] = source.map((row, i) => ({ ...row, stratum: i < 20 ? 'S1' : 'S2', psu: `P${Math.floor((i * 12) / 40)}`, w: String(1 + (i % 4) * 0.5) }));
 writeFileSync(file, Papa.unparse(rows) + '\n');
 const report = (args: string[]) => spawnSync(process.execPath, [cli, 'report', file, '--date', '2025-12-01', '--by', 'commune', '--weight', 'w', '--strata', 'stratum', '--psu', 'psu', ...args], { encoding: 'utf8' });
 
