@@ -103,3 +103,30 @@ export async function rosterJsonl(path, count, seed = 2026) {
 export function ensureDir(dir) {
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
 }
+
+/**
+ * A survey for the Alkire-Foster job: ten 0/1 indicators, area (1, 2) and region (1…6), 60 strata
+ * (region × area × 5), PSUs of 20 households within their stratum, and a survey weight of two
+ * decimals; indicators more often deprived in some regions.
+ */
+export async function mpiSurveyCsv(path, count, seed = 11) {
+  const r = seeded(seed);
+  const indicators = ['d_nutr', 'd_cm', 'd_satt', 'd_educ', 'd_elct', 'd_sani', 'd_wtr', 'd_hsg', 'd_ckfl', 'd_asst'];
+  const header = `id,${indicators.join(',')},area,region,stratum,psu,weight\n`;
+  let region = 1;
+  let area = 1;
+  let stratum = 0;
+  await writeLines(path, count + 1, (i) => {
+    if (i === 0) return header;
+    const psu = Math.floor((i - 1) / 20);
+    if ((i - 1) % 20 === 0) {
+      stratum = Math.floor(r() * 60);
+      region = 1 + (stratum % 6);
+      area = 1 + (Math.floor(stratum / 6) % 2);
+    }
+    const p = 0.08 + 0.03 * region + (area === 2 ? 0.05 : 0);
+    const d = indicators.map(() => (r() < p ? 1 : 0));
+    const weight = (50 + Math.floor(r() * 20000) / 100).toFixed(2);
+    return `P${i},${d.join(',')},${area},${region},S${stratum},C${psu},${weight}\n`;
+  });
+}

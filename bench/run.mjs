@@ -142,3 +142,5 @@ for (const r of results) {
 }
 if (duck) console.log(`command line / DuckDB: ${(cliOne / duck).toFixed(2)}× (1 thread), ${(cliAll / duck).toFixed(2)}× (default)`);
 console.log(`commune and previous-status columns / without: ${(cliPrevious / cliOne).toFixed(2)}× (target ≤ 1.3×)`);
+// The Alkire-Foster job with standard errors (bench/mpi.mjs): its own lines, in the same columns.
+spawnSync(process.execPath, [here('./mpi.mjs'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });

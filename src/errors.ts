@@ -62,6 +62,12 @@ export const errorCodes = [
   'UNKNOWN_SHEET',
   /** A survey has invalid records ({@link assertValidSurvey}); the message lists every issue. */
   'INVALID_SURVEY',
+  /** A stratum of a survey design has a single primary sampling unit, and no rule for it was chosen. */
+  'LONELY_PSU',
+  /** Weights named `equal`, which means one thing in one tool and another in the next: `nested` or `perIndicator` says which. */
+  'AMBIGUOUS_WEIGHTS',
+  /** A value the measure needs is blank or missing (an indicator, a weight, a design column), and no rule for it was chosen. */
+  'MISSING_VALUE',
 ] as const;
 
 /** A stable error code; see {@link errorCodes}. */

@@ -50,6 +50,9 @@ export interface ColumnRequest {
   readonly weight?: string | undefined;
   /** Why an `id` column is needed (e.g. `--previous matches households by id`), when it is. */
   readonly idFor?: string | undefined;
+  /** The survey design's stratum and PSU columns of `--strata` and `--psu`. */
+  readonly strata?: string | undefined;
+  readonly psu?: string | undefined;
 }
 
 const quote = (s: string) => JSON.stringify(s);
@@ -61,13 +64,13 @@ const nearest = (name: string, names: readonly string[]) => {
 };
 
 /** A grouping or weight column: one of the file's attributes (or, to group by, `area`). */
-function checkAttribute(option: '--by' | '--weight', name: string, columns: Exclude<FileColumns, { format: 'empty' }>): void {
+function checkAttribute(option: '--by' | '--weight' | '--strata' | '--psu', name: string, columns: Exclude<FileColumns, { format: 'empty' }>): void {
   const grouping = option === '--by';
   if (columns.attributes.includes(name) || (grouping && name === 'area')) return;
   const usable = grouping ? ['area', ...columns.attributes] : [...columns.attributes];
   const takes = `${option} takes ${grouping ? 'area or ' : ''}one of: ${list(columns.attributes)}`;
   if (columns.format === 'csv') {
-    if (columns.header.includes(name)) throw new UsageError(`${option} ${quote(name)}: a column the classification reads, not one to ${grouping ? 'group' : 'weight'} by; ${takes}`);
+    if (columns.header.includes(name)) throw new UsageError(`${option} ${quote(name)}: a column the classification reads, not one to ${grouping ? 'group' : option === '--weight' ? 'weight' : 'design the sample'} by; ${takes}`);
     throw new UsageError(`${option} ${quote(name)}: no such column${nearest(name, usable)} Columns: ${list(columns.header)}`);
   }
   if (columns.keys.includes(name)) throw new UsageError(`${option} ${quote(name)}: a field the classification reads, not a key of "attributes"; ${takes}`);
@@ -80,16 +83,19 @@ function checkAttribute(option: '--by' | '--weight', name: string, columns: Excl
  * @throws {UsageError} naming the option, the value, the nearest column and the file's columns.
  */
 export function checkColumns(columns: FileColumns, request: ColumnRequest): void {
-  const { file, by, weight, idFor } = request;
+  const { file, by, weight, idFor, strata, psu } = request;
   if (columns.format === 'empty') {
     const what = columns.of === 'csv' ? 'no header' : 'no record';
     if (by !== undefined && by !== 'area') throw new UsageError(`--by ${quote(by)}: ${file} has ${what} to find the column in`);
     if (weight !== undefined) throw new UsageError(`--weight ${quote(weight)}: ${file} has ${what} to find the column in`);
+    for (const [option, name] of [['--strata', strata], ['--psu', psu]] as const) if (name !== undefined) throw new UsageError(`${option} ${quote(name)}: ${file} has ${what} to find the column in`);
     if (idFor !== undefined) throw new UsageError(`${idFor}: ${file} has ${what}, so no id column`);
     return;
   }
   if (by !== undefined) checkAttribute('--by', by, columns);
   if (weight !== undefined) checkAttribute('--weight', weight, columns);
+  if (strata !== undefined) checkAttribute('--strata', strata, columns);
+  if (psu !== undefined) checkAttribute('--psu', psu, columns);
   if (idFor !== undefined) {
     const names = columns.format === 'csv' ? columns.header : columns.keys;
     if (names.includes('id')) return;

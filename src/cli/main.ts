@@ -5,6 +5,7 @@
  */
 import { classifyCommand, classifyUsage } from './classify-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
+import { mpiCommand, mpiUsage } from './mpi-command.js';
 import { standardsCommand, standardsUsage } from './standards-command.js';
 import { validateCommand, validateUsage } from './validate-command.js';
 import { describeFatal, exitStatus, listenToStandardStreams, packageVersion, standardOutputError, usageAfter } from './args.js';
@@ -15,12 +16,15 @@ const usage = `chuan-ngheo: Viet Nam's multidimensional poverty standards (chuáº
 Commands:
   classify   classify every household of a CSV, JSON Lines or .xlsx file
   report     counts and rates of a survey file, by category and group
+  mpi        Alkire-Foster measures with standard errors under a survey design, as mpitbR
   validate   check household survey records (schema, consistency, recorded categories)
   standards  list the standards this version knows, or print one as JSON to copy and edit
 
 ${classifyUsage}
 
 ${reportUsage}
+
+${mpiUsage}
 
 ${validateUsage}
 
@@ -35,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return classifyCommand(rest);
     case 'report':
       return reportCommand(rest);
+    case 'mpi':
+      return mpiCommand(rest);
     case 'validate':
       return validateCommand(rest);
     case 'standards':
@@ -50,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${usage}\n`);
       return command === undefined ? exitStatus.usage : exitStatus.ok;
     default:
-      process.stderr.write(`chuan-ngheo: unknown command ${JSON.stringify(command)}${didYouMean(command, ['classify', 'report', 'validate', 'standards'])}\n\n${usage}\n`);
+      process.stderr.write(`chuan-ngheo: unknown command ${JSON.stringify(command)}${didYouMean(command, ['classify', 'report', 'validate', 'mpi', 'standards'])}\n\n${usage}\n`);
       return exitStatus.usage;
   }
 }

@@ -33,6 +33,7 @@ import type { StandardId } from '../standards/ids.js';
 import { columnOptions, columnOptionsOf, columnUsage, commonUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, OptionError, outputSignals, readCommandLine, refuseInputAsOutput, standardChoiceOf, standardFileOption, standardFileUsage, standardIdOf, UsageError } from './args.js';
 import { checkColumns } from './columns.js';
 import { startProgress } from './progress.js';
+import { DesignRates } from './report-design.js';
 import { isWorkbookFile, openReportOutput, readClassifiedWorkbook, reportFormatOf, sheetOf, sheetOption, sheetUsage, writeReport } from './excel.js';
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --standard-file FILE]
@@ -40,6 +41,7 @@ export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight 
                         [--targets PLAN.json [--years N]]
                         [--charts DIR] [--format table|csv|json|md|xlsx] [--out FILE] [--lang vi|en]
                         [--unit households|persons] [--input csv|jsonl|json|xlsx] [--sheet NAME] [--quiet]
+                        [--strata COLUMN] [--psu COLUMN [--nest]] [--lonely-psu fail|certainty|adjust] [--level 0.95]
 
 Classifies every household of FILE (indicator level or survey records) and prints households by
 category (overall and by the grouping column KEY, e.g. commune; 'area' groups rural and urban), the
@@ -67,6 +69,12 @@ and charts; CSV, JSON and workbooks keep numbers a program reads (1234.5) in eit
 Exit status: 0 all rows valid, 1 some rows invalid (left out of the figures), 2 usage or file error.
 A progress bar goes to stderr when it is a terminal (--quiet silences it). A record that cannot be
 read is left out of the figures and counted on stderr.
+--strata and --psu (with --weight) give the survey design: a table of the poverty and near-poverty
+rates by group (and in total) follows, each with its standard error and interval (Taylor
+linearisation; the logit interval of R's svyciprop with PSUs − strata degrees of freedom, at
+--level, default 0.95). --nest: PSU ids repeat across strata and name different PSUs. A stratum
+with a single PSU is an error naming it unless --lonely-psu certainty or adjust (as R's
+survey.lonely.psu). A household with a blank stratum or PSU is an invalid row.
 ${standardFileUsage}
 ${columnUsage}
 ${limitUsage}
@@ -98,6 +106,8 @@ interface ReviewRequest {
   readonly quiet: boolean;
   /** The reading limits and how the file's columns are read. */
   readonly read?: { maxRecordBytes?: number; maxDepth?: number; sheet?: string } & ColumnOptions;
+  /** The survey design's columns, collecting each counted household, when given. */
+  readonly design?: { readonly strata?: string | undefined; readonly psu?: string | undefined; readonly rates: DesignRates } | undefined;
 }
 
 /** The blank group: households with no value for the --by key. */
@@ -127,7 +137,7 @@ async function readReview(file: string, input: 'csv' | 'jsonl' | 'json' | 'xlsx'
   const progress = startProgress(request.quiet, file, source, 'reporting');
   let read = 0;
   // The options that name a column are checked against the header (or first record) before any row is read.
-  const onColumns = (columns: Parameters<typeof checkColumns>[0]) => checkColumns(columns, { file, by, weight: weightColumn, idFor });
+  const onColumns = (columns: Parameters<typeof checkColumns>[0]) => checkColumns(columns, { file, by, weight: weightColumn, idFor, strata: request.design?.strata, psu: request.design?.psu });
   try {
     for await (const list of readHouseholdBatches(source, format, batch, { ...request.read, onColumns })) {
       read += list.length;
@@ -168,6 +178,12 @@ async function readReview(file: string, input: 'csv' | 'jsonl' | 'json' | 'xlsx'
           if (raw === undefined && format === 'jsonl') withoutGroup++;
           group = raw === undefined || raw === null || raw === '' ? BLANK_GROUP : String(raw);
         }
+        const designProblem = request.design?.rates.problem(value.attributes);
+        if (designProblem !== undefined) {
+          invalid++;
+          firstError ??= `record ${entry.record}: ${designProblem}`;
+          continue;
+        }
         const children = isSurveyRecord(value) ? childrenOf(value, batch.standard, batch.date) : undefined;
         tally.add({
           category: r.category,
@@ -177,6 +193,7 @@ async function readReview(file: string, input: 'csv' | 'jsonl' | 'json' | 'xlsx'
           ...(weight !== undefined ? { weight } : {}),
           ...(children !== undefined ? { children } : {}),
         });
+        request.design?.rates.add({ category: r.category, group, weight: weight === undefined ? 1 : Number(weight), size: r.size, attributes: value.attributes });
         if (idFor !== undefined) {
           if (r.id === undefined || r.id === '') withoutId++;
           else entries.push({ id: String(r.id), category: r.category, escaped: r.escaped });
@@ -274,6 +291,11 @@ export async function reportCommand(argv: string[]): Promise<number> {
       unit: { type: 'string', default: 'households' },
       input: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      strata: { type: 'string' },
+      psu: { type: 'string' },
+      nest: { type: 'boolean' },
+      'lonely-psu': { type: 'string' },
+      level: { type: 'string' },
       ...standardFileOption,
       ...limitOptions,
       ...columnOptions,
@@ -323,7 +345,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
     for (const chart of chartFiles) charts.push(openAtomicOutput(chart, { signals: outputSignals }));
     const idFor = values.previous !== undefined ? '--previous matches households by id' : undefined;
     const read = { ...limitsOf(values), ...columnOptionsOf(values) };
-    const review = await readReview(file, input, choice, { by: values.by, weight: values.weight, idFor, quiet, read: { ...read, ...sheet } });
+    const design = designOf(values);
+    const review = await readReview(file, input, choice, { by: values.by, weight: values.weight, idFor, quiet, read: { ...read, ...sheet }, design });
     const notes: string[] = [];
 
     let transitions: Transitions | undefined;
@@ -359,6 +382,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     const children = childrenTable(review.tally, lang, review.standard);
     if (children) tables.push(children);
     if (transitions) tables.push(transitionsTable(transitions, lang, { weighted: review.tally.weighted }));
+    if (design) tables.push(design.rates.table(lang, unit, values.by));
     if (plan) {
       tables.push(targetsTable(measureTargets(plan, review.tally, transitions, years), plan, lang, review.tally.rounding.decimals, { weighted: review.tally.weighted }));
     }
@@ -388,6 +412,20 @@ export async function reportCommand(argv: string[]): Promise<number> {
     await Promise.all([...charts.map((chart) => chart.abort()), out?.abort()]);
     throw charts.find((chart) => chart.failure)?.failure ?? out?.failure ?? error;
   }
+}
+
+/** The survey design of `--strata`/`--psu` (none without them); its companions refused without them. */
+function designOf(values: { strata?: string | undefined; psu?: string | undefined; nest?: boolean | undefined; 'lonely-psu'?: string | undefined; level?: string | undefined }) {
+  if (values.strata === undefined && values.psu === undefined) {
+    for (const option of ['lonely-psu', 'level'] as const) if (values[option] !== undefined) throw new UsageError(`--${option} ${JSON.stringify(values[option])} is given without --strata or --psu (the survey design it belongs to)`);
+    if (values.nest) throw new UsageError('--nest is given without --psu');
+    return undefined;
+  }
+  if (values.nest && values.psu === undefined) throw new UsageError('--nest is given without --psu');
+  const level = values.level === undefined ? 0.95 : Number(values.level);
+  if (!(level > 0 && level < 1)) throw new UsageError(`--level must be a confidence level between 0 and 1 such as 0.95; received ${JSON.stringify(values.level)}`);
+  const lonelyPsu = values['lonely-psu'] === undefined ? 'fail' : oneOf('--lonely-psu', values['lonely-psu'], ['fail', 'certainty', 'adjust']);
+  return { strata: values.strata, psu: values.psu, rates: new DesignRates({ strata: values.strata, psu: values.psu, nest: values.nest === true, lonelyPsu, level }) };
 }
 
 /** Creates the charts' directory if missing; one that cannot be made is an output error. */
