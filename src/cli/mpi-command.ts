@@ -150,7 +150,7 @@ export async function mpiCommand(argv: string[]): Promise<number> {
   });
   if (line === undefined) return exitStatus.ok;
   const { values, positionals } = line;
-  if (positionals.length !== 1) throw new OptionError('mpi takes exactly one FILE');
+  if (positionals.length !== 1) throw new OptionError(`mpi takes exactly one FILE; received ${positionals.length}`);
   const file = positionals[0]!;
   if (inputFormatOf(file, undefined, ['csv']) !== 'csv') throw new UsageError('mpi reads CSV');
   const format: MpiFormat = values.format !== undefined ? oneOf('--format', values.format, ['csv', 'jsonl', 'table', 'md', 'xlsx']) : extname(values.out ?? '').toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';

@@ -221,7 +221,7 @@ describe('report (in process)', () => {
   });
 
   it.each([
-    [[], /^chuan-ngheo: report takes exactly one FILE\n$/],
+    [[], /^chuan-ngheo: report takes exactly one FILE; received 0\n$/],
     [['examples/households.csv', '--lang', 'fr'], /^chuan-ngheo: --lang must be one of vi, en; received "fr"\n$/],
     [['examples/households.csv', '--unit', 'people'], /^chuan-ngheo: --unit must be one of households, persons; received "people"\n$/],
     [['examples/households.csv', '--input', 'xml'], /^chuan-ngheo: --input must be one of csv, jsonl, json, xlsx; received "xml"\n$/],

@@ -106,7 +106,7 @@ describe('report with a survey design', () => {
     });
   });
   it('a column the file lacks, a lonely PSU, and design options without a design are errors', () => {
-    const lacking = report(['--psu', 'cluster']);
+    const lacking = spawnSync(process.execPath, [cli, 'report', file, '--date', '2025-12-01', '--weight', 'w', '--strata', 'stratum', '--psu', 'cluster'], { encoding: 'utf8' });
     expect(lacking.status).toBe(2);
     expect(lacking.stderr).toMatch(/--psu "cluster": no such column/);
     const lonely = join(tmp, 'lonely.csv');

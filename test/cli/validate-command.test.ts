@@ -102,8 +102,8 @@ describe('validate (in process)', () => {
   });
 
   it.each([
-    [[], /^chuan-ngheo: validate takes exactly one FILE\n$/],
-    [['a.jsonl', 'b.jsonl'], /^chuan-ngheo: validate takes exactly one FILE\n$/],
+    [[], /^chuan-ngheo: validate takes exactly one FILE; received 0\n$/],
+    [['a.jsonl', 'b.jsonl'], /^chuan-ngheo: validate takes exactly one FILE; received 2\n$/],
     [['examples/roster.jsonl', '--format', 'csv'], /^chuan-ngheo: --format must be one of text, jsonl; received "csv"\n$/],
     [['examples/households.xlsx'], /^chuan-ngheo: validate reads survey records .* use 'chuan-ngheo classify' or 'chuan-ngheo report'\n$/],
     [['examples/roster.jsonl', '--input', 'xlsx'], /^chuan-ngheo: validate reads survey records /],
