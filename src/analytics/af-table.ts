@@ -129,10 +129,11 @@ const DECIMAL_TEXT = /^\d+(?:\.(\d*))?$/;
  * a weight a number ≥ 0; names any text. A value that does not fit is an error naming its row
  * and column; a blank weight, stratum, PSU, group or round is `MISSING_VALUE`.
  *
- * @example
- * const b = createAfTableBuilder({ indicators: ['d1', 'd2'], weight: 'w' });
- * b.add(['1', '0', '2.5'], 2);
- * b.finish().rows //=> 1
+ * Example:
+ *
+ *     const b = createAfTableBuilder({ indicators: ['d1', 'd2'], weight: 'w' });
+ *     b.add(['1', '0', '2.5'], 2);
+ *     b.finish().rows //=> 1
  */
 export function createAfTableBuilder(columns: AfTableColumns): AfTableBuilder {
   const d = columns.indicators.length;

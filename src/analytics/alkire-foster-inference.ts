@@ -208,8 +208,10 @@ function readCutoff(value: unknown, i: number): { label: string; value: Fraction
  * @throws {ChuanNgheoError} `AMBIGUOUS_WEIGHTS` for `weights: 'equal'`; `INVALID_OPTIONS` for an
  * unknown option, weights that do not sum to exactly 1, a cut-off out of range, a column named
  * twice …
- * @example
- * planAfInference({ dimensions: { a: ['x', 'y'], b: ['z'] }, weights: 'nested', k: 33 }).weights.map(String) //=> ['0.25', '0.25', '0.5']
+ *
+ * Example:
+ *
+ *     planAfInference({ dimensions: { a: ['x', 'y'], b: ['z'] }, weights: 'nested', k: 33 }).weights.map(String) //=> ['0.25', '0.25', '0.5']
  */
 export function planAfInference(options: AfInferenceOptions): AfPlan {
   if (!isRecord(options)) return fail('INVALID_OPTIONS', [], `options: expected an object with dimensions (or indicators), weights and k, received ${show(options)}`, options);
@@ -397,8 +399,9 @@ function tableOfRows(rows: Iterable<Record<string, unknown>>, plan: AfPlan): AfT
 /**
  * Column names of a header that the options do not use (for callers that report them).
  *
- * @example
- * unusedColumns(['id', 'd1', 'w'], planAfInference({ indicators: ['d1'], weights: 'perIndicator', k: 50, weight: 'w' })) //=> ['id']
+ * Example:
+ *
+ *     unusedColumns(['id', 'd1', 'w'], planAfInference({ indicators: ['d1'], weights: 'perIndicator', k: 50, weight: 'w' })) //=> ['id']
  */
 export function unusedColumns(header: readonly string[], plan: AfPlan, ignore: readonly string[] = []): string[] {
   const c = plan.columns;
@@ -415,15 +418,36 @@ export function unusedColumns(header: readonly string[], plan: AfPlan, ignore: r
  * PSU, group or round; `LONELY_PSU` for a stratum with one PSU; `INVALID_OPTIONS`,
  * `INVALID_FIELD` for options or values that do not fit.
  * @example
- * const r = alkireFosterInference(rows, { dimensions: { hl: ['d_nutr', 'd_cm'], ed: ['d_satt', 'd_educ'] }, weights: 'nested', k: [33], weight: 'weight' });
- * r.rows[0] //=> { measure: 'M0', k: '33', loa: 'nat', subgroup: 'nat', estimate: 0.12…, se: 0.004…, lower: …, upper: … }
+ * const rows = [
+ *   { water: 1, school: 1, weight: 2 },
+ *   { water: 1, school: 0, weight: 1 },
+ *   { water: 0, school: 0, weight: 1 },
+ *   { water: 0, school: 1, weight: 1 },
+ * ];
+ * const r = alkireFosterInference(rows, { indicators: ['water', 'school'], weights: 'perIndicator', k: [50], weight: 'weight' });
+ * const h = r.rows.find((row) => row.measure === 'H')!;
+ * h.estimate //=> 0.8
+ * h.exact //=> '4/5'
+ * const rounded = [h.se, h.lower, h.upper].map((x) => Math.round(x! * 1e4) / 1e4);
+ * rounded //=> [0.2166, 0.051, 0.9966]
+ * r.levels[0]!.df //=> 3
  */
 export function alkireFosterInference(rows: Iterable<Record<string, unknown>>, options: AfInferenceOptions): AfInference {
   const plan = planAfInference(options);
   return estimateAfInference(tableOfRows(rows, plan), plan);
 }
 
-/** Safe twin of {@link alkireFosterInference}: never throws. */
+/**
+ * Safe twin of {@link alkireFosterInference}: never throws.
+ *
+ * @example
+ * const rows = [{ water: 'NA', school: 1 }, { water: 0, school: 1 }, { water: 1, school: 1 }];
+ * const r = safeAlkireFosterInference(rows, { indicators: ['water', 'school'], weights: 'perIndicator', k: [50] });
+ * !r.success && r.error.code //=> 'MISSING_VALUE'
+ * !r.success && r.error.path //=> ['rows', 0, 'water']
+ * const dropped = safeAlkireFosterInference(rows, { indicators: ['water', 'school'], weights: 'perIndicator', k: [50], missing: 'drop' });
+ * dropped.success && dropped.data.dropped //=> 1
+ */
 export function safeAlkireFosterInference(rows: Iterable<Record<string, unknown>>, options: AfInferenceOptions): SafeResult<AfInference> {
   return toSafe(() => alkireFosterInference(rows, options));
 }
@@ -434,11 +458,13 @@ const NONE: AfEstimate = { estimate: null, se: null, lower: null, upper: null };
  * The measures of a table built for a plan (the command line builds the table as it reads).
  *
  * @throws {ChuanNgheoError} as {@link alkireFosterInference}.
- * @example
- * const plan = planAfInference(options);
- * const builder = createAfTableBuilder(plan.columns);
- * for (const row of rows) builder.add(builder.order.map((c) => row[c]), row.line);
- * estimateAfInference(builder.finish(), plan).rows
+ *
+ * Example:
+ *
+ *     const plan = planAfInference(options);
+ *     const builder = createAfTableBuilder(plan.columns);
+ *     for (const row of rows) builder.add(builder.order.map((c) => row[c]), row.line);
+ *     estimateAfInference(builder.finish(), plan).rows
  */
 export function estimateAfInference(table: AfTable, plan: AfPlan): AfInference {
   const { indicators, weights } = plan;

@@ -29,8 +29,9 @@ export class CompensatedSum {
 /**
  * The compensated sum of numbers.
  *
- * @example
- * compensatedSum([1e16, 1, -1e16]) //=> 1
+ * Example:
+ *
+ *     compensatedSum([1e16, 1, -1e16]) //=> 1
  */
 export function compensatedSum(values: Iterable<number>): number {
   const s = new CompensatedSum();
@@ -42,10 +43,11 @@ export function compensatedSum(values: Iterable<number>): number {
  * Adds `x` at `i` of a pair of arrays that hold sums and their carries (for many sums at once,
  * without an object each).
  *
- * @example
- * const sums = new Float64Array(1), carries = new Float64Array(1);
- * addCompensated(sums, carries, 0, 1e16); addCompensated(sums, carries, 0, 1); addCompensated(sums, carries, 0, -1e16);
- * sums[0] + carries[0] //=> 1
+ * Example:
+ *
+ *     const sums = new Float64Array(1), carries = new Float64Array(1);
+ *     addCompensated(sums, carries, 0, 1e16); addCompensated(sums, carries, 0, 1); addCompensated(sums, carries, 0, -1e16);
+ *     sums[0] + carries[0] //=> 1
  */
 export function addCompensated(sums: Float64Array, carries: Float64Array, i: number, x: number): void {
   const s = sums[i]!;

@@ -293,9 +293,9 @@ function build(parts: Parts): SurveyDesign {
  * those with a row among them, its strata those with such a PSU, its degrees of freedom theirs.
  * (A domain is not a restriction: estimate it with `domain`, which keeps the design whole.)
  *
+ * `restrictDesign(design, rounds.map((r) => r === 2018))` is the design of the 2018 round.
+ *
  * @throws {ChuanNgheoError} `LONELY_PSU` when a stratum keeps a single PSU under the rule `fail`.
- * @example
- * const round1 = restrictDesign(design, rounds.map((r) => r === 2018));
  */
 export function restrictDesign(design: SurveyDesign, rows: ArrayLike<boolean | number>): SurveyDesign {
   checkColumn(design, rows, 'rows');
@@ -305,10 +305,8 @@ export function restrictDesign(design: SurveyDesign, rows: ArrayLike<boolean | n
 }
 
 /**
- * Totals per PSU of a row variable (compensated), optionally over a domain's rows only.
- *
- * @example
- * psuTotals(surveyDesign({ psu: ['a', 'a', 'b'] }), [1, 2, 3]) //=> Float64Array [3, 3]
+ * Totals per PSU of a row variable (compensated), optionally over a domain's rows only: rows of
+ * PSUs `a, a, b` with values `1, 2, 3` give the totals `[3, 3]`.
  */
 export function psuTotals(design: SurveyDesign, values: ArrayLike<number>, domain?: ArrayLike<boolean | number>): Float64Array {
   const sums = new Float64Array(design.psuCount);
@@ -325,9 +323,8 @@ export function psuTotals(design: SurveyDesign, values: ArrayLike<number>, domai
  * The design covariance of two linearised estimators given by their PSU totals (the variance
  * when `b` is `a` or absent): `Σ_h (1 − f_h) n_h/(n_h − 1) Σ_i (a_hi − ā_h)(b_hi − b̄_h)`.
  *
- * @example
- * // one stratum, PSUs p and q with totals 1 and 3: 2/(2 − 1) · ((1 − 2)² + (3 − 2)²)
- * designCovariance(surveyDesign({ psu: ['p', 'q'] }), [1, 3]) //=> 4
+ * For one stratum with PSUs p and q of totals 1 and 3, the variance is
+ * 2/(2 − 1) · ((1 − 2)² + (3 − 2)²) = 4.
  */
 export function designCovariance(design: SurveyDesign, a: ArrayLike<number>, b: ArrayLike<number> = a): number {
   const strataCount = design.strata.length;
@@ -411,9 +408,7 @@ function domainOf(design: SurveyDesign, options: unknown): ArrayLike<boolean | n
  * The ratio estimator `R = Σ w·y / Σ w·x` over the PSU totals of `w·y` and `w·x`, linearised:
  * the influence totals are `(Y_i − R·X_i) / X`. A mean is the ratio with x = 1; a domain's mean
  * the ratio with y and x set to 0 outside the domain.
- *
- * @example
- * ratioOfTotals(design, psuTotals(design, wy), psuTotals(design, wx)).estimate
+ * The command line calls it with the PSU totals of `w·y` and `w·x` ({@link psuTotals}).
  */
 export function ratioOfTotals(design: SurveyDesign, numerator: ArrayLike<number>, denominator: ArrayLike<number>): DesignEstimate {
   const num = new CompensatedSum();
@@ -437,7 +432,13 @@ export function ratioOfTotals(design: SurveyDesign, numerator: ArrayLike<number>
  * linearised standard error (R: `svymean`, or `svyby` for a domain).
  *
  * @example
- * designMean(surveyDesign({ weights: [1, 1, 2] }), [0, 1, 1]).estimate //=> 0.75
+ * const design = surveyDesign({ weights: [2, 2, 3, 3], strata: ['a', 'a', 'b', 'b'], psu: [1, 2, 3, 4] });
+ * const poor = designMean(design, [1, 0, 1, 1]);
+ * poor.estimate //=> 0.8
+ * poor.se //=> 0.2
+ * poor.df //=> 2
+ * // a domain (subgroup) keeps the whole design
+ * designMean(design, [1, 0, 1, 1], { domain: [true, true, false, false] }).estimate //=> 0.5
  */
 export function designMean(design: SurveyDesign, y: ArrayLike<number>, options: EstimateOptions = {}): DesignEstimate {
   return designRatio(design, y, undefined, options);
@@ -448,7 +449,9 @@ export function designMean(design: SurveyDesign, y: ArrayLike<number>, options: 
  * the mean of y.
  *
  * @example
- * designRatio(surveyDesign({}), [1, 2], [2, 2]).estimate // with rows 2: 0.75
+ * const r = designRatio(surveyDesign({ rows: 2 }), [1, 2], [2, 2]);
+ * r.estimate //=> 0.75
+ * r.se //=> 0.25
  */
 export function designRatio(design: SurveyDesign, y: ArrayLike<number>, x?: ArrayLike<number>, options: EstimateOptions = {}): DesignEstimate {
   checkColumn(design, y, 'y');
@@ -471,7 +474,9 @@ export function designRatio(design: SurveyDesign, y: ArrayLike<number>, x?: Arra
  * The weighted total of y over the design or a domain, linearised (R: `svytotal`).
  *
  * @example
- * designTotal(surveyDesign({ weights: [2, 3] }), [1, 1]).estimate //=> 5
+ * const t = designTotal(surveyDesign({ weights: [2, 3] }), [1, 1]);
+ * t.estimate //=> 5
+ * t.se //=> 1
  */
 export function designTotal(design: SurveyDesign, y: ArrayLike<number>, options: EstimateOptions = {}): DesignEstimate {
   checkColumn(design, y, 'y');
@@ -496,10 +501,8 @@ export interface DerivedEstimate {
 
 /**
  * The standard error of `Σ c_j θ_j` (the gradient of a smooth function of estimates, for the
- * delta method) from the estimates' influence totals: `sqrt(cᵀ V c)`.
- *
- * @example
- * linearCombinationSe(design, [before, after], [-1, 1]) // the se of after − before
+ * delta method) from the estimates' influence totals: `sqrt(cᵀ V c)`; with the coefficients
+ * `[-1, 1]`, the standard error of the second estimate minus the first.
  */
 export function linearCombinationSe(design: SurveyDesign, estimates: readonly DesignEstimate[], coefficients: readonly number[]): number {
   const combined = new Float64Array(design.psuCount);
@@ -516,7 +519,14 @@ export function linearCombinationSe(design: SurveyDesign, estimates: readonly De
  * covariance of the two where the same PSUs carry both.
  *
  * @example
- * estimateDifference(design, m2018, m2022).estimate //=> m2022.estimate − m2018.estimate
+ * // two rounds of one panel: PSUs a–d visited in 2018 and in 2022
+ * const design = surveyDesign({ psu: ['a', 'b', 'c', 'd', 'a', 'b', 'c', 'd'] });
+ * const poor = [1, 1, 0, 1, 1, 0, 0, 0];
+ * const m2018 = designMean(design, poor, { domain: [1, 1, 1, 1, 0, 0, 0, 0] });
+ * const m2022 = designMean(design, poor, { domain: [0, 0, 0, 0, 1, 1, 1, 1] });
+ * const change = estimateDifference(design, m2018, m2022);
+ * change.estimate //=> -0.5
+ * Math.round(change.se * 1e6) / 1e6 //=> 0.288675
  */
 export function estimateDifference(design: SurveyDesign, from: DesignEstimate, to: DesignEstimate): DerivedEstimate {
   return { estimate: to.estimate - from.estimate, se: linearCombinationSe(design, [from, to], [-1, 1]) };
@@ -527,7 +537,13 @@ export function estimateDifference(design: SurveyDesign, from: DesignEstimate, t
  * (gradient `(−to/from², 1/from)`).
  *
  * @example
- * estimateRatio(design, m2018, m2022).estimate //=> m2022.estimate / m2018.estimate
+ * const design = surveyDesign({ psu: ['a', 'b', 'c', 'd', 'a', 'b', 'c', 'd'] });
+ * const poor = [1, 1, 0, 1, 1, 0, 0, 0];
+ * const m2018 = designMean(design, poor, { domain: [1, 1, 1, 1, 0, 0, 0, 0] });
+ * const m2022 = designMean(design, poor, { domain: [0, 0, 0, 0, 1, 1, 1, 1] });
+ * const ratio = estimateRatio(design, m2018, m2022);
+ * Math.round(ratio.estimate * 1e6) / 1e6 //=> 0.333333
+ * Math.round(ratio.se * 1e6) / 1e6 //=> 0.31427
  */
 export function estimateRatio(design: SurveyDesign, from: DesignEstimate, to: DesignEstimate): DerivedEstimate {
   const r = to.estimate / from.estimate;
@@ -535,10 +551,8 @@ export function estimateRatio(design: SurveyDesign, from: DesignEstimate, to: De
 }
 
 /**
- * The t interval of an estimate with its design's degrees of freedom.
- *
- * @example
- * confidenceInterval(designMean(design, y), 0.95)
+ * The t interval of an estimate with its design's degrees of freedom, such as
+ * `confidenceInterval(designMean(design, y), 0.95)`.
  */
 export function confidenceInterval(estimate: { estimate: number; se: number; df: number }, level = 0.95): Interval {
   return tInterval(estimate.estimate, estimate.se, estimate.df, level);
@@ -548,13 +562,22 @@ export function confidenceInterval(estimate: { estimate: number; se: number; df:
  * The logit interval of a proportion (R's `svyciprop` default) with its design's degrees of freedom.
  *
  * @example
- * proportionInterval(designMean(design, poor), 0.95)
+ * const design = surveyDesign({ weights: [2, 2, 3, 3], strata: ['a', 'a', 'b', 'b'], psu: [1, 2, 3, 4] });
+ * const { lower, upper } = proportionInterval(designMean(design, [1, 0, 1, 1]), 0.95);
+ * [Math.round(lower * 1e4) / 1e4, Math.round(upper * 1e4) / 1e4] //=> [0.0181, 0.9988]
  */
 export function proportionInterval(estimate: { estimate: number; se: number; df: number }, level = 0.95): Interval {
   return logitInterval(estimate.estimate, estimate.se, estimate.df, level);
 }
 
-/** Safe twin of {@link surveyDesign}: never throws. */
+/**
+ * Safe twin of {@link surveyDesign}: never throws.
+ *
+ * @example
+ * const r = safeSurveyDesign({ strata: ['a', 'b'], psu: [1, 2] });
+ * !r.success && r.error.code //=> 'LONELY_PSU'
+ * safeSurveyDesign({ strata: ['a', 'b'], psu: [1, 2], lonelyPsu: 'certainty' }).success //=> true
+ */
 export function safeSurveyDesign(input: DesignInput): SafeResult<SurveyDesign> {
   return toSafe(() => surveyDesign(input));
 }
@@ -564,17 +587,42 @@ export function safeRestrictDesign(design: SurveyDesign, rows: ArrayLike<boolean
   return toSafe(() => restrictDesign(design, rows));
 }
 
-/** Safe twin of {@link designMean}: never throws. */
+/**
+ * Safe twin of {@link designMean}: never throws.
+ *
+ * @example
+ * const design = surveyDesign({ rows: 4 });
+ * const r = safeDesignMean(design, [1, 0]);
+ * !r.success && r.error.message //=> 'y has 2 values for a design of 4 rows'
+ * const ok = safeDesignMean(design, [1, 0, 1, 1]);
+ * ok.success && ok.data.estimate //=> 0.75
+ */
 export function safeDesignMean(design: SurveyDesign, y: ArrayLike<number>, options: EstimateOptions = {}): SafeResult<DesignEstimate> {
   return toSafe(() => designMean(design, y, options));
 }
 
-/** Safe twin of {@link designRatio}: never throws. */
+/**
+ * Safe twin of {@link designRatio}: never throws. A ratio over zero is no error: its estimate is NaN.
+ *
+ * @example
+ * const design = surveyDesign({ rows: 2 });
+ * const r = safeDesignRatio(design, [1, 2], [0, 0]);
+ * r.success && Number.isNaN(r.data.estimate) //=> true
+ * const bad = safeDesignRatio(design, [1, Infinity], [2, 2]);
+ * !bad.success && bad.error.path //=> ['y', 1]
+ */
 export function safeDesignRatio(design: SurveyDesign, y: ArrayLike<number>, x?: ArrayLike<number>, options: EstimateOptions = {}): SafeResult<DesignEstimate> {
   return toSafe(() => designRatio(design, y, x, options));
 }
 
-/** Safe twin of {@link designTotal}: never throws. */
+/**
+ * Safe twin of {@link designTotal}: never throws.
+ *
+ * @example
+ * const r = safeDesignTotal(surveyDesign({ rows: 2 }), [1, NaN]);
+ * !r.success && r.error.code //=> 'MISSING_VALUE'
+ * !r.success && r.error.path //=> ['y', 1]
+ */
 export function safeDesignTotal(design: SurveyDesign, y: ArrayLike<number>, options: EstimateOptions = {}): SafeResult<DesignEstimate> {
   return toSafe(() => designTotal(design, y, options));
 }

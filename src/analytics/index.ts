@@ -19,13 +19,8 @@ export type { PlanText, TargetMeasure, TargetPlan, TargetPlanInput, TargetResult
 export { childFacts, childAges } from './children.js';
 export type { ChildFacts, ChildAges } from './children.js';
 // Variance under a survey design, and the Alkire-Foster measures with standard errors and intervals.
-export { surveyDesign, safeSurveyDesign, restrictDesign, safeRestrictDesign, safeDesignMean, safeDesignRatio, safeDesignTotal, psuTotals, designCovariance, ratioOfTotals, designMean, designRatio, designTotal, linearCombinationSe, estimateDifference, estimateRatio, confidenceInterval, proportionInterval } from './design.js';
+export { surveyDesign, safeSurveyDesign, designMean, safeDesignMean, designRatio, safeDesignRatio, designTotal, safeDesignTotal, estimateDifference, estimateRatio, proportionInterval } from './design.js';
 export type { DesignInput, SurveyDesign, CodedColumn, LonelyPsu, DesignEstimate, DerivedEstimate, EstimateOptions } from './design.js';
-export { studentTQuantile, studentTCdf, normalQuantile, normalCdf, logGamma } from './student-t.js';
-export { tInterval, logitInterval, criticalValue } from './logit-interval.js';
 export type { Interval } from './logit-interval.js';
-export { CompensatedSum, compensatedSum, addCompensated } from './compensated-sum.js';
-export { alkireFosterInference, safeAlkireFosterInference, planAfInference, safePlanAfInference, estimateAfInference, safeEstimateAfInference, unusedColumns } from './alkire-foster-inference.js';
-export type { AfInferenceOptions, AfInference, AfLevel, AfChange, AfRow, AfEstimate, AfCutoffFigures, AfPlan, AfWeighting, CutoffInput } from './alkire-foster-inference.js';
-export { createAfTableBuilder, MISSING_DEPRIVATION } from './af-table.js';
-export type { AfTable, AfTableBuilder, AfTableColumns } from './af-table.js';
+export { alkireFosterInference, safeAlkireFosterInference } from './alkire-foster-inference.js';
+export type { AfInferenceOptions, AfInference, AfLevel, AfChange, AfRow, AfEstimate, AfCutoffFigures, AfWeighting, CutoffInput } from './alkire-foster-inference.js';

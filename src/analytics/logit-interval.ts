@@ -17,8 +17,9 @@ export interface Interval {
 /**
  * The two-sided critical value of `level` with `df` degrees of freedom (`Infinity`: the normal).
  *
- * @example
- * criticalValue(0.95, Infinity) //=> 1.959963984540054
+ * Example:
+ *
+ *     criticalValue(0.95, Infinity) //=> 1.959963984540055
  */
 export function criticalValue(level: number, df: number): number {
   const p = 1 - (1 - level) / 2;
@@ -29,8 +30,9 @@ export function criticalValue(level: number, df: number): number {
  * The symmetric interval `estimate ± t · se`, t with `df` degrees of freedom (`Infinity`: the
  * normal interval).
  *
- * @example
- * tInterval(0.5, 0.1, Infinity, 0.95) //=> { lower: 0.30400360154599, upper: 0.69599639845401 }
+ * Example:
+ *
+ *     tInterval(0.5, 0.1, Infinity, 0.95) //=> { lower: 0.3040036015459945, upper: 0.6959963984540055 }
  */
 export function tInterval(estimate: number, se: number, df: number, level: number): Interval {
   const t = criticalValue(level, df);
@@ -44,8 +46,9 @@ const expit = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1
  * `"logit"`): `expit(logit(p) ± t · se / (p(1 − p)))`. A proportion of exactly 0 or 1 has the
  * interval [p, p] (no unit differs).
  *
- * @example
- * logitInterval(0.2, 0.01, 2999, 0.95) // lower ≈ 0.18106, upper ≈ 0.22039
+ * Example:
+ *
+ *     logitInterval(0.2, 0.01, 2999, 0.95) //=> { lower: 0.181110536086601, upper: 0.2203295150681088 }
  */
 export function logitInterval(p: number, se: number, df: number, level: number): Interval {
   if (p <= 0 || p >= 1) return { lower: p, upper: p };

@@ -28,8 +28,9 @@ function stirlingCorrection(z: number): number {
 /**
  * ln Γ(x) for x > 0 (Lanczos, g = 7; Stirling's series from 8 on).
  *
- * @example
- * Math.exp(logGamma(5)) //=> 24 (to 1e-13)
+ * Example:
+ *
+ *     Math.exp(logGamma(5)) //=> 23.99999999999996 (24 to 1e-13)
  */
 export function logGamma(x: number): number {
   if (x >= 8) return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + stirlingCorrection(x);
@@ -153,8 +154,9 @@ function normalUpper(z: number): number {
 /**
  * The standard normal distribution function, `P(Z ≤ z)`.
  *
- * @example
- * normalCdf(1.959963984540054) //=> 0.975 (to 1e-15)
+ * Example:
+ *
+ *     normalCdf(1.959963984540054) //=> 0.975
  */
 export function normalCdf(z: number): number {
   if (Number.isNaN(z)) return NaN;
@@ -165,8 +167,9 @@ export function normalCdf(z: number): number {
  * Student's t distribution function, `P(T ≤ t)` with `df` degrees of freedom (`Infinity`: the
  * normal).
  *
- * @example
- * studentTCdf(2.228138851986274, 10) //=> 0.975 (to 1e-14)
+ * Example:
+ *
+ *     studentTCdf(2.228138851986274, 10) //=> 0.9749999999999999 (0.975 to 1e-14)
  */
 export function studentTCdf(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return NaN;
@@ -207,8 +210,9 @@ function normalStart(q: number): number {
 /**
  * The standard normal quantile: z with `P(Z ≤ z) = p`.
  *
- * @example
- * normalQuantile(0.975) //=> 1.959963984540054
+ * Example:
+ *
+ *     normalQuantile(0.975) //=> 1.959963984540055
  */
 export function normalQuantile(p: number): number {
   if (!(p >= 0 && p <= 1)) return NaN;
@@ -224,9 +228,10 @@ export function normalQuantile(p: number): number {
  * The Student t quantile: t with `P(T ≤ t) = p` with `df` degrees of freedom (> 0, not
  * necessarily whole; `Infinity`: the normal quantile). Agrees with R's `qt` to about 1e-13.
  *
- * @example
- * studentTQuantile(0.975, 10) //=> 2.228138851986274
- * studentTQuantile(0.975, 1)  //=> 12.706204736174707
+ * Example:
+ *
+ *     studentTQuantile(0.975, 10) //=> 2.2281388519862753 (R: 2.228138851986274)
+ *     studentTQuantile(0.975, 1)  //=> 12.706204736174696 (R: 12.706204736174707)
  */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p >= 0 && p <= 1) || !(df > 0)) return NaN;

@@ -22,14 +22,19 @@ import { Fraction, fractionOfDecimal, roundHalfEven } from './exact.js';
 export const planTextSchema = z.union([z.string().min(1), z.strictObject({ vi: z.string().min(1), en: z.string().min(1) })]);
 
 /** A text of a plan: one for every language, or one per language. */
-export type PlanText = z.infer<typeof planTextSchema>;
+export type PlanText = string | { vi: string; en: string };
+
+// The schema reads exactly a PlanText.
+const _planTextMatches: [PlanText, z.infer<typeof planTextSchema>] extends [z.infer<typeof planTextSchema>, PlanText] ? true : never = true;
+void _planTextMatches;
 
 /**
  * A plan's text in a language: its own words there, or the one text it has.
  *
- * @example
- * planText({ vi: 'Hộ nghèo có BHYT', en: 'Poor households insured' }, 'vi') //=> 'Hộ nghèo có BHYT'
- * planText('Poor households insured', 'vi') //=> 'Poor households insured'
+ * Example:
+ *
+ *     planText({ vi: 'Hộ nghèo có BHYT', en: 'Poor households insured' }, 'vi') //=> 'Hộ nghèo có BHYT'
+ *     planText('Poor households insured', 'vi') //=> 'Poor households insured'
  */
 export function planText(text: PlanText, lang: 'vi' | 'en'): string {
   return typeof text === 'string' ? text : text[lang];
@@ -156,7 +161,8 @@ function checkInputs(tally: unknown, transitions: unknown, years: unknown): void
  *   coverage: [{ indicator: 'healthInsurance', among: 'poor-or-near-poor', minimumPercent: 100, label: 'Health insurance' }],
  * });
  * measureTargets(plan, tally)
- * //=> [{ name: 'Health insurance', measured: 66.67, measuredExact: '200/3', target: 100, targetExact: '100', gap: -33.33, gapExact: '-100/3', met: false, unit: 'percent' }]
+ * //=> [{ name: 'Health insurance', measures: { kind: 'coverage', indicator: 'healthInsurance', among: 'poor-or-near-poor' }, label: 'Health insurance',
+ * //     measured: 66.67, measuredExact: '200/3', target: 100, targetExact: '100', gap: -33.33, gapExact: '-100/3', met: false, unit: 'percent' }]
  */
 export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): readonly TargetResult[] {
   const p = defineTargetPlan(plan);

@@ -2,7 +2,9 @@
 // they give has a stable code, a path and a message that says what was expected and received.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeAlkireFosterInference, safeDesignMean, safeDesignRatio, safeDesignTotal, safePlanAfInference, safeRestrictDesign, safeSurveyDesign, surveyDesign } from '../../src/analytics/index.js';
+import { safeAlkireFosterInference, safeDesignMean, safeDesignRatio, safeDesignTotal, safeSurveyDesign, surveyDesign } from '../../src/analytics/index.js';
+import { safePlanAfInference } from '../../src/analytics/alkire-foster-inference.js';
+import { safeRestrictDesign } from '../../src/analytics/design.js';
 import { errorCodes, type ErrorDetail } from '../../src/index.js';
 
 const codes: ReadonlySet<string> = new Set(errorCodes);

@@ -3,7 +3,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createAfTableBuilder, estimateAfInference, planAfInference, type AfTable } from '../../src/analytics/index.js';
+import { createAfTableBuilder, type AfTable } from '../../src/analytics/af-table.js';
+import { estimateAfInference, planAfInference } from '../../src/analytics/alkire-foster-inference.js';
 import { readAfCsv } from '../../src/node/af-csv.js';
 
 const plan = planAfInference({ indicators: ['a', 'b', 'c'], weights: 'perIndicator', k: [34, 67], weight: 'w', strata: 's', psu: 'p', over: ['g'] });
