@@ -122,8 +122,9 @@ export interface HouseholdFields<I extends string = IndicatorId> {
  * An unknown key, a second income field or an unknown indicator does not compile; for data whose
  * shape is not known (a parsed file, a request body), use {@link safeClassify}.
  *
- * @example
- * const household: HouseholdInput<IndicatorIdOf<'nd07-2021'>> = { area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: ['healthInsurance'] };
+ * Example:
+ *
+ *     const household: HouseholdInput<IndicatorIdOf<'nd07-2021'>> = { area: 'rural', size: 3, incomeMonthlyTotal: 4_500_000, deprived: ['healthInsurance'] };
  */
 export type HouseholdInput<I extends string = IndicatorId> = HouseholdFields<I> & IncomeInput;
 

@@ -287,12 +287,13 @@ export type CommandLine<O extends CommandOptions> = ReturnType<typeof parseArgs<
  * the usage: an unknown option, an option without its value (or whose value looks like another
  * option: write `--date=-X`), a value given to an option that takes none, an option given twice.
  *
- * @example
- * const spec = { command: 'demo', usage: 'Usage: chuan-ngheo demo FILE [--date YYYY-MM-DD]', options: { date: { type: 'string' } } } as const;
- * const line = readCommandLine(['--date', '2025-12-01', 'a.csv'], spec); // undefined after --help or --version
- * line?.values.date //=> '2025-12-01'
- * line?.positionals //=> ['a.csv']
- * readCommandLine(['--dat', '2025-12-01'], spec); // throws OptionError: unknown option --dat; did you mean --date?
+ * Example:
+ *
+ *     const spec = { command: 'demo', usage: 'Usage: chuan-ngheo demo FILE [--date YYYY-MM-DD]', options: { date: { type: 'string' } } } as const;
+ *     const line = readCommandLine(['--date', '2025-12-01', 'a.csv'], spec); // undefined after --help or --version
+ *     line?.values.date //=> '2025-12-01'
+ *     line?.positionals //=> ['a.csv']
+ *     readCommandLine(['--dat', '2025-12-01'], spec); // throws OptionError: unknown option --dat; did you mean --date?
  */
 export function readCommandLine<const O extends CommandOptions>(argv: readonly string[], spec: CommandSpec<O>): CommandLine<O> | undefined {
   currentCommand = spec.command;

@@ -8,8 +8,9 @@
  * The edit distance between two texts: insertions, deletions, substitutions and swaps of two
  * neighbouring characters (the optimal string alignment distance).
  *
- * @example
- * editDistance('standrad', 'standard') //=> 1
+ * Example:
+ *
+ *     editDistance('standrad', 'standard') //=> 1
  */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
@@ -31,9 +32,10 @@ export function editDistance(a: string, b: string): number {
  * other letter case, a word that begins with it (or that it begins with), or one within a third of
  * its length in edits (1 for a word of one or two letters, else 2, at most 3). Ties go to the word listed first.
  *
- * @example
- * nearest('dat', ['standard', 'date', 'format']) //=> 'date'
- * nearest('frobnicate', ['standard', 'date']) //=> undefined
+ * Example:
+ *
+ *     nearest('dat', ['standard', 'date', 'format']) //=> 'date'
+ *     nearest('frobnicate', ['standard', 'date']) //=> undefined
  */
 export function nearest(given: string, valid: readonly string[]): string | undefined {
   const word = given.toLowerCase();
@@ -60,8 +62,9 @@ export function nearest(given: string, valid: readonly string[]): string | undef
 /**
  * `; did you mean X?` for the nearest valid word X, or nothing.
  *
- * @example
- * didYouMean('--dat', ['--date', '--out']) //=> '; did you mean --date?'
+ * Example:
+ *
+ *     didYouMean('--dat', ['--date', '--out']) //=> '; did you mean --date?'
  */
 export function didYouMean(given: string, valid: readonly string[]): string {
   const near = nearest(given, valid);

@@ -18,10 +18,11 @@ export interface NumberStyle {
 /**
  * A number as `lang` writes it, with its thousands grouped.
  *
- * @example
- * formatNumber(1234567.5, 'en') //=> '1,234,567.5'
- * formatNumber(1234567.5, 'vi') //=> '1.234.567,5'
- * formatNumber(12.5, 'vi', { decimals: 2 }) //=> '12,50'
+ * Example:
+ *
+ *     formatNumber(1234567.5, 'en') //=> '1,234,567.5'
+ *     formatNumber(1234567.5, 'vi') //=> '1.234.567,5'
+ *     formatNumber(12.5, 'vi', { decimals: 2 }) //=> '12,50'
  */
 export function formatNumber(value: number, lang: Lang, style: NumberStyle = {}): string {
   const digits = style.decimals !== undefined ? { minimumFractionDigits: style.decimals, maximumFractionDigits: style.decimals } : { maximumFractionDigits: style.maxDecimals ?? 6 };

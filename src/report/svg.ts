@@ -38,10 +38,11 @@ const PALETTE = [categoryColors.poor, categoryColors['near-poor'], categoryColor
  * chosen for at most five intervals; the last tick is the first at or above `max` (an axis of
  * nothing, or of values ≤ 0, runs from 0 to 1).
  *
- * @example
- * axisTicks(100) //=> [0, 20, 40, 60, 80, 100]
- * axisTicks(37.5) //=> [0, 10, 20, 30, 40]
- * axisTicks(0.8) //=> [0, 0.2, 0.4, 0.6, 0.8]
+ * Example:
+ *
+ *     axisTicks(100) //=> [0, 20, 40, 60, 80, 100]
+ *     axisTicks(37.5) //=> [0, 10, 20, 30, 40]
+ *     axisTicks(0.8) //=> [0, 0.2, 0.4, 0.6, 0.8]
  */
 export function axisTicks(max: number): number[] {
   const top = Number.isFinite(max) && max > 0 ? max : 1;

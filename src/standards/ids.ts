@@ -68,8 +68,9 @@ export interface IndicatorIdsByStandard {
 /**
  * The indicator ids of a shipped standard.
  *
- * @example
- * const id: IndicatorIdOf<'nd351-2025'> = 'wasteTreatment'; // 'informationMeans' would not compile
+ * Example:
+ *
+ *     const id: IndicatorIdOf<'nd351-2025'> = 'wasteTreatment'; // 'informationMeans' would not compile
  */
 export type IndicatorIdOf<S extends StandardId> = IndicatorIdsByStandard[S];
 

@@ -59,9 +59,10 @@ export const classifiedColumnWidths: readonly number[] = [14, 12, 18, 14, 12, 22
  * The cells of a classified row, in the columns of the CSV output: `deprivationCount` a number,
  * `newlyEscaped` a boolean, nothing as an empty cell.
  *
- * @example
- * classifiedRowValues({ id: 'HH01', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd07-2021' })
- * //=> ['HH01', 'poor', 3, false, 'nd07-2021', null, null]
+ * Example:
+ *
+ *     classifiedRowValues({ id: 'HH01', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd07-2021' })
+ *     //=> ['HH01', 'poor', 3, false, 'nd07-2021', null, null]
  */
 export function classifiedRowValues(row: BatchRow): (string | number | boolean | null)[] {
   const id = row.id === undefined ? null : cellString(String(row.id));
@@ -86,10 +87,11 @@ function sheetValue(cell: Cell): string | number | null {
  * as a rate, gets the number format `0.00`), text as text, nothing to show as an empty cell, and the
  * table's note two rows below it.
  *
- * @example
- * const workbook = new ExcelJS.Workbook();
- * addTableSheets(workbook, [summaryTable(tally, 'vi', { standard: 'nd07-2021', date: '2025-12-01' })]);
- * workbook.worksheets.map((s) => s.name); //=> ['Kết quả phân loại hộ']
+ * Example:
+ *
+ *     const workbook = new ExcelJS.Workbook();
+ *     addTableSheets(workbook, [summaryTable(tally, 'vi', { standard: 'nd07-2021', date: '2025-12-01' })]);
+ *     workbook.worksheets.map((s) => s.name); //=> ['Kết quả phân loại hộ']
  */
 export function addTableSheets(workbook: Workbook, tables: readonly Table[]): void {
   const names = sheetNames(tables.map((t) => t.title));
