@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { fail } from './errors.js';
+import { describeReceived, fail, toSafe, type SafeResult } from './errors.js';
 import { incomeFields } from './household.js';
 import type { Standard } from './standards/schema.js';
 import { nationalStandards, localStandards } from './standards/registry.js';
@@ -80,6 +80,69 @@ export interface ColumnOptions {
     readonly area?: Readonly<Record<string, 'rural' | 'urban'>>;
     readonly indicators?: Readonly<Record<string, 0 | 1>>;
   };
+}
+
+/** The kinds of a JSON value, as a column map's messages name them. */
+const kindOf = (value: unknown): string => (Array.isArray(value) ? 'an array' : typeof value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a column map from its JSON text (a `MAP.json` file's): either the file's column names
+ * mapped to fields and indicator ids, `{"Mã hộ": "id", "BHYT": "healthInsurance"}`, or the
+ * structured form `{"columns": {…}, "values": {"area": {…}, "indicators": {…}}, "keepColumns": […]}`.
+ * What the map names is checked against a file's header when the file is read ({@link planHeader}).
+ *
+ * @throws {ChuanNgheoError} `INVALID_OPTIONS` for text that is not JSON, or a map of the wrong shape;
+ * the message says what was expected.
+ * @example
+ * parseColumnMap('{"Mã số": "id", "BHYT": "healthInsurance"}') //=> { columns: { 'Mã số': 'id', BHYT: 'healthInsurance' } }
+ * parseColumnMap('{"columns": {"KV": "area"}, "values": {"area": {"NT": "rural"}}}') //=> { columns: { KV: 'area' }, values: { area: { NT: 'rural' } } }
+ * parseColumnMap('["id"]') //=> throws INVALID_OPTIONS
+ */
+export function parseColumnMap(text: string): ColumnOptions {
+  if (typeof text !== 'string') fail('INVALID_OPTIONS', [], `expected the text of a column map (JSON), received ${describeReceived(text)}`, text, 'JSON text');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail('INVALID_OPTIONS', [], `not valid JSON (${(error as Error).message})`, undefined, 'a JSON object');
+  }
+  if (!isPlainObject(parsed)) return fail('INVALID_OPTIONS', [], `expected a JSON object of column names, received ${kindOf(parsed)}`, kindOf(parsed), 'a JSON object');
+  const structured = 'columns' in parsed || 'values' in parsed || 'keepColumns' in parsed;
+  const columns = structured ? (parsed.columns ?? {}) : parsed;
+  if (!isPlainObject(columns)) return fail('INVALID_OPTIONS', ['columns'], `"columns" must be an object of column names, received ${kindOf(columns)}`, kindOf(columns), 'an object');
+  for (const [k, v] of Object.entries(columns)) {
+    if (typeof v !== 'string') fail('INVALID_OPTIONS', structured ? ['columns', k] : [k], `the column ${JSON.stringify(k)} must map to a field or indicator id (text), received ${JSON.stringify(v)}`, v, 'a field or indicator id');
+  }
+  if (!structured) return { columns: columns as Record<string, string> };
+  for (const key of Object.keys(parsed)) if (!['columns', 'values', 'keepColumns'].includes(key)) fail('INVALID_OPTIONS', [key], `unknown key ${JSON.stringify(key)} (expected columns, values, keepColumns)`, key, 'columns, values, keepColumns');
+  const { values, keepColumns } = parsed;
+  if (values !== undefined) {
+    if (!isPlainObject(values)) fail('INVALID_OPTIONS', ['values'], `"values" must be an object (with area, indicators), received ${kindOf(values)}`, kindOf(values), 'an object');
+    for (const [key, map] of Object.entries(values)) {
+      if (key !== 'area' && key !== 'indicators') fail('INVALID_OPTIONS', ['values', key], `unknown key ${JSON.stringify(key)} in "values" (expected area, indicators)`, key, 'area, indicators');
+      if (!isPlainObject(map)) fail('INVALID_OPTIONS', ['values', key], `"values"."${key}" must be an object of cell values, received ${kindOf(map)}`, kindOf(map), 'an object');
+    }
+  }
+  if (keepColumns !== undefined && !(Array.isArray(keepColumns) && keepColumns.every((c) => typeof c === 'string'))) {
+    fail('INVALID_OPTIONS', ['keepColumns'], `"keepColumns" must be a list of column names (text), received ${JSON.stringify(keepColumns)}`, keepColumns, 'a list of texts');
+  }
+  return {
+    columns: columns as Record<string, string>,
+    ...(values !== undefined ? { values: values as NonNullable<ColumnOptions['values']> } : {}),
+    ...(keepColumns !== undefined ? { keepColumns: keepColumns as string[] } : {}),
+  };
+}
+
+/**
+ * {@link parseColumnMap} that never throws.
+ *
+ * @example
+ * safeParseColumnMap('{"Mã hộ": 1}').success //=> false
+ * safeParseColumnMap('{"Mã hộ": "id"}') //=> { success: true, data: { columns: { 'Mã hộ': 'id' } } }
+ */
+export function safeParseColumnMap(text: string): SafeResult<ColumnOptions> {
+  return toSafe(() => parseColumnMap(text));
 }
 
 /** What the header of a table stands for. */

@@ -72,6 +72,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const input = inputFormatOf(file, values.input);
   const output = classifyOutputOf(values.format, input, values.out);
   const sheet = sheetOf(values.sheet, input);
+  const columns = columnOptionsOf(values, input);
   const threads = threadsFor(file, values.threads, values['force-threads'] === true);
   refuseInputAsOutput('--out', values.out, [['the input', file]]);
   const source = openInput(file);
@@ -85,7 +86,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const progress = startProgress(values.quiet === true, file, source);
   const choice = standardChoiceOf(values);
   const onHeader = (plan: HeaderPlan, standard: string) => process.stderr.write(describeHeader(plan, standard));
-  const parallel = { ...choice, ...limitsOf(values), ...columnOptionsOf(values), onHeader, threads, onProgress: progress.update };
+  const parallel = { ...choice, ...limitsOf(values), ...columns, onHeader, threads, onProgress: progress.update };
   let summary;
   try {
     summary =

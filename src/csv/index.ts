@@ -9,7 +9,7 @@
  */
 export { createRowReader, fieldColumns } from '../tabular.js';
 export type { RowReader } from '../tabular.js';
-export { planHeader, normalizeColumnName, vietnameseFieldNames } from '../columns.js';
+export { planHeader, normalizeColumnName, vietnameseFieldNames, parseColumnMap, safeParseColumnMap } from '../columns.js';
 export type { HeaderPlan, ColumnOptions } from '../columns.js';
 export { readCsv, splitRecord, CsvCutter, CsvHeaderError, defaultMaxRecordBytes } from './records.js';
 export type { CsvPiece, CsvRecord, RecordFields, CsvLimits, CsvCutterOptions } from './records.js';

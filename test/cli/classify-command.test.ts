@@ -149,6 +149,17 @@ describe('classify (in process)', () => {
     expect(jsonLines(r.stdout)).toEqual([{ id: 'X1', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd07-2021' }]);
   });
 
+  it('refuses --columns and --keep-column for JSON Lines, rather than ignoring them', async () => {
+    const map = join(dir, 'map-for-jsonl.json');
+    writeFileSync(map, '{"Mã": "id"}');
+    for (const args of [['--columns', map], ['--keep-column', 'commune']]) {
+      const r = await runCommand(classifyCommand, ['examples/roster.jsonl', '--date', date, ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`chuan-ngheo: ${args[0]} reads the columns of a CSV file or a worksheet; this input is read as jsonl, whose records name their own fields\n`);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('shows a progress bar naming the job when stderr is a terminal, none with --quiet', async () => {
     const shown = await runCommand(classifyCommand, ['examples/households.csv', '--date', date], { stderrIsTerminal: true });
     expect(shown.status).toBe(0);
