@@ -10,7 +10,7 @@
  * @module chuan-ngheo
  */
 export { classify, safeClassify, explainHousehold } from './classify.js';
-export type { Classification, ClassifyOptions, ClassifyInput, IndicatorsFor, Escape, LowIncomeWorker, TraceStep, Category, Branch } from './classify.js';
+export type { Classification, ClassifyOptions, ClassifyInput, IndicatorsFor, OptionsOnly, Escape, LowIncomeWorker, TraceStep, Category, Branch } from './classify.js';
 export type { StandardId, NationalStandardId, LocalStandardId, IndicatorId, IndicatorIdOf, IndicatorIdsByStandard, Qd59IndicatorId, Nd07IndicatorId, Nd351IndicatorId } from './standards/ids.js';
 export { decide } from './rule.js';
 export type { Decision, IncomeComparator, LineRole } from './rule.js';
@@ -47,8 +47,8 @@ export type { Decider, DecisionInput, AreaTable } from './decision-table.js';
 export { Decimal } from './money.js';
 export type { Amount } from './money.js';
 export { classifyByScores, safeClassifyByScores } from './review/scores.js';
-export type { ScoredHouseholdInput, ScoreClassification, ScoreOptions } from './review/scores.js';
-export { defineScorecard, computeScoreA, safeComputeScoreA, scorecardSchema } from './review/scorecard.js';
+export type { ScoredHouseholdInput, ScoreInput, ScoreASource, ScoreBSource, ScorecardAnswers, ScoreClassification, ScoreOptions } from './review/scores.js';
+export { defineScorecard, safeDefineScorecard, computeScoreA, safeComputeScoreA, scorecardSchema } from './review/scorecard.js';
 export type { Scorecard, ScorecardInput, ScoreA } from './review/scorecard.js';
 // The shapes classify accepts and returns for a survey record (its functions are in chuan-ngheo/survey).
 export type { SurveyRecordInput, SurveyRecord, Member, Dwelling } from './survey/record.js';

@@ -28,12 +28,25 @@ function deepFreeze<T>(value: T): T {
  * Validates a standard object strictly (unknown keys fail) and returns it frozen.
  * Use it for a province's local standard; the national standards are already defined.
  *
+ * The input is typed as {@link StandardInput}: a misspelt key, a missing field or a value of the
+ * wrong kind does not compile. For a standard whose shape is not known until run time (a parsed
+ * file, a request body), use {@link safeDefineStandard}, which takes `unknown` and never throws,
+ * or {@link loadStandard} for JSON text.
+ *
  * @throws {ChuanNgheoError} `INVALID_STANDARD`, naming the path of the first problem.
  * @example
- * const local = defineStandard({ ...nationalStandards[1], id: 'my-province-2022', scope: 'local', jurisdiction: 'My province' });
+ * const local = defineStandard({ ...getStandard('nd07-2021'), id: 'my-province-2022', scope: 'local', jurisdiction: 'My province' });
  * local.rule.minDeprivations.value //=> 3
  */
-export function defineStandard(input: StandardInput | unknown): Standard {
+export function defineStandard(input: StandardInput): Standard {
+  return readStandard(input);
+}
+
+/**
+ * Validates a value of any shape as a standard: the run-time check behind {@link defineStandard},
+ * {@link safeDefineStandard} and {@link loadStandard}.
+ */
+export function readStandard(input: unknown): Standard {
   if (input && typeof input === 'object' && validated.has(input)) return input as Standard;
   const standard = deepFreeze(parseOrFail(standardSchema, input, 'INVALID_STANDARD', 'standard'));
   validated.add(standard);
@@ -41,16 +54,20 @@ export function defineStandard(input: StandardInput | unknown): Standard {
 }
 
 /**
- * Safe twin of {@link defineStandard}.
+ * Safe twin of {@link defineStandard}, and the entry for untrusted data: takes any value, checks it
+ * at run time and returns `{ success, data | error }`; it never throws, whatever its argument.
  *
  * @example
  * const r = safeDefineStandard({ ...getStandard('nd07-2021'), id: '' });
  * r.success //=> false
  * !r.success && r.error.code //=> 'INVALID_STANDARD'
  * !r.success && r.error.path //=> ['id']
+ * const parsed: unknown = JSON.parse(JSON.stringify({ ...getStandard('nd07-2021'), id: 'my-province-2025', scope: 'local', jurisdiction: 'My province' }));
+ * const s = safeDefineStandard(parsed);
+ * s.success && s.data.id //=> 'my-province-2025'
  */
 export function safeDefineStandard(input: unknown): SafeResult<Standard> {
-  return toSafe(() => defineStandard(input));
+  return toSafe(() => readStandard(input));
 }
 
 /**
@@ -72,7 +89,7 @@ export function loadStandard(json: string): Standard {
   } catch (error) {
     fail('INVALID_STANDARD', [], `standard: expected JSON text, received text that is not JSON (${(error as Error).message})`, json.length > 200 ? `${json.slice(0, 200)}…` : json, 'JSON text');
   }
-  return defineStandard(parsed);
+  return readStandard(parsed);
 }
 
 /**
@@ -200,7 +217,7 @@ export function resolveStandard(choice: StandardChoice & { readonly today?: () =
   const date = dateGiven ? toIsoDate(options.date, ['date']) : todayOf(options.today ?? todayDate);
   const chosen = options.standard;
   if (chosen === undefined) return { standard: standardInForce(date), date, dateDefaulted: !dateGiven };
-  const standard = typeof chosen === 'string' ? getStandard(chosen) : readGuarded(() => defineStandard(chosen), 'INVALID_STANDARD', ['standard'], 'the standard');
+  const standard = typeof chosen === 'string' ? getStandard(chosen) : readGuarded(() => readStandard(chosen), 'INVALID_STANDARD', ['standard'], 'the standard');
   // Checked whether the date was given or is today's: a result never says a standard applies on a date it does not.
   if (date < standard.effective.from || date > standard.effective.to) {
     fail(
