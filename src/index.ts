@@ -24,15 +24,18 @@ export {
   loadStandard,
   safeLoadStandard,
   getStandard,
+  safeGetStandard,
   standardInForce,
   safeStandardInForce,
   resolveStandard,
+  safeResolveStandard,
   nationalStandards,
   localStandards,
   standardIds,
   isStandardId,
 } from './standards/registry.js';
 export type { StandardChoice, ResolvedStandard } from './standards/registry.js';
+export type { DeepReadonly } from './readonly.js';
 export { standardSchema, amountParameterSchema, countParameterSchema, bandSchema, dimensionSchema, indicatorSchema, ruleSchema, termSchema, legalInstrumentSchema, lowIncomeWorkerSchema, childrenSchema, reviewScoresSchema, standardJsonSchema } from './standards/schema.js';
 export type { Standard, StandardInput, Indicator, Dimension, Rule, Band, Area, AmountParameter, CountParameter, Term, LegalInstrument, LowIncomeWorkerRule, ReviewScores } from './standards/schema.js';
 export { referenceSchema, citation, sourceKinds } from './standards/reference.js';
@@ -40,7 +43,7 @@ export type { Reference, Provenance } from './standards/reference.js';
 export { indicatorIdSet } from './standards/indicators.js';
 export { isIsoDate } from './dates.js';
 export type { IsoDate } from './dates.js';
-export { createBatchClassifier, classifyMany, isBatchFailure } from './batch.js';
+export { createBatchClassifier, safeCreateBatchClassifier, classifyMany, isBatchFailure } from './batch.js';
 export type { BatchClassifier, BatchRow, BatchSuccess, BatchFailure, BatchFacts, CompactHousehold } from './batch.js';
 export { decisionTable, createDecider } from './decision-table.js';
 export type { Decider, DecisionInput, AreaTable } from './decision-table.js';

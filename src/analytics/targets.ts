@@ -14,6 +14,7 @@ import { show } from './exact.js';
 import type { Tally } from './tally.js';
 import type { Transitions } from './transitions.js';
 import { Fraction, fractionOfDecimal, roundHalfEven } from './exact.js';
+import type { DeepReadonly } from '../readonly.js';
 
 /**
  * A text of a plan: one text for every report, or one per report language (`{ "vi": "…", "en": "…" }`),
@@ -112,7 +113,7 @@ export interface TargetResult {
  * plan.coverage //=> []
  * defineTargetPlan({ id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND', povertyRateChangePerYear: Number.NaN }) //=> throws INVALID_FIELD
  */
-export function defineTargetPlan(input: TargetPlanInput): TargetPlan {
+export function defineTargetPlan(input: DeepReadonly<TargetPlanInput>): TargetPlan {
   return readTargetPlan(input);
 }
 
@@ -172,7 +173,7 @@ function checkInputs(tally: unknown, transitions: unknown, years: unknown): void
  * //=> [{ name: 'Health insurance', measures: { kind: 'coverage', indicator: 'healthInsurance', among: 'poor-or-near-poor' }, label: 'Health insurance',
  * //     measured: 66.67, measuredExact: '200/3', target: 100, targetExact: '100', gap: -33.33, gapExact: '-100/3', met: false, unit: 'percent' }]
  */
-export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): readonly TargetResult[] {
+export function measureTargets(plan: TargetPlan | DeepReadonly<TargetPlanInput>, tally: Tally, transitions?: Transitions, years = 1): readonly TargetResult[] {
   const p = readTargetPlan(plan);
   checkInputs(tally, transitions, years);
   const decimals = tally.rounding.decimals;
@@ -231,6 +232,6 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
  * const r = safeMeasureTargets({ id: 'x', title: 'Plan', reference: 'Plan 12/KH-UBND', coverage: [{ indicator: 'nutrition', among: 'poor', minimumPercent: 100 }] }, tally);
  * !r.success && r.error.code //=> 'UNKNOWN_INDICATOR'
  */
-export function safeMeasureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): SafeResult<readonly TargetResult[]> {
+export function safeMeasureTargets(plan: TargetPlan | DeepReadonly<TargetPlanInput>, tally: Tally, transitions?: Transitions, years = 1): SafeResult<readonly TargetResult[]> {
   return toSafe(() => measureTargets(plan, tally, transitions, years));
 }

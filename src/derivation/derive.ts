@@ -99,6 +99,20 @@ export function readSurveyRecord(input: unknown): SurveyRecord {
   return fail(code, path, `${where}: expected ${issue.message}, received ${describeReceived(received)}${missing ? ' (the field is required)' : ''}`, received, issue.message);
 }
 
+/**
+ * Safe twin of {@link readSurveyRecord}: takes any value and returns `{ success, data | error }`;
+ * it never throws.
+ *
+ * @example
+ * const r = safeReadSurveyRecord({ area: 'rural', members: [{ age: 30 }] });
+ * !r.success && r.error.path //=> ['members', 0, 'age']
+ * const ok = safeReadSurveyRecord({ area: 'nông thôn', members: [{ ageAtReview: 30 }] });
+ * ok.success && ok.data.members.length //=> 1
+ */
+export function safeReadSurveyRecord(input: unknown): SafeResult<SurveyRecord> {
+  return toSafe(() => readSurveyRecord(input));
+}
+
 /** Derives the indicators of a validated record under a standard on a date. */
 function apply(ctx: DerivationContext, d: Derivation): RuleResult {
   return (derivationRules[d.rule] as (ctx: DerivationContext, p: Derivation) => RuleResult)(ctx, d);

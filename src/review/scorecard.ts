@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
 import { ownValue, parseOrFail } from '../schema-issues.js';
 import type { Area } from '../standards/schema.js';
+import type { DeepReadonly } from '../readonly.js';
 
 const answer = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -73,7 +74,7 @@ export type ScorecardInput = z.input<typeof scorecardSchema>;
  * defineScorecard(card).areas.rural?.questions.length //=> 2
  * defineScorecard({ ...card, areas: {} }) //=> throws INVALID_SCORECARD
  */
-export function defineScorecard(input: ScorecardInput): Scorecard {
+export function defineScorecard(input: DeepReadonly<ScorecardInput>): Scorecard {
   return readScorecard(input);
 }
 
@@ -120,7 +121,7 @@ export interface ScoreA {
  * computeScoreA(card, 'rural', { roof: 'tile', motorbike: true }).items
  * //=> [{ question: 'roof', answer: 'tile', points: 20 }, { question: 'motorbike', answer: true, points: 30 }]
  */
-export function computeScoreA(card: Scorecard | ScorecardInput, area: Area, answers: Readonly<Record<string, string | number | boolean>>): ScoreA {
+export function computeScoreA(card: Scorecard | DeepReadonly<ScorecardInput>, area: Area, answers: Readonly<Record<string, string | number | boolean>>): ScoreA {
   const scorecard = readScorecard(card);
   if (area !== 'rural' && area !== 'urban') fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeReceived(area)}`, area, 'rural | urban');
   const areaCard = scorecard.areas[area];

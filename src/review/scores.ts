@@ -18,6 +18,7 @@ import type { Area, Standard } from '../standards/schema.js';
 import { citation } from '../standards/reference.js';
 import type { ClassifyOptions, IndicatorsFor, OptionsOnly, TraceStep } from '../classify.js';
 import type { IndicatorId } from '../standards/ids.js';
+import type { DeepReadonly } from '../readonly.js';
 import { computeScoreA, readScorecard, type ScorecardInput, type Scorecard } from './scorecard.js';
 
 /** Answers to a score-A scorecard, by question id. */
@@ -84,7 +85,7 @@ export interface ScoreClassification<I extends string = string> {
 
 /** Options: the standard/date, and a scorecard when score A is to be computed. */
 export interface ScoreOptions extends ClassifyOptions {
-  readonly scorecard?: Scorecard | ScorecardInput;
+  readonly scorecard?: Scorecard | DeepReadonly<ScorecardInput>;
 }
 
 /**

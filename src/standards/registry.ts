@@ -9,6 +9,7 @@ import { readOptions } from '../options.js';
 import { toIsoDate, today, type IsoDate } from '../dates.js';
 import { standardSchema, type Standard, type StandardInput } from './schema.js';
 import type { StandardId } from './ids.js';
+import type { DeepReadonly } from '../readonly.js';
 import qd59_2015 from './data/qd59-2015.json' with { type: 'json' };
 import nd07_2021 from './data/nd07-2021.json' with { type: 'json' };
 import nd351_2025 from './data/nd351-2025.json' with { type: 'json' };
@@ -28,8 +29,8 @@ function deepFreeze<T>(value: T): T {
  * Validates a standard object strictly (unknown keys fail) and returns it frozen.
  * Use it for a province's local standard; the national standards are already defined.
  *
- * The input is typed as {@link StandardInput}: a misspelt key, a missing field or a value of the
- * wrong kind does not compile. For a standard whose shape is not known until run time (a parsed
+ * The input is typed as {@link StandardInput} (readonly at every depth, so that parts written
+ * `as const` fit): a misspelt key, a missing field or a value of the wrong kind does not compile. For a standard whose shape is not known until run time (a parsed
  * file, a request body), use {@link safeDefineStandard}, which takes `unknown` and never throws,
  * or {@link loadStandard} for JSON text.
  *
@@ -38,7 +39,7 @@ function deepFreeze<T>(value: T): T {
  * const local = defineStandard({ ...getStandard('nd07-2021'), id: 'my-province-2022', scope: 'local', jurisdiction: 'My province' });
  * local.rule.minDeprivations.value //=> 3
  */
-export function defineStandard(input: StandardInput): Standard {
+export function defineStandard(input: DeepReadonly<StandardInput>): Standard {
   return readStandard(input);
 }
 
@@ -149,6 +150,20 @@ export function getStandard(id: StandardId | (string & {})): Standard {
 }
 
 /**
+ * Safe twin of {@link getStandard}: takes any value (an id read from a file or a request) and
+ * returns `{ success, data | error }`; it never throws.
+ *
+ * @example
+ * const r = safeGetStandard('nd07');
+ * !r.success && r.error.code //=> 'UNKNOWN_STANDARD'
+ * const s = safeGetStandard('nd351-2025');
+ * s.success && s.data.indicators.length //=> 12
+ */
+export function safeGetStandard(id: unknown): SafeResult<Standard> {
+  return toSafe(() => getStandard(id as string));
+}
+
+/**
  * The national standard in force on a date.
  *
  * @throws {ChuanNgheoError} `INVALID_DATE`, or `NO_STANDARD_IN_FORCE` before 2016-01-01 and after 2030-12-31.
@@ -183,7 +198,7 @@ export function safeStandardInForce(date: IsoDate | Date): SafeResult<Standard> 
 /** How the standard and the review date were chosen. */
 export interface StandardChoice {
   /** The id of a shipped standard, or a standard object of one's own (validated strictly). */
-  readonly standard?: StandardId | StandardInput | undefined;
+  readonly standard?: StandardId | DeepReadonly<StandardInput> | undefined;
   /** The review date (`YYYY-MM-DD` or a `Date`); today when omitted. */
   readonly date?: IsoDate | Date | undefined;
 }
@@ -231,6 +246,20 @@ export function resolveStandard(choice: StandardChoice & { readonly today?: () =
     );
   }
   return { standard, date, dateDefaulted: !dateGiven };
+}
+
+/**
+ * Safe twin of {@link resolveStandard}: takes any value as the choice and returns
+ * `{ success, data | error }`; it never throws.
+ *
+ * @example
+ * const r = safeResolveStandard({ standard: 'qd59-2015', date: '2025-12-01' });
+ * !r.success && r.error.code //=> 'STANDARD_NOT_IN_FORCE'
+ * const s = safeResolveStandard({ date: '2027-06-01' });
+ * s.success && s.data.standard.id //=> 'nd351-2025'
+ */
+export function safeResolveStandard(choice: unknown, todayDate: () => IsoDate = today): SafeResult<ResolvedStandard> {
+  return toSafe(() => resolveStandard(choice as StandardChoice, todayDate));
 }
 
 /** Today's date from the `today` option (or the default), checked like a given date. */

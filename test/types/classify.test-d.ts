@@ -19,6 +19,7 @@ import {
   type AreaInput,
   type Category,
   type Classification,
+  type DeepReadonly,
   type ClassifyOptions,
   type HouseholdInput,
   type IndicatorId,
@@ -161,7 +162,11 @@ describe('defineStandard: the compiler lets through', () => {
     expectTypeOf(mine).toEqualTypeOf<Standard>();
     const input: StandardInput = { ...getStandard('nd351-2025'), id: 'my-province-2027', scope: 'local', jurisdiction: 'My province' };
     expectTypeOf(defineStandard(input)).toEqualTypeOf<Standard>();
-    expectTypeOf(defineStandard).parameter(0).toEqualTypeOf<StandardInput>();
+    expectTypeOf(defineStandard).parameter(0).toEqualTypeOf<DeepReadonly<StandardInput>>();
+    // Parts written `as const` fit (readonly arrays and literal types).
+    const source = { instrument: 'Resolution 12/2024/NQ-HĐND', article: 'Art. 1', source: 'primary', seenIn: ['the provincial gazette'] } as const;
+    const lines = { rural: { value: 1_800_000, reference: source, confirmed: true }, urban: { value: 2_300_000, reference: source, confirmed: true } } as const;
+    defineStandard({ ...getStandard('nd07-2021'), id: 'tinh-x-2025', scope: 'local', jurisdiction: 'Province X', rule: { ...getStandard('nd07-2021').rule, kind: 'single-line', lines } });
   });
 });
 
