@@ -15,10 +15,11 @@
  *
  * @module
  */
-import { describeReceived, fail, toSafe, type SafeResult } from './errors.js';
+import { describeReceived, fail, readGuarded, toSafe, type SafeResult } from './errors.js';
+import { readOptions } from './options.js';
 import { incomeFields } from './household.js';
 import type { Standard } from './standards/schema.js';
-import { nationalStandards, localStandards } from './standards/registry.js';
+import { nationalStandards, localStandards, readStandard } from './standards/registry.js';
 
 /** Field columns with a meaning of their own; any other non-indicator column is an attribute. */
 export const fieldColumns = ['id', 'area', 'size', ...incomeFields, 'deprived', 'previousCategory', 'previousRecognizedOn', 'leftListOn'] as const;
@@ -170,7 +171,8 @@ export function knownIndicatorIds(): ReadonlySet<string> {
  * Reads a header for a standard.
  *
  * @throws {ChuanNgheoError} `INVALID_HEADER` for an empty or repeated column, a column that nearly
- * names a field or indicator, or a map that names a column the file lacks or a field that does not exist.
+ * names a field or indicator, or a map that names a column the file lacks or a field that does not exist;
+ * `INVALID_STANDARD` for a standard that fails validation, `INVALID_OPTIONS` for options of the wrong shape.
  * @example
  * const plan = planHeader(['id', 'Khu vực', 'size', 'incomeMonthlyTotal', 'nutrition', 'commune'], getStandard('nd07-2021'));
  * plan.names            //=> ['id', 'area', 'size', 'incomeMonthlyTotal', 'nutrition', 'commune']
@@ -179,6 +181,46 @@ export function knownIndicatorIds(): ReadonlySet<string> {
  * planHeader(['id', 'area', 'sizee'], getStandard('nd07-2021')) //=> throws INVALID_HEADER
  */
 export function planHeader(header: readonly string[], standard: Standard, options: ColumnOptions = {}): HeaderPlan {
+  return readGuarded(() => planChecked(header, readGuarded(() => readStandard(standard), 'INVALID_STANDARD', ['standard'], 'the standard'), readColumnOptions(options)), 'INVALID_HEADER', [], 'the header');
+}
+
+/**
+ * Safe twin of {@link planHeader}: never throws, whatever its arguments.
+ *
+ * @example
+ * const r = safePlanHeader(['id', 'area', 'sizee'], getStandard('nd07-2021'));
+ * !r.success && r.error.message
+ * //=> 'column "sizee" (did you mean "size"?) is not a field or indicator but nearly names one: rename it, map it (columns), or keep it as an attribute on purpose (keepColumns)'
+ * const ok = safePlanHeader(['id', 'area', 'sizee'], getStandard('nd07-2021'), { keepColumns: ['sizee'] });
+ * ok.success && ok.data.attributeColumns //=> ['sizee']
+ */
+export function safePlanHeader(header: readonly string[], standard: Standard, options: ColumnOptions = {}): SafeResult<HeaderPlan> {
+  return toSafe(() => planHeader(header, standard, options));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The column options, checked for shape: a map that is not an object would otherwise be read as none. */
+function readColumnOptions(options: unknown): ColumnOptions {
+  const { columns, keepColumns, values } = readOptions(options, ['columns', 'keepColumns', 'values']);
+  const refuse = (path: (string | number)[], expected: string, value: unknown): never =>
+    fail('INVALID_OPTIONS', path, `options.${path.join('.')}: expected ${expected}, received ${describeReceived(value)}`, value, expected);
+  if (columns !== undefined && !isRecord(columns)) refuse(['columns'], 'an object of column names mapped to fields or indicator ids', columns);
+  if (keepColumns !== undefined && !(Array.isArray(keepColumns) && keepColumns.every((k) => typeof k === 'string'))) refuse(['keepColumns'], 'an array of column names', keepColumns);
+  if (values !== undefined) {
+    if (!isRecord(values)) refuse(['values'], 'an object with area and/or indicators value maps', values);
+    const { area, indicators } = readOptions(values, ['area', 'indicators']);
+    if (area !== undefined && !isRecord(area)) refuse(['values', 'area'], 'an object of area cells mapped to rural or urban', area);
+    if (indicators !== undefined && !isRecord(indicators)) refuse(['values', 'indicators'], 'an object of indicator cells mapped to 0 or 1', indicators);
+  }
+  return options ?? {};
+}
+
+/** {@link planHeader} on a standard and options already checked. */
+function planChecked(header: readonly string[], standard: Standard, options: ColumnOptions): HeaderPlan {
+  if (!Array.isArray(header) || !header.every((h) => typeof h === 'string')) {
+    fail('INVALID_HEADER', [], `the header: expected an array of column names (texts), received ${describeReceived(header)}`, header, 'an array of column names');
+  }
   const trimmed = header.map((h) => h.trim());
   if (trimmed.length === 0 || trimmed.every((n) => n === '')) fail('INVALID_HEADER', [], 'the header row is empty', header, 'column names');
   const indicators = knownIndicatorIds();

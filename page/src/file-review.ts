@@ -11,7 +11,7 @@ import { createBatchClassifier, type BatchClassifier, type BatchRow } from '../.
 import { classifyOn, type Classification } from '../../src/classify.js';
 import type { FileColumns } from '../../src/column-check.js';
 import type { ColumnOptions, HeaderPlan } from '../../src/columns.js';
-import { brokenRecordError, CsvCutter, CsvHeaderError, defaultMaxRecordBytes, forEachRecord, readRecord } from '../../src/csv/records.js';
+import { brokenRecordError, CsvCutter, defaultMaxRecordBytes, forEachRecord, readRecord } from '../../src/csv/records.js';
 import { ChuanNgheoError, fail, toSafe, type ErrorDetail } from '../../src/errors.js';
 import { formatByContent, formatByName, formatNames, extensionOf, type FileFormat } from '../../src/input-format.js';
 import { defaultMaxDepth } from '../../src/json-depth.js';
@@ -148,26 +148,21 @@ export function readCsvFile(bytes: Uint8Array, batch: BatchClassifier, columns: 
   const starts: number[] = [];
   const ends: number[] = [];
   const broken = new Map<number, TableRecord>();
-  try {
-    for (const piece of [...cutter.push(bytes), ...cutter.end()]) {
-      if (piece.kind === 'header') header = piece.fields;
-      else if (piece.kind === 'broken') {
-        broken.set(starts.length, { record: starts.length + 2, fields: piece.fields, error: brokenRecordError(piece) });
-        pieceOf.push(-1);
-        starts.push(0);
-        ends.push(0);
-      } else {
-        pieces.push(piece.bytes);
-        forEachRecord(piece.bytes, 0, piece.bytes.length, (start, end) => {
-          pieceOf.push(pieces.length - 1);
-          starts.push(start);
-          ends.push(end);
-        });
-      }
+  for (const piece of [...cutter.push(bytes), ...cutter.end()]) {
+    if (piece.kind === 'header') header = piece.fields;
+    else if (piece.kind === 'broken') {
+      broken.set(starts.length, { record: starts.length + 2, fields: piece.fields, error: brokenRecordError(piece) });
+      pieceOf.push(-1);
+      starts.push(0);
+      ends.push(0);
+    } else {
+      pieces.push(piece.bytes);
+      forEachRecord(piece.bytes, 0, piece.bytes.length, (start, end) => {
+        pieceOf.push(pieces.length - 1);
+        starts.push(start);
+        ends.push(end);
+      });
     }
-  } catch (error) {
-    if (error instanceof CsvHeaderError) fail('INVALID_ROW', [], error.message);
-    throw error;
   }
   if (header === undefined) return undefined;
   const reader = createRowReader(header, batch, columns);

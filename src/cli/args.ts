@@ -332,8 +332,9 @@ export function usageAfter(error: unknown): string {
 
 /** A one-line message for an error that stops the command. */
 export function describeFatal(error: unknown): string {
-  if (error instanceof ChuanNgheoError) return `${error.code} at ${formatPath(error.path)}: ${error.message}`;
+  // An output file's error names the file and the reason: its message says it all, before its code.
   if (error instanceof UsageError || error instanceof OutputFileError || error instanceof InputFileError) return error.message;
+  if (error instanceof ChuanNgheoError) return `${error.code} at ${formatPath(error.path)}: ${error.message}`;
   const path = error && typeof error === 'object' && 'path' in error ? (error as { path: unknown }).path : undefined;
   if (typeof path === 'string' && error && typeof error === 'object' && 'code' in error) return new InputFileError(path, error).message;
   const message = error instanceof Error ? error.message : String(error);

@@ -212,7 +212,8 @@ describe('standard output', () => {
     process.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
     process.stderr.emit('error', new Error('stderr closed too'));
     expect(args.standardOutputError()?.message).toBe('cannot write standard output: the reading end of the pipe was closed');
-    expect(args.standardOutputError()?.code).toBe('EPIPE');
+    expect(args.standardOutputError()?.systemCode).toBe('EPIPE');
+    expect(args.standardOutputError()?.code).toBe('OUTPUT_NOT_WRITTEN');
     await expect(args.writeStandardOutput('more')).rejects.toBe(args.standardOutputError());
     const output = args.openOutput('-');
     expect(output.stream).toBe(process.stdout);
