@@ -115,7 +115,8 @@ interface Checked {
 function checkIndicators(list: unknown): readonly AfIndicator[] {
   if (!Array.isArray(list) || list.length === 0) return fail('INVALID_FIELD', ['indicators'], `indicators: expected a list of at least one indicator, received ${show(list)}`, list);
   const ids = new Set<string>();
-  list.forEach((ind: unknown, j) => {
+  // Every index, holes of a sparse array included (forEach would pass over them).
+  Array.from(list as unknown[]).forEach((ind: unknown, j) => {
     if (!isObject(ind)) return fail('INVALID_FIELD', ['indicators', j], `indicators[${j}]: expected an object with an id, received ${show(ind)}`, ind);
     if (typeof ind.id !== 'string' || ind.id === '') fail('INVALID_FIELD', ['indicators', j, 'id'], `indicators[${j}].id: expected a non-empty string, received ${show(ind.id)}`, ind.id);
     if (ids.has(ind.id as string)) fail('INVALID_FIELD', ['indicators', j, 'id'], `indicators[${j}].id repeats ${show(ind.id)}`, ind.id);

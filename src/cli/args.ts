@@ -14,7 +14,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isStandardId, loadStandard, standardIds } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
 import type { StandardId } from '../standards/ids.js';
-import { didYouMean, nearest } from './nearest.js';
+import { didYouMean, nearest } from '../nearest.js';
 
 /** A usage error: exit status 2, message on stderr. */
 export class UsageError extends Error {}

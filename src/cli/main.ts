@@ -9,7 +9,7 @@ import { mpiCommand, mpiUsage } from './mpi-command.js';
 import { standardsCommand, standardsUsage } from './standards-command.js';
 import { validateCommand, validateUsage } from './validate-command.js';
 import { describeFatal, exitStatus, listenToStandardStreams, packageVersion, standardOutputError, usageAfter } from './args.js';
-import { didYouMean } from './nearest.js';
+import { didYouMean } from '../nearest.js';
 import { OutputFileError } from '../node/atomic-output.js';
 
 const usage = `chuan-ngheo: Viet Nam's multidimensional poverty standards (chuẩn nghèo đa chiều)

@@ -13,7 +13,7 @@ import { readArea, type AreaInput } from '../household.js';
 import { isSurveyRecord, type SurveyRecordInput } from '../survey/record.js';
 import { deriveFromRecord, readSurveyRecord } from '../derivation/derive.js';
 import { indicatorIdSet } from '../standards/indicators.js';
-import { resolveStandard } from '../standards/registry.js';
+import { resolveStandardAmong } from '../standards/registry.js';
 import type { Area, Standard } from '../standards/schema.js';
 import { citation } from '../standards/reference.js';
 import type { ClassifyOptions, IndicatorsFor, OptionsOnly, TraceStep } from '../classify.js';
@@ -112,7 +112,7 @@ export function classifyByScores(input: unknown, options: ScoreOptions = {}): Sc
 
 /** Classifies a value of any shape by the review scores: the run-time check behind both entries. */
 function scoreOn(input: unknown, options: ScoreOptions): ScoreClassification {
-  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+  const { standard, date } = readGuarded(() => resolveStandardAmong(options, ['scorecard']), 'INVALID_OPTIONS', [], 'the options');
   const scorecard = readOptions(options, ['scorecard']).scorecard;
   const card = scorecard === undefined ? undefined : readScorecard(scorecard);
   return readGuarded(() => scoreHousehold(input, card, standard, date), 'INVALID_FIELD', [], 'the household');

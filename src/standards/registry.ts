@@ -227,7 +227,18 @@ export interface ResolvedStandard {
  * resolveStandard({ standard: 'qd59-2015', date: '2025-12-01' }) //=> throws STANDARD_NOT_IN_FORCE
  */
 export function resolveStandard(choice: StandardChoice & { readonly today?: () => IsoDate } = {}, todayDate: () => IsoDate = today): ResolvedStandard {
-  const options = readOptions(choice, ['standard', 'date', 'today']);
+  return resolveStandardAmong(choice, [], todayDate);
+}
+
+/** The options that choose a standard and a review date. */
+const standardOptions = ['standard', 'date', 'today'] as const;
+
+/**
+ * {@link resolveStandard} for a function whose options are the standard choice and `others`: an
+ * option outside both is an `INVALID_OPTIONS` error naming it.
+ */
+export function resolveStandardAmong(choice: unknown, others: readonly string[], todayDate: () => IsoDate = today): ResolvedStandard {
+  const options = readOptions(choice, standardOptions, [...standardOptions, ...others]);
   const dateGiven = options.date !== undefined;
   const date = dateGiven ? toIsoDate(options.date, ['date']) : todayOf(options.today ?? todayDate);
   const chosen = options.standard;

@@ -222,6 +222,7 @@ describe('bad numbers and shapes are coded errors with path and value', () => {
     ['indicators null', [], { indicators: null, k: 1 }, ['indicators']],
     ['no indicators', [], { indicators: [], k: 1 }, ['indicators']],
     ['an indicator null', [], { indicators: [null], k: 1 }, ['indicators', 0]],
+    ['a hole in the indicators', [], { indicators: [{ id: 'a' }, , { id: 'c' }], k: 1 }, ['indicators', 1]],
     ['an indicator without an id', [], { indicators: [{ dimension: 'x' }], k: 1 }, ['indicators', 0, 'id']],
     ['an id twice', [], { indicators: [{ id: 'a' }, { id: 'a' }], k: 1 }, ['indicators', 1, 'id']],
     ['a dimension that is not a string', [], { indicators: [{ id: 'a', dimension: 1 }], k: 1 }, ['indicators', 0, 'dimension']],

@@ -177,6 +177,8 @@ describe('classify (in process)', () => {
     [['examples/households.csv', '--input', 'xml'], /^chuan-ngheo: --input must be one of csv, jsonl, json, xlsx; received "xml"\n$/],
     [['examples/households.csv', '--out', 'examples/households.csv'], /^chuan-ngheo: --out examples\/households\.csv is the same file as the input examples\/households\.csv: write the output to another file\n$/],
     [['examples/households.csv', '--threads', 'two'], /^chuan-ngheo: --threads must be a whole number from 1 to \d+, written in digits; received "two"\n$/],
+    [['examples/households.xlsx', '--threads', '1'], /^chuan-ngheo: --threads: a workbook is read on one thread; give --threads with CSV or JSON Lines/],
+    [['examples/households.csv', '--threads', '1', '--out', 'out.xlsx'], /^chuan-ngheo: --threads: a workbook is written on one thread; /],
     [['examples/households.csv', '--max-record-bytes', '8'], /^chuan-ngheo: --max-record-bytes must be a whole number from 16 to 1073741824, written in digits; received "8"\n$/],
     [['examples/households.csv', '--columns', 'missing-map.json'], /^chuan-ngheo: --columns missing-map\.json: no such file\n$/],
     [['examples/households.csv', '--standard-file', 'missing-standard.json'], /^chuan-ngheo: --standard-file missing-standard\.json: cannot open missing-standard\.json: no such file/],
