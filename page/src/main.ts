@@ -10,8 +10,8 @@ import { categoryLabels, type Lang } from '../../src/report/labels.js';
 import { loadStandard, nationalStandards, localStandards, resolveStandard } from '../../src/standards/registry.js';
 import type { Standard } from '../../src/standards/schema.js';
 import type { StandardId } from '../../src/standards/ids.js';
-import { formatPath, toSafe, type ErrorDetail } from '../../src/errors.js';
-import { defineTargetPlan } from '../../src/analytics/targets.js';
+import { formatPath, toSafe } from '../../src/errors.js';
+import { safeDefineTargetPlan } from '../../src/analytics/targets.js';
 import type { LonelyPsu } from '../../src/analytics/design.js';
 import { safeParseColumnMap, type ColumnOptions } from '../../src/columns.js';
 import type { FileFormat } from '../../src/input-format.js';
@@ -605,18 +605,19 @@ function wire(): void {
     targetsInput.value = '';
     if (!file) return;
     const text = await file.text();
-    // Checked here for the note; the worker measures it as the command line does.
+    // Checked here for the note, in the command line's words; the worker measures it as the command line does.
+    targetPlan = undefined;
+    targetsProblem = undefined;
     let plan: unknown;
     try {
       plan = JSON.parse(text);
-      const checked = toSafe(() => defineTargetPlan(plan));
-      if (!checked.success) throw Object.assign(new Error(checked.error.message), { detail: checked.error });
-      targetPlan = { name: file.name, plan, id: checked.data.id };
-      targetsProblem = undefined;
     } catch (error) {
-      const detail = (error as { detail?: ErrorDetail }).detail;
-      targetPlan = undefined;
-      targetsProblem = { name: file.name, message: detail ? `${detail.code} at ${formatPath(detail.path)}: ${detail.message}` : error instanceof Error ? error.message : String(error) };
+      targetsProblem = { name: file.name, message: error instanceof Error ? error.message : String(error) };
+    }
+    if (targetsProblem === undefined) {
+      const checked = safeDefineTargetPlan(plan);
+      if (checked.success) targetPlan = { name: file.name, plan, id: checked.data.id };
+      else targetsProblem = { name: file.name, message: `${checked.error.code} at ${formatPath(checked.error.path)}: ${checked.error.message}` };
     }
     drawTargetsNote();
     await drawReport();
