@@ -10,13 +10,15 @@ import { categoryLabels, type Lang } from '../../src/report/labels.js';
 import { loadStandard, nationalStandards, localStandards, resolveStandard } from '../../src/standards/registry.js';
 import type { Standard } from '../../src/standards/schema.js';
 import type { StandardId } from '../../src/standards/ids.js';
-import { toSafe } from '../../src/errors.js';
+import { formatPath, toSafe } from '../../src/errors.js';
+import { safeDefineTargetPlan } from '../../src/analytics/targets.js';
+import type { LonelyPsu } from '../../src/analytics/design.js';
 import { safeParseColumnMap, type ColumnOptions } from '../../src/columns.js';
 import type { FileFormat } from '../../src/input-format.js';
 import { byId, fill, h } from './dom.js';
 import { drawForm, formHousehold } from './form-view.js';
 import { showReport, showReportError } from './report-view.js';
-import { categoryCodes, ERROR_CODE, type Choice, type Classified, type Download, type Explained, type Previous, type ReadChoice, type Report, type ReportChoice, type Saved } from './protocol.js';
+import { categoryCodes, ERROR_CODE, type Choice, type Classified, type DesignChoice, type Download, type Explained, type Previous, type ReadChoice, type Report, type ReportChoice, type Saved } from './protocol.js';
 import { strings } from './strings.js';
 import { TableView } from './table-view.js';
 import { errorLine, showTrace } from './trace-view.js';
@@ -35,6 +37,13 @@ let currentFile: File | undefined;
 let columnMap: { name: string; options: ColumnOptions } | undefined;
 /** The earlier classified list the report compares with (`--previous FILE`), as the worker read it. */
 let previousList: Previous | undefined;
+/** The earlier list picked, kept to be read again when its date or standard, or how files are read, changes. */
+let previousFile: { name: string; bytes: ArrayBuffer } | undefined;
+/** The plan measured (`--targets PLAN.json`): its file's name, its JSON and its id; or why it cannot be used. */
+let targetPlan: { name: string; plan: unknown; id: string } | undefined;
+let targetsProblem: { name: string; message: string } | undefined;
+/** The number of the latest reading of the earlier list: an earlier one ending after it is dropped. */
+let previousReads = 0;
 /** The number of the latest load: an earlier one still running when another starts is dropped. */
 let loads = 0;
 
@@ -78,9 +87,45 @@ function weight(): string | undefined {
   return value === '' ? undefined : value;
 }
 
-/** What the report is asked for: the page's language, the grouping and weight columns, the earlier list. */
+/** A column chosen in a list whose first choice is none. */
+function chosen(id: string): string | undefined {
+  const value = byId<HTMLSelectElement>(id).value;
+  return value === '' ? undefined : value;
+}
+
+/** The grouping column the table shows and filters by: a column kept as an attribute (the classified area is the report's alone). */
+function tableGroup(): string | undefined {
+  const column = by();
+  return column === 'area' ? undefined : column;
+}
+
+/** The survey design chosen (none without a stratum or PSU column). */
+function design(): DesignChoice | undefined {
+  const strata = chosen('strata');
+  const psu = chosen('psu');
+  if (strata === undefined && psu === undefined) return undefined;
+  return {
+    ...(strata !== undefined ? { strata } : {}),
+    ...(psu !== undefined ? { psu } : {}),
+    nest: psu !== undefined && byId<HTMLInputElement>('nest').checked,
+    lonelyPsu: byId<HTMLSelectElement>('lonely-psu').value as LonelyPsu,
+    level: Number(byId<HTMLSelectElement>('level').value),
+  };
+}
+
+/** What the report is asked for: the page's language, the grouping and weight columns, the unit, the earlier list, the plan, the survey design. */
 function reportChoice(): ReportChoice {
-  return { lang, ...(by() !== undefined ? { by: by()! } : {}), ...(weight() !== undefined ? { weight: weight()! } : {}), ...(previousList ? { previous: true } : {}) };
+  const years = byId<HTMLInputElement>('years').value;
+  const d = design();
+  return {
+    lang,
+    ...(by() !== undefined ? { by: by()! } : {}),
+    ...(weight() !== undefined ? { weight: weight()! } : {}),
+    ...(byId<HTMLSelectElement>('unit').value === 'persons' ? { unit: 'persons' as const } : {}),
+    ...(previousList ? { previous: true } : {}),
+    ...(targetPlan ? { targets: { plan: targetPlan.plan, ...(years.trim() !== '' ? { years } : {}) } } : {}),
+    ...(d ? { design: d } : {}),
+  };
 }
 
 /** The columns kept as attributes, one a line (`--keep-column NAME`, repeated). */
@@ -126,6 +171,8 @@ function drawTexts(): void {
   drawWeightOptions();
   drawColumnsNote();
   drawPreviousNote();
+  drawPreviousStandards();
+  drawTargetsNote();
 }
 
 /** The worksheets of the file loaded last, when it is a workbook (listed even when the sheet read cannot be used, so that another can be chosen). */
@@ -143,12 +190,48 @@ function drawSheets(): void {
   select.disabled = sheets.length === 0;
 }
 
+/** The lists of columns the report's options name: the weight, the survey design's strata and PSUs. */
 function drawWeightOptions(): void {
-  const select = byId<HTMLSelectElement>('weight');
-  const value = select.value;
   const columns = data ? Object.keys(data.attributes) : [];
-  fill(select, h('option', { value: '' }, strings[lang].noWeight), ...columns.map((c) => h('option', { value: c }, c)));
-  select.value = columns.includes(value) ? value : '';
+  for (const [id, none] of [
+    ['weight', strings[lang].noWeight],
+    ['strata', strings[lang].noColumn],
+    ['psu', strings[lang].noColumn],
+  ] as const) {
+    const select = byId<HTMLSelectElement>(id);
+    const value = select.value;
+    fill(select, h('option', { value: '' }, none), ...columns.map((c) => h('option', { value: c }, c)));
+    select.value = columns.includes(value) ? value : '';
+  }
+  drawDesignControls();
+}
+
+/** The design's companions, usable once there is a design (nesting, once there are PSUs), as the command line refuses them alone. */
+function drawDesignControls(): void {
+  const psu = chosen('psu') !== undefined;
+  const any = psu || chosen('strata') !== undefined;
+  byId<HTMLInputElement>('nest').disabled = !psu;
+  byId<HTMLSelectElement>('lonely-psu').disabled = !any;
+  byId<HTMLSelectElement>('level').disabled = !any;
+}
+
+/** The earlier review's standards: the one in force on its date, or a shipped one (usable once the date is given). */
+function drawPreviousStandards(): void {
+  const select = byId<HTMLSelectElement>('previous-standard');
+  const value = select.value;
+  fill(select, h('option', { value: '' }, strings[lang].inForce), ...[...nationalStandards, ...localStandards].map((s) => h('option', { value: s.id }, `${s.id}: ${nameOf(s)}`)));
+  select.value = value;
+  select.disabled = byId<HTMLInputElement>('previous-date').value === '';
+}
+
+/** What the plan says (its id), or why it cannot be used. */
+function drawTargetsNote(): void {
+  const note = byId('targets-note');
+  if (targetsProblem) fill(note, h('span', { class: 'error-line' }, `${targetsProblem.name}: ${targetsProblem.message}`));
+  else if (targetPlan) fill(note, strings[lang].targetsLoaded(targetPlan.name, targetPlan.id));
+  else fill(note);
+  byId('targets-clear').hidden = targetPlan === undefined;
+  byId<HTMLInputElement>('years').disabled = targetPlan === undefined;
 }
 
 /** What the column map says, or why it cannot be read. */
@@ -170,12 +253,38 @@ function drawPreviousNote(): void {
   const note = byId('previous-note');
   if (previousProblem) fill(note, h('span', { class: 'error-line' }, `${previousProblem.name}: ${previousProblem.message}`));
   else if (previousList) {
-    const parts = [s.previousLoaded(previousList.name, previousList.households)];
+    const survey = previousList.survey;
+    const parts = [survey ? s.previousSurvey(previousList.name, previousList.households, survey.date, survey.standard) : s.previousLoaded(previousList.name, previousList.households)];
     if (previousList.unclassified > 0) parts.push(s.previousUnclassified(previousList.unclassified));
+    if (previousList.invalid > 0) parts.push(s.previousInvalid(previousList.invalid, previousList.firstError ?? ''));
     if (previousList.withoutId > 0) parts.push(s.previousWithoutId(previousList.withoutId));
     fill(note, parts.join(' '));
   } else fill(note);
-  byId('previous-clear').hidden = previousList === undefined;
+  // A list that cannot be used stays picked (a date may make it a survey to classify) until it is removed.
+  byId('previous-clear').hidden = previousFile === undefined;
+}
+
+/** Reads the earlier list picked: as a classified list, or as a survey classified on the date (and standard) given, read as the file loaded is read. */
+async function readPrevious(): Promise<void> {
+  if (!previousFile) return;
+  const date = byId<HTMLInputElement>('previous-date').value;
+  const standard = byId<HTMLSelectElement>('previous-standard').value;
+  // A copy each time: the bytes cross to the worker, and the list is read again when an option changes.
+  const file = { name: previousFile.name, bytes: previousFile.bytes.slice(0) };
+  const survey = date === '' ? undefined : { choice: { date, ...(standard !== '' ? { standard: standard as StandardId } : {}) }, read: readChoice() };
+  const mine = ++previousReads;
+  let read: Previous | undefined;
+  let problem: typeof previousProblem;
+  try {
+    read = await worker.ask<Previous>({ type: 'previous', file, ...(survey ? { survey } : {}) }, { transfer: [file.bytes] });
+  } catch (error) {
+    problem = { name: file.name, message: error instanceof WorkerFailure ? error.detail.message : String(error) };
+  }
+  // A later reading (another list, date or standard) has been asked for: this one is not shown.
+  if (mine !== previousReads) return;
+  previousList = read;
+  previousProblem = problem;
+  drawPreviousNote();
 }
 
 function drawStandards(): void {
@@ -199,14 +308,14 @@ function drawGroupOptions(): void {
   const select = byId<HTMLSelectElement>('by');
   const value = select.value;
   const columns = data ? Object.keys(data.attributes) : [];
-  fill(select, h('option', { value: '' }, strings[lang].noGroup), ...columns.map((c) => h('option', { value: c }, c)));
-  select.value = columns.includes(value) ? value : '';
+  fill(select, h('option', { value: '' }, strings[lang].noGroup), h('option', { value: 'area' }, strings[lang].groupArea), ...columns.filter((c) => c !== 'area').map((c) => h('option', { value: c }, c)));
+  select.value = value === 'area' || columns.includes(value) ? value : '';
   drawGroupFilter();
 }
 
 function drawGroupFilter(): void {
   const select = byId<HTMLSelectElement>('f-group');
-  const column = by();
+  const column = tableGroup();
   const values = column && data ? [...new Set(data.attributes[column])].sort() : [];
   fill(select, h('option', { value: '' }, strings[lang].all), ...values.map((v) => h('option', { value: `=${v}` }, v === '' ? '(blank)' : v)));
   select.disabled = column === undefined;
@@ -360,12 +469,15 @@ async function load(file: File): Promise<void> {
   drawSheets();
   setSectionsHidden(false);
   drawSummary();
-  table.show(data, by());
+  table.show(data, tableGroup());
   drawErrors();
   lastTrace = undefined;
   showTrace(undefined, '', lang);
   // The table is there; the report follows (it reads the file again, as the command line's report does).
   document.body.dataset.state = 'shown';
+  // An earlier survey is read as the file is: again, with the options it was loaded with.
+  if (previousFile && byId<HTMLInputElement>('previous-date').value !== '') await readPrevious();
+  if (mine !== loads) return;
   await drawReport();
   if (mine === loads) document.body.dataset.state = 'ready';
 }
@@ -394,7 +506,7 @@ function setLang(next: Lang): void {
   drawForm(chosenStandard(), lang);
   table.setLang(lang);
   if (data) {
-    drawGroupFilter();
+    drawGroupOptions();
     drawSummary();
     drawErrors();
     void drawReport();
@@ -465,24 +577,65 @@ function wire(): void {
     const file = previousInput.files?.[0];
     previousInput.value = '';
     if (!file) return;
-    const bytes = await file.arrayBuffer();
-    try {
-      previousList = await worker.ask<Previous>({ type: 'previous', file: { name: file.name, bytes } }, { transfer: [bytes] });
-      previousProblem = undefined;
-    } catch (error) {
-      previousList = undefined;
-      previousProblem = { name: file.name, message: error instanceof WorkerFailure ? error.detail.message : String(error) };
-    }
-    drawPreviousNote();
+    previousFile = { name: file.name, bytes: await file.arrayBuffer() };
+    await readPrevious();
     await drawReport();
   });
   byId('previous-clear').addEventListener('click', async () => {
+    previousReads++;
     await worker.ask({ type: 'previous' });
+    previousFile = undefined;
     previousList = undefined;
     previousProblem = undefined;
     drawPreviousNote();
     await drawReport();
   });
+  const previousAgain = async () => {
+    drawPreviousStandards();
+    if (!previousFile) return;
+    await readPrevious();
+    await drawReport();
+  };
+  byId('previous-date').addEventListener('change', previousAgain);
+  byId('previous-standard').addEventListener('change', previousAgain);
+  const targetsInput = byId<HTMLInputElement>('targets-file');
+  targetsInput.addEventListener('change', async () => {
+    const file = targetsInput.files?.[0];
+    // Emptied, so that picking the same plan again (corrected since) reads it again.
+    targetsInput.value = '';
+    if (!file) return;
+    const text = await file.text();
+    // Checked here for the note, in the command line's words; the worker measures it as the command line does.
+    targetPlan = undefined;
+    targetsProblem = undefined;
+    let plan: unknown;
+    try {
+      plan = JSON.parse(text);
+    } catch (error) {
+      targetsProblem = { name: file.name, message: error instanceof Error ? error.message : String(error) };
+    }
+    if (targetsProblem === undefined) {
+      const checked = safeDefineTargetPlan(plan);
+      if (checked.success) targetPlan = { name: file.name, plan, id: checked.data.id };
+      else targetsProblem = { name: file.name, message: `${checked.error.code} at ${formatPath(checked.error.path)}: ${checked.error.message}` };
+    }
+    drawTargetsNote();
+    await drawReport();
+  });
+  byId('targets-clear').addEventListener('click', async () => {
+    targetPlan = undefined;
+    targetsProblem = undefined;
+    drawTargetsNote();
+    await drawReport();
+  });
+  byId('years').addEventListener('change', () => void drawReport());
+  byId('unit').addEventListener('change', () => void drawReport());
+  for (const id of ['strata', 'psu', 'nest', 'lonely-psu', 'level']) {
+    byId(id).addEventListener('change', () => {
+      drawDesignControls();
+      void drawReport();
+    });
+  }
   byId('weight').addEventListener('change', () => void drawReport());
   const standardInput = byId<HTMLInputElement>('standard-file');
   standardInput.addEventListener('change', async () => {
@@ -501,7 +654,7 @@ function wire(): void {
   });
   byId('by').addEventListener('change', () => {
     drawGroupFilter();
-    table.setGroup(by());
+    table.setGroup(tableGroup());
     void drawReport();
   });
   byId('f-category').addEventListener('change', (event) => {

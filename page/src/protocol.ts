@@ -11,6 +11,7 @@ import type { FileFormat } from '../../src/input-format.js';
 import type { Table } from '../../src/report/table.js';
 import type { Lang } from '../../src/report/labels.js';
 import type { StandardId } from '../../src/standards/ids.js';
+import type { LonelyPsu } from '../../src/analytics/design.js';
 
 /** The standard and review date chosen: a shipped standard by id, a province's standard file (its JSON text), or the one in force. */
 export interface Choice {
@@ -29,12 +30,28 @@ export interface ReadChoice {
   readonly columns?: ColumnOptions;
 }
 
-/** What the report is asked for, as `chuan-ngheo report` options say: `--by`, `--weight`, `--previous` (the earlier list given to the worker). */
+/** What the report is asked for, as `chuan-ngheo report` options say: `--by`, `--weight`, `--unit`, `--previous` (the earlier list given to the worker), `--targets`, `--years` and the survey design. */
 export interface ReportChoice {
   readonly lang: Lang;
+  /** A column kept as an attribute, or `area` (the classified area, rural or urban). */
   readonly by?: string;
   readonly weight?: string;
+  /** What is counted: households (the default) or their members (`--unit persons`). */
+  readonly unit?: 'households' | 'persons';
   readonly previous?: boolean;
+  /** A plan to measure (`--targets PLAN.json`: the file's JSON) over a number of years (`--years`, as typed; else the command line's default). */
+  readonly targets?: { readonly plan: unknown; readonly years?: string };
+  /** The survey design (`--strata`, `--psu`, `--nest`, `--lonely-psu`, `--level`). */
+  readonly design?: DesignChoice;
+}
+
+/** A survey design, as `--strata COLUMN --psu COLUMN [--nest] --lonely-psu RULE --level L` give it. */
+export interface DesignChoice {
+  readonly strata?: string;
+  readonly psu?: string;
+  readonly nest: boolean;
+  readonly lonelyPsu: LonelyPsu;
+  readonly level: number;
 }
 
 /** What the page asks of the worker. */
@@ -44,8 +61,8 @@ export type Request =
   | { readonly type: 'sheets'; readonly name: string; readonly bytes: ArrayBuffer; readonly read: ReadChoice }
   | { readonly type: 'explain'; readonly index: number }
   | { readonly type: 'explainOne'; readonly household: unknown; readonly choice: Choice }
-  /** The earlier classified list (none: compare with nothing). */
-  | { readonly type: 'previous'; readonly file?: { readonly name: string; readonly bytes: ArrayBuffer } }
+  /** The earlier list (none: compare with nothing): classified already, or a survey to classify on its date (`--previous-date`, `--previous-standard`), read as the file loaded is read. */
+  | { readonly type: 'previous'; readonly file?: { readonly name: string; readonly bytes: ArrayBuffer }; readonly survey?: { readonly choice: Choice; readonly read: ReadChoice } }
   | { readonly type: 'report'; readonly report: ReportChoice }
   | { readonly type: 'download'; readonly what: Download; readonly report: ReportChoice };
 
@@ -57,6 +74,10 @@ export interface Previous {
   readonly unclassified: number;
   /** Rows without an id. */
   readonly withoutId: number;
+  /** An earlier survey: its rows left out (invalid), the first of them, and the date and standard it was classified on. */
+  readonly invalid: number;
+  readonly firstError?: string;
+  readonly survey?: { readonly date: string; readonly standard: string };
 }
 
 /** The files the page offers. */

@@ -9,16 +9,20 @@ import type { BatchClassifier, BatchRow } from '../../src/batch.js';
 import { compareReviews, type ReviewEntry } from '../../src/analytics/transitions.js';
 import { columnProblem } from '../../src/column-check.js';
 import { csvOutputColumns, rowToCsv } from '../../src/node/output.js';
-import { childrenTable, profileChart, profileTable, ratesChart, summaryTable, transitionsTable } from '../../src/report/summary.js';
+import { defineTargetPlan, measureTargets } from '../../src/analytics/targets.js';
+import { childrenTable, profileChart, profileTable, ratesChart, summaryTable, targetsTable, transitionsTable } from '../../src/report/summary.js';
+import { DesignRates } from '../../src/report/design-rates.js';
 import { addClassifiedSheet, createReview, readClassifiedFile, type ClassifiedReview, type Review } from '../../src/report/review.js';
 import { renderTables, type Table } from '../../src/report/table.js';
 import { barChartSvg } from '../../src/report/svg.js';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { parseISO } from 'date-fns/parseISO';
 import { ChuanNgheoError, fail, toSafe } from '../../src/errors.js';
 import { classifyOn } from '../../src/classify.js';
 import { chooseSheet } from '../../src/xlsx/records.js';
 import { addTableSheets, classifiedColumnWidths, classifiedRowValues, xlsxMaxRows } from '../../src/xlsx/workbook.js';
 import { classifierOf, detailOf, explainEntry, formatOf, isWorkbook, loadWorkbook, readFile, sheetRecords, type ReadFile } from './file-review.js';
-import { categoryCodes, ERROR_CODE, type Classified, type Download, type Explained, type Previous, type ReadChoice, type Report, type ReportChoice, type Request, type Response, type Saved } from './protocol.js';
+import { categoryCodes, ERROR_CODE, type Choice, type Classified, type Download, type Explained, type Previous, type ReadChoice, type Report, type ReportChoice, type Request, type Response, type Saved } from './protocol.js';
 
 interface WorkerScope {
   postMessage(message: Response, transfer?: Transferable[]): void;
@@ -32,11 +36,15 @@ interface Loaded {
   readonly batch: BatchClassifier;
   readonly file: ReadFile | undefined;
   readonly rows: BatchRow[];
-  readonly reviews: Map<string, Review>;
+  /** The reviews counted, by the options they were counted with (and the survey design's rates collected with each). */
+  readonly reviews: Map<string, { readonly review: Review; readonly design?: DesignRates | undefined }>;
 }
 let loaded: Loaded | undefined;
 /** The earlier classified list the report compares with, when one is given. */
-let previous: (ClassifiedReview & { readonly name: string }) | undefined;
+type EarlierList = ClassifiedReview & { readonly name: string; readonly date?: string };
+let previous: EarlierList | undefined;
+/** The number of the latest earlier list asked for. */
+let previousAsked = 0;
 
 const SLICE = 4096;
 
@@ -112,33 +120,59 @@ function current(): Loaded {
 /** Why the households of the loaded file are matched by id, in messages. */
 const BY_ID = 'the comparison with an earlier list matches households by id';
 
-/** The review of the loaded file, counted as `chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--previous …]` counts it. */
-function reviewOf(choice: ReportChoice): Review {
+/**
+ * The review of the loaded file, counted as `chuan-ngheo report FILE [--by KEY] [--weight COLUMN]
+ * [--previous …] [--strata COLUMN] [--psu COLUMN …]` counts it, with the survey design's rates.
+ */
+function reviewOf(choice: ReportChoice): { review: Review; design?: DesignRates | undefined } {
   const l = current();
   const keepIds = choice.previous === true && previous !== undefined;
-  const key = JSON.stringify([choice.by ?? null, choice.weight ?? null, keepIds]);
-  let review = l.reviews.get(key);
-  if (review === undefined) {
+  const key = JSON.stringify([choice.by ?? null, choice.weight ?? null, keepIds, choice.design ?? null]);
+  let counted = l.reviews.get(key);
+  if (counted === undefined) {
     const columns = l.file?.columns ?? { format: 'empty' as const, of: 'csv' as const };
     // The options that name a column are checked against the file, as the command line checks them.
-    const problem = columnProblem(columns, { file: l.name, by: choice.by, weight: choice.weight, idFor: keepIds ? BY_ID : undefined });
+    const problem = columnProblem(columns, { file: l.name, by: choice.by, weight: choice.weight, idFor: keepIds ? BY_ID : undefined, strata: choice.design?.strata, psu: choice.design?.psu });
     if (problem !== undefined) fail('INVALID_OPTIONS', [], problem);
-    const counting = createReview(l.batch, { format: l.file?.format ?? 'csv', by: choice.by, weight: choice.weight, keepIds });
+    const design = choice.design === undefined ? undefined : new DesignRates(choice.design);
+    const counting = createReview(l.batch, { format: l.file?.format ?? 'csv', by: choice.by, weight: choice.weight, keepIds, design });
     for (let i = 0; i < (l.file?.count ?? 0); i++) counting.add(l.file!.entry(i));
-    review = counting.result();
-    l.reviews.set(key, review);
+    counted = { review: counting.result(), design };
+    l.reviews.set(key, counted);
   }
-  return review;
+  return counted;
 }
 
-/** The report's tables, as `chuan-ngheo report FILE --lang LANG [--by KEY] [--weight COLUMN] [--previous EARLIER]` makes them. */
+/** The years a plan is measured over: those given, else the years between the two reviews (an earlier survey classified on its date), else 1, as `--years` and its default. */
+function yearsOf(given: string | undefined, review: Review): number {
+  if (given !== undefined && given.trim() !== '') {
+    const years = Number(given);
+    if (!(Number.isFinite(years) && years > 0)) fail('INVALID_OPTIONS', ['years'], `the number of years must be a positive number; received ${JSON.stringify(given)}`);
+    return years;
+  }
+  if (previous?.date !== undefined) return Math.max(1, Math.round(differenceInCalendarDays(parseISO(review.date), parseISO(previous.date)) / 365.25));
+  return 1;
+}
+
+/**
+ * The report's tables, as `chuan-ngheo report FILE --lang LANG [--by KEY] [--weight COLUMN]
+ * [--unit persons] [--previous EARLIER] [--strata …] [--targets PLAN.json [--years N]]` makes them,
+ * in its order.
+ */
 function tablesOf(choice: ReportChoice): { tables: Table[]; review: Review } {
-  const review = reviewOf(choice);
+  const { review, design } = reviewOf(choice);
   const { lang } = choice;
-  const tables = [summaryTable(review.tally, lang, { standard: review.standard.id, date: review.date }), profileTable(review.tally, review.standard, lang)];
+  const unit = choice.unit ?? 'households';
+  const tables = [summaryTable(review.tally, lang, { standard: review.standard.id, date: review.date }, unit), profileTable(review.tally, review.standard, lang)];
   const children = childrenTable(review.tally, lang, review.standard);
   if (children) tables.push(children);
-  if (choice.previous === true && previous !== undefined) tables.push(transitionsTable(compareReviews(previous.entries, review.entries), lang, { weighted: review.tally.weighted }));
+  const transitions = choice.previous === true && previous !== undefined ? compareReviews(previous.entries, review.entries) : undefined;
+  if (transitions) tables.push(transitionsTable(transitions, lang, { weighted: review.tally.weighted }));
+  if (design) tables.push(design.table(lang, unit, choice.by));
+  if (choice.targets !== undefined) {
+    const plan = defineTargetPlan(choice.targets.plan);
+    tables.push(targetsTable(measureTargets(plan, review.tally, transitions, yearsOf(choice.targets.years, review)), plan, lang, review.tally.rounding.decimals, { weighted: review.tally.weighted }));
+  }
   return { tables, review };
 }
 
@@ -160,7 +194,7 @@ function report(choice: ReportChoice): Report {
  * Reads an earlier list already classified (CSV, JSON Lines or a workbook, as `chuan-ngheo classify`
  * writes them), as `report --previous FILE` reads it: its households by id.
  */
-async function readPrevious(name: string, buffer: ArrayBuffer): Promise<Previous> {
+async function readPrevious(name: string, buffer: ArrayBuffer): Promise<{ list: EarlierList; summary: Previous }> {
   const bytes = new Uint8Array(buffer);
   const check = (columns: Parameters<typeof columnProblem>[0]) => {
     const problem = columnProblem(columns, { file: name, idFor: BY_ID });
@@ -197,9 +231,35 @@ async function readPrevious(name: string, buffer: ArrayBuffer): Promise<Previous
       fail('INVALID_ROW', [], `${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (classified === undefined) fail('INVALID_OPTIONS', [], `${name} is not a classified file (id and category columns), such as the classified rows this page or 'chuan-ngheo classify' writes`);
-  previous = { name, ...classified };
-  return { name, households: classified.entries.length, unclassified: classified.unclassified, withoutId: classified.withoutId };
+  if (classified === undefined) fail('INVALID_OPTIONS', [], `${name} is not a classified file (id and category columns), such as the classified rows this page or 'chuan-ngheo classify' writes: give the date of the earlier review to classify it`);
+  return { list: { name, ...classified }, summary: { name, households: classified.entries.length, unclassified: classified.unclassified, withoutId: classified.withoutId, invalid: 0 } };
+}
+
+/**
+ * Classifies an earlier survey on its review date (and standard) and keeps its households by id,
+ * as `report --previous FILE --previous-date D [--previous-standard ID]` does: read as the file
+ * loaded is read (its format, column map and kept columns; a workbook's first visible worksheet).
+ */
+async function readPreviousSurvey(name: string, buffer: ArrayBuffer, survey: { readonly choice: Choice; readonly read: ReadChoice }): Promise<{ list: EarlierList; summary: Previous }> {
+  const batch = classifierOf(survey.choice);
+  const { sheet: _sheet, ...read } = survey.read;
+  const file = await readFile(name, new Uint8Array(buffer), batch, read);
+  const problem = columnProblem(file?.columns ?? { format: 'empty', of: 'csv' }, { file: name, idFor: BY_ID });
+  if (problem !== undefined) fail('INVALID_OPTIONS', [], problem);
+  const counting = createReview(batch, { format: file?.format ?? 'csv', keepIds: true });
+  for (let i = 0; i < (file?.count ?? 0); i++) counting.add(file!.entry(i));
+  const earlier = counting.result();
+  const list = { name, entries: earlier.entries, withoutId: earlier.withoutId, unclassified: 0, date: earlier.date };
+  const summary: Previous = {
+    name,
+    households: earlier.entries.length,
+    unclassified: 0,
+    withoutId: earlier.withoutId,
+    invalid: earlier.invalid,
+    ...(earlier.firstError !== undefined ? { firstError: earlier.firstError } : {}),
+    survey: { date: earlier.date, standard: earlier.standard.id },
+  };
+  return { list, summary };
 }
 
 const encoder = new TextEncoder();
@@ -285,10 +345,17 @@ async function answer(id: number, request: Request): Promise<{ data: unknown; tr
       const result = toSafe(() => classifyOn(request.household, batch.standard, batch.date));
       return { data: result.success ? { classification: result.data, household: request.household } : { error: result.error } };
     }
-    case 'previous':
+    case 'previous': {
+      const mine = ++previousAsked;
       previous = undefined;
       if (loaded) loaded.reviews.clear();
-      return { data: request.file === undefined ? undefined : await readPrevious(request.file.name, request.file.bytes) };
+      if (request.file === undefined) return { data: undefined };
+      const read = request.survey === undefined ? await readPrevious(request.file.name, request.file.bytes) : await readPreviousSurvey(request.file.name, request.file.bytes, request.survey);
+      // Asked for another list since: that one is compared with, whichever is read first.
+      if (mine !== previousAsked) fail('INVALID_OPTIONS', [], `${request.file.name}: another earlier list was given since`);
+      previous = read.list;
+      return { data: read.summary };
+    }
     case 'report':
       return { data: report(request.report) };
     case 'download': {

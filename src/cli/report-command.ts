@@ -24,7 +24,7 @@ import type { StandardId } from '../standards/ids.js';
 import { columnOptions, columnOptionsOf, columnUsage, commonUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, OptionError, outputSignals, readCommandLine, refuseInputAsOutput, standardChoiceOf, standardFileOption, standardFileUsage, standardIdOf, UsageError } from './args.js';
 import { checkColumns } from './columns.js';
 import { startProgress } from './progress.js';
-import { DesignRates } from './report-design.js';
+import { DesignRates } from '../report/design-rates.js';
 import { isWorkbookFile, openReportOutput, readClassifiedWorkbook, reportFormatOf, sheetOf, sheetOption, sheetUsage, writeReport } from './excel.js';
 
 export const reportUsage = `Usage: chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--standard ID | --standard-file FILE]

@@ -7,8 +7,8 @@
  * @module
  */
 import { designRatio, proportionInterval, surveyDesign, type LonelyPsu } from '../analytics/design.js';
-import type { Table } from '../report/table.js';
-import type { Lang } from '../report/labels.js';
+import type { Table } from './table.js';
+import type { Lang } from './labels.js';
 import type { Category } from '../rule.js';
 import { ownValue } from '../schema-issues.js';
 
