@@ -9,7 +9,7 @@ import type { BatchClassifier, BatchRow } from '../../src/batch.js';
 import { compareReviews, type ReviewEntry } from '../../src/analytics/transitions.js';
 import { columnProblem } from '../../src/column-check.js';
 import { csvOutputColumns, rowToCsv } from '../../src/node/output.js';
-import { defineTargetPlan, measureTargets } from '../../src/analytics/targets.js';
+import { measureTargets, safeDefineTargetPlan } from '../../src/analytics/targets.js';
 import { childrenTable, profileChart, profileTable, ratesChart, summaryTable, targetsTable, transitionsTable } from '../../src/report/summary.js';
 import { DesignRates } from '../../src/report/design-rates.js';
 import { addClassifiedSheet, createReview, readClassifiedFile, type ClassifiedReview, type Review } from '../../src/report/review.js';
@@ -170,7 +170,10 @@ function tablesOf(choice: ReportChoice): { tables: Table[]; review: Review } {
   if (transitions) tables.push(transitionsTable(transitions, lang, { weighted: review.tally.weighted }));
   if (design) tables.push(design.table(lang, unit, choice.by));
   if (choice.targets !== undefined) {
-    const plan = defineTargetPlan(choice.targets.plan);
+    // The page checked the plan when it was picked; read here again, a bad one is the error it names.
+    const read = safeDefineTargetPlan(choice.targets.plan);
+    if (!read.success) throw new ChuanNgheoError(read.error);
+    const plan = read.data;
     tables.push(targetsTable(measureTargets(plan, review.tally, transitions, yearsOf(choice.targets.years, review)), plan, lang, review.tally.rounding.decimals, { weighted: review.tally.weighted }));
   }
   return { tables, review };
