@@ -44,7 +44,7 @@ export { createBatchClassifier, classifyMany, isBatchFailure } from './batch.js'
 export type { BatchClassifier, BatchRow, BatchSuccess, BatchFailure, BatchFacts, CompactHousehold } from './batch.js';
 export { decisionTable, createDecider } from './decision-table.js';
 export type { Decider, DecisionInput, AreaTable } from './decision-table.js';
-export { Decimal } from './money.js';
+export { Decimal } from './decimal.js';
 export type { Amount } from './money.js';
 export { classifyByScores, safeClassifyByScores } from './review/scores.js';
 export type { ScoredHouseholdInput, ScoreClassification, ScoreOptions } from './review/scores.js';

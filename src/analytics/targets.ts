@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import { fail, toSafe, type SafeResult } from '../errors.js';
 import { parseOrFail } from '../schema-issues.js';
-import { Decimal } from '../money.js';
+import { BigDecimal as Decimal } from './big-decimal.js';
 import { show } from './exact.js';
 import type { Tally } from './tally.js';
 import type { Transitions } from './transitions.js';
