@@ -320,7 +320,12 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
 
   it("classifies under a province's standard file as --standard-file does", async () => {
     const standardFile = join(root, 'test/legal/cases/tinh-mau-2025.standard.json');
+    // Choosing a standard reclassifies the file shown: that run ends before another file is loaded,
+    // or its end could be taken for the end of the next one.
+    expect(await load(example)).toBe('ready');
+    await page.evaluate(() => (document.body.dataset.state = 'loading'));
     await page.setInputFiles('#standard-file', standardFile);
+    await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'failed', null, { timeout: 120_000 });
     await expect.poll(() => page.inputValue('#standard')).toBe('file');
     expect(await page.textContent('#standard-note')).toContain('tinh-mau-2025');
     const copy = join(dir, 'households-tinh-mau.csv');
