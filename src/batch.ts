@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { toSafe, type ErrorDetail } from './errors.js';
+import { toSafe, type ErrorDetail, type SafeResult } from './errors.js';
 import { isIsoDate, type IsoDate } from './dates.js';
 import { readAmount, type Amount } from './money.js';
 import { classifyOn, type ClassifyOptions } from './classify.js';
@@ -255,6 +255,20 @@ export function createBatchClassifier(options: ClassifyOptions = {}): BatchClass
     decideCompact,
     decideNumber,
   };
+}
+
+/**
+ * Safe twin of {@link createBatchClassifier}: takes any value as the options and returns
+ * `{ success, data | error }`; it never throws.
+ *
+ * @example
+ * const r = safeCreateBatchClassifier({ date: '2015-06-01' });
+ * !r.success && r.error.code //=> 'NO_STANDARD_IN_FORCE'
+ * const ok = safeCreateBatchClassifier({ date: '2025-12-01' });
+ * ok.success && ok.data.standard.id //=> 'nd07-2021'
+ */
+export function safeCreateBatchClassifier(options: unknown): SafeResult<BatchClassifier> {
+  return toSafe(() => createBatchClassifier(options as ClassifyOptions));
 }
 
 /** The one income field an object gives, or `undefined` when it gives none or several. */

@@ -137,6 +137,12 @@ export type IndicatorsFor<O> = O extends { readonly standard: infer S }
       : string
   : IndicatorId;
 
+/**
+ * Options `O` with no key that `Allowed` lacks: an option the function does not read (a misspelt
+ * `dat`, say) is typed `never`, so that it does not compile even beside the options it does read.
+ */
+export type OptionsOnly<O, Allowed> = O & { readonly [K in Exclude<keyof O, keyof Allowed>]: never };
+
 /** What {@link classify} takes under the options: a household at indicator level or a survey record. */
 export type ClassifyInput<O = {}> = HouseholdInput<IndicatorsFor<O>> | SurveyRecordInput;
 
@@ -200,7 +206,7 @@ function describeIncome(h: Household, perCapita: number, standard: Standard): Tr
  * result.category //=> 'poor'
  * result.standard //=> 'nd07-2021'
  */
-export function classify<const O extends ClassifyOptions = {}>(household: ClassifyInput<O>, options?: O): Classification<IndicatorsFor<O>>;
+export function classify<const O extends ClassifyOptions = {}>(household: ClassifyInput<O>, options?: OptionsOnly<O, ClassifyOptions>): Classification<IndicatorsFor<O>>;
 export function classify(household: unknown, options: ClassifyOptions = {}): Classification {
   const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
   return classifyOn(household, standard, date);

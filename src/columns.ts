@@ -15,10 +15,11 @@
  *
  * @module
  */
-import { fail } from './errors.js';
+import { describeReceived, fail, readGuarded, toSafe, type SafeResult } from './errors.js';
+import { readOptions } from './options.js';
 import { incomeFields } from './household.js';
 import type { Standard } from './standards/schema.js';
-import { nationalStandards, localStandards } from './standards/registry.js';
+import { nationalStandards, localStandards, readStandard } from './standards/registry.js';
 
 /** Field columns with a meaning of their own; any other non-indicator column is an attribute. */
 export const fieldColumns = ['id', 'area', 'size', ...incomeFields, 'deprived', 'previousCategory', 'previousRecognizedOn', 'leftListOn'] as const;
@@ -82,6 +83,69 @@ export interface ColumnOptions {
   };
 }
 
+/** The kinds of a JSON value, as a column map's messages name them. */
+const kindOf = (value: unknown): string => (Array.isArray(value) ? 'an array' : typeof value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a column map from its JSON text (a `MAP.json` file's): either the file's column names
+ * mapped to fields and indicator ids, `{"Mã hộ": "id", "BHYT": "healthInsurance"}`, or the
+ * structured form `{"columns": {…}, "values": {"area": {…}, "indicators": {…}}, "keepColumns": […]}`.
+ * What the map names is checked against a file's header when the file is read ({@link planHeader}).
+ *
+ * @throws {ChuanNgheoError} `INVALID_OPTIONS` for text that is not JSON, or a map of the wrong shape;
+ * the message says what was expected.
+ * @example
+ * parseColumnMap('{"Mã số": "id", "BHYT": "healthInsurance"}') //=> { columns: { 'Mã số': 'id', BHYT: 'healthInsurance' } }
+ * parseColumnMap('{"columns": {"KV": "area"}, "values": {"area": {"NT": "rural"}}}') //=> { columns: { KV: 'area' }, values: { area: { NT: 'rural' } } }
+ * parseColumnMap('["id"]') //=> throws INVALID_OPTIONS
+ */
+export function parseColumnMap(text: string): ColumnOptions {
+  if (typeof text !== 'string') fail('INVALID_OPTIONS', [], `expected the text of a column map (JSON), received ${describeReceived(text)}`, text, 'JSON text');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail('INVALID_OPTIONS', [], `not valid JSON (${(error as Error).message})`, undefined, 'a JSON object');
+  }
+  if (!isPlainObject(parsed)) return fail('INVALID_OPTIONS', [], `expected a JSON object of column names, received ${kindOf(parsed)}`, kindOf(parsed), 'a JSON object');
+  const structured = 'columns' in parsed || 'values' in parsed || 'keepColumns' in parsed;
+  const columns = structured ? (parsed.columns ?? {}) : parsed;
+  if (!isPlainObject(columns)) return fail('INVALID_OPTIONS', ['columns'], `"columns" must be an object of column names, received ${kindOf(columns)}`, kindOf(columns), 'an object');
+  for (const [k, v] of Object.entries(columns)) {
+    if (typeof v !== 'string') fail('INVALID_OPTIONS', structured ? ['columns', k] : [k], `the column ${JSON.stringify(k)} must map to a field or indicator id (text), received ${JSON.stringify(v)}`, v, 'a field or indicator id');
+  }
+  if (!structured) return { columns: columns as Record<string, string> };
+  for (const key of Object.keys(parsed)) if (!['columns', 'values', 'keepColumns'].includes(key)) fail('INVALID_OPTIONS', [key], `unknown key ${JSON.stringify(key)} (expected columns, values, keepColumns)`, key, 'columns, values, keepColumns');
+  const { values, keepColumns } = parsed;
+  if (values !== undefined) {
+    if (!isPlainObject(values)) fail('INVALID_OPTIONS', ['values'], `"values" must be an object (with area, indicators), received ${kindOf(values)}`, kindOf(values), 'an object');
+    for (const [key, map] of Object.entries(values)) {
+      if (key !== 'area' && key !== 'indicators') fail('INVALID_OPTIONS', ['values', key], `unknown key ${JSON.stringify(key)} in "values" (expected area, indicators)`, key, 'area, indicators');
+      if (!isPlainObject(map)) fail('INVALID_OPTIONS', ['values', key], `"values"."${key}" must be an object of cell values, received ${kindOf(map)}`, kindOf(map), 'an object');
+    }
+  }
+  if (keepColumns !== undefined && !(Array.isArray(keepColumns) && keepColumns.every((c) => typeof c === 'string'))) {
+    fail('INVALID_OPTIONS', ['keepColumns'], `"keepColumns" must be a list of column names (text), received ${JSON.stringify(keepColumns)}`, keepColumns, 'a list of texts');
+  }
+  return {
+    columns: columns as Record<string, string>,
+    ...(values !== undefined ? { values: values as NonNullable<ColumnOptions['values']> } : {}),
+    ...(keepColumns !== undefined ? { keepColumns: keepColumns as string[] } : {}),
+  };
+}
+
+/**
+ * {@link parseColumnMap} that never throws.
+ *
+ * @example
+ * safeParseColumnMap('{"Mã hộ": 1}').success //=> false
+ * safeParseColumnMap('{"Mã hộ": "id"}') //=> { success: true, data: { columns: { 'Mã hộ': 'id' } } }
+ */
+export function safeParseColumnMap(text: string): SafeResult<ColumnOptions> {
+  return toSafe(() => parseColumnMap(text));
+}
+
 /** What the header of a table stands for. */
 export interface HeaderPlan {
   /** For each column, the field or indicator id it stands for, or (an attribute) its own trimmed name. */
@@ -107,7 +171,8 @@ export function knownIndicatorIds(): ReadonlySet<string> {
  * Reads a header for a standard.
  *
  * @throws {ChuanNgheoError} `INVALID_HEADER` for an empty or repeated column, a column that nearly
- * names a field or indicator, or a map that names a column the file lacks or a field that does not exist.
+ * names a field or indicator, or a map that names a column the file lacks or a field that does not exist;
+ * `INVALID_STANDARD` for a standard that fails validation, `INVALID_OPTIONS` for options of the wrong shape.
  * @example
  * const plan = planHeader(['id', 'Khu vực', 'size', 'incomeMonthlyTotal', 'nutrition', 'commune'], getStandard('nd07-2021'));
  * plan.names            //=> ['id', 'area', 'size', 'incomeMonthlyTotal', 'nutrition', 'commune']
@@ -116,6 +181,46 @@ export function knownIndicatorIds(): ReadonlySet<string> {
  * planHeader(['id', 'area', 'sizee'], getStandard('nd07-2021')) //=> throws INVALID_HEADER
  */
 export function planHeader(header: readonly string[], standard: Standard, options: ColumnOptions = {}): HeaderPlan {
+  return readGuarded(() => planChecked(header, readGuarded(() => readStandard(standard), 'INVALID_STANDARD', ['standard'], 'the standard'), readColumnOptions(options)), 'INVALID_HEADER', [], 'the header');
+}
+
+/**
+ * Safe twin of {@link planHeader}: never throws, whatever its arguments.
+ *
+ * @example
+ * const r = safePlanHeader(['id', 'area', 'sizee'], getStandard('nd07-2021'));
+ * !r.success && r.error.message
+ * //=> 'column "sizee" (did you mean "size"?) is not a field or indicator but nearly names one: rename it, map it (columns), or keep it as an attribute on purpose (keepColumns)'
+ * const ok = safePlanHeader(['id', 'area', 'sizee'], getStandard('nd07-2021'), { keepColumns: ['sizee'] });
+ * ok.success && ok.data.attributeColumns //=> ['sizee']
+ */
+export function safePlanHeader(header: readonly string[], standard: Standard, options: ColumnOptions = {}): SafeResult<HeaderPlan> {
+  return toSafe(() => planHeader(header, standard, options));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The column options, checked for shape: a map that is not an object would otherwise be read as none. */
+function readColumnOptions(options: unknown): ColumnOptions {
+  const { columns, keepColumns, values } = readOptions(options, ['columns', 'keepColumns', 'values']);
+  const refuse = (path: (string | number)[], expected: string, value: unknown): never =>
+    fail('INVALID_OPTIONS', path, `options.${path.join('.')}: expected ${expected}, received ${describeReceived(value)}`, value, expected);
+  if (columns !== undefined && !isRecord(columns)) refuse(['columns'], 'an object of column names mapped to fields or indicator ids', columns);
+  if (keepColumns !== undefined && !(Array.isArray(keepColumns) && keepColumns.every((k) => typeof k === 'string'))) refuse(['keepColumns'], 'an array of column names', keepColumns);
+  if (values !== undefined) {
+    if (!isRecord(values)) refuse(['values'], 'an object with area and/or indicators value maps', values);
+    const { area, indicators } = readOptions(values, ['area', 'indicators']);
+    if (area !== undefined && !isRecord(area)) refuse(['values', 'area'], 'an object of area cells mapped to rural or urban', area);
+    if (indicators !== undefined && !isRecord(indicators)) refuse(['values', 'indicators'], 'an object of indicator cells mapped to 0 or 1', indicators);
+  }
+  return options ?? {};
+}
+
+/** {@link planHeader} on a standard and options already checked. */
+function planChecked(header: readonly string[], standard: Standard, options: ColumnOptions): HeaderPlan {
+  if (!Array.isArray(header) || !header.every((h) => typeof h === 'string')) {
+    fail('INVALID_HEADER', [], `the header: expected an array of column names (texts), received ${describeReceived(header)}`, header, 'an array of column names');
+  }
   const trimmed = header.map((h) => h.trim());
   if (trimmed.length === 0 || trimmed.every((n) => n === '')) fail('INVALID_HEADER', [], 'the header row is empty', header, 'column names');
   const indicators = knownIndicatorIds();

@@ -68,6 +68,10 @@ export const errorCodes = [
   'AMBIGUOUS_WEIGHTS',
   /** A value the measure needs is blank or missing (an indicator, a weight, a design column), and no rule for it was chosen. */
   'MISSING_VALUE',
+  /** A report table cannot be rendered without losing a column: a header or key repeated, a key not camelCase, a row of another length, a figure out of place. */
+  'INVALID_TABLE',
+  /** An output file could not be written (a missing directory, no permission, a full disk, a closed pipe); the file is left as it was. */
+  'OUTPUT_NOT_WRITTEN',
 ] as const;
 
 /** A stable error code; see {@link errorCodes}. */
@@ -102,7 +106,8 @@ export interface ErrorDetail {
  * //     received: -1, expected: 'a whole number of members ≥ 1' }
  */
 export class ChuanNgheoError extends Error implements ErrorDetail {
-  override readonly name = 'ChuanNgheoError';
+  /** `ChuanNgheoError`, or the name of a subclass (`CsvHeaderError`, `OutputFileError`). */
+  override readonly name: string = 'ChuanNgheoError';
   readonly code: ErrorCode;
   readonly path: ErrorPath;
   readonly received?: unknown;
@@ -339,6 +344,19 @@ export function toSafe<T>(run: () => T): SafeResult<T> {
   } catch (error) {
     return { success: false, error: (error as ChuanNgheoError).toJSON() };
   }
+}
+
+/** {@link toSafe} for work that ends later: resolves to its outcome as a {@link SafeResult}; it never rejects. */
+export async function toSafeAsync<T>(run: () => Promise<T>): Promise<SafeResult<T>> {
+  let data: T;
+  try {
+    data = await run();
+  } catch (error) {
+    return toSafe(() => {
+      throw error;
+    });
+  }
+  return { success: true, data };
 }
 
 /**

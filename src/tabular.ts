@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ChuanNgheoError, fail, describeReceived } from './errors.js';
+import { ChuanNgheoError, fail, describeReceived, toSafe, type SafeResult } from './errors.js';
 import { fieldColumns } from './columns.js';
 import { readAmount } from './money.js';
 import { areaAliases, incomeFields, readArea, type HouseholdInput } from './household.js';
@@ -60,7 +60,9 @@ export interface RowReader {
 /**
  * Compiles a header for a standard.
  *
- * @throws {ChuanNgheoError} `INVALID_ROW` when the header repeats a column or is empty.
+ * @throws {ChuanNgheoError} `INVALID_HEADER` when the header repeats a column, is empty or has a
+ * column that nearly names a field (as {@link planHeader}); `INVALID_OPTIONS` for a `batch` that
+ * is not a classifier.
  * @example
  * const reader = createRowReader(['Mã hộ', 'Khu vực', 'Số nhân khẩu', 'Thu nhập tháng', 'Thiếu hụt'], createBatchClassifier({ date: '2025-12-01' }));
  * reader.plan.renamed.map((r) => `${r.column} → ${r.as}`) //=> ['Mã hộ → id', 'Khu vực → area', 'Số nhân khẩu → size', 'Thu nhập tháng → incomeMonthlyTotal', 'Thiếu hụt → deprived']
@@ -68,6 +70,8 @@ export interface RowReader {
  * //=> { id: 'HN-01', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd07-2021' }
  */
 export function createRowReader(header: readonly string[], batch: BatchClassifier, options: ColumnOptions = {}): RowReader {
+  const made = typeof batch === 'object' && batch !== null && typeof batch.classify === 'function' && typeof batch.standard === 'object' && batch.standard !== null;
+  if (!made) fail('INVALID_OPTIONS', ['batch'], `batch: expected a classifier made by createBatchClassifier, received ${describeReceived(batch)}`, batch, 'a classifier made by createBatchClassifier');
   const standard: Standard = batch.standard;
   const own = new Set(standard.indicators.map((i) => i.id));
   const plan = planHeader(header, standard, options);
@@ -204,4 +208,16 @@ export function createRowReader(header: readonly string[], batch: BatchClassifie
     toHousehold,
     classify: (fields, record) => fast(fields) ?? slow(fields, record),
   };
+}
+
+/**
+ * Safe twin of {@link createRowReader}: a header that cannot be read is the error of the result;
+ * it never throws.
+ *
+ * @example
+ * const r = safeCreateRowReader(['id', 'area', 'area'], createBatchClassifier({ date: '2025-12-01' }));
+ * !r.success && r.error.message //=> 'the header repeats the column "area"'
+ */
+export function safeCreateRowReader(header: readonly string[], batch: BatchClassifier, options: ColumnOptions = {}): SafeResult<RowReader> {
+  return toSafe(() => createRowReader(header, batch, options));
 }

@@ -1,7 +1,8 @@
 // Every error code, with the path of the field and the value received; and the safe twin.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { errorCodes, safeClassify, ChuanNgheoError, getStandard, type ClassifyOptions } from '../src/index.js';
+import { errorCodes, safeClassify, ChuanNgheoError, getStandard, safeCreateBatchClassifier, safeResolveStandard, safeClassifyByScores, type ClassifyOptions } from '../src/index.js';
+import { safeDeriveIndicators, safeValidateSurvey } from '../src/survey/index.js';
 import { describeReceived } from '../src/errors.js';
 import { classifyValue } from './helpers.js';
 
@@ -82,6 +83,25 @@ describe('options errors', () => {
     const e = errorOf(ok, options as never);
     expect(e).toMatchObject({ code: 'INVALID_OPTIONS', path });
     expect(e.message).toMatch(message);
+  });
+
+  it('an option the function does not know is named with the nearest one, not ignored', () => {
+    // Ignored, a misspelt standard would classify under the one in force on the date.
+    const e = errorOf(ok, { date, standrd: 'qd59-2015' } as never);
+    expect(e).toMatchObject({ code: 'INVALID_OPTIONS', path: ['standrd'], received: 'standrd' });
+    expect(e.message).toBe('options.standrd: not an option here; did you mean standard? (the options are standard, date, today)');
+    expect(errorOf(ok, { date, explain: false } as never)).toMatchObject({ code: 'INVALID_OPTIONS', path: ['explain'] });
+    expect(classifyValue(ok, { date, standard: undefined }).standard).toBe('nd07-2021');
+  });
+
+  it('the other functions that choose a standard refuse an unknown option too; the review scores take their scorecard', () => {
+    const unknownOption = { code: 'INVALID_OPTIONS', path: ['dat'] };
+    expect(safeCreateBatchClassifier({ dat: date } as never)).toMatchObject({ success: false, error: unknownOption });
+    expect(safeResolveStandard({ dat: date })).toMatchObject({ success: false, error: unknownOption });
+    expect(safeDeriveIndicators({ area: 'rural', incomeMonthlyTotal: 1, members: [] }, { dat: date } as never)).toMatchObject({ success: false, error: unknownOption });
+    expect(safeValidateSurvey([], { dat: date } as never)).toMatchObject({ success: false, error: unknownOption });
+    expect(safeClassifyByScores({ area: 'rural', scoreA: 140 }, { date, scorcard: undefined } as never)).toMatchObject({ success: false, error: { code: 'INVALID_OPTIONS', path: ['scorcard'] } });
+    expect(safeClassifyByScores({ area: 'rural', scoreA: 200, scoreB: 40 }, { date, scorecard: undefined } as never)).toMatchObject({ success: true });
   });
 
   it.each([

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyByScores, computeScoreA, defineScorecard, safeClassifyByScores, type ScorecardInput } from '../src/index.js';
 import { okAdult, recordWith, review } from './derivation/helpers.js';
 
-const three = ['nutrition', 'housingArea', 'hygienicLatrine'];
-const two = ['nutrition', 'housingArea'];
+const three = ['nutrition', 'housingArea', 'hygienicLatrine'] as const;
+const two = ['nutrition', 'housingArea'] as const;
 const date = review;
 
 describe('score cut-offs', () => {
@@ -41,8 +41,17 @@ describe('score cut-offs', () => {
     [{ area: 'rural', deprived: [] }, 'MISSING_FIELD', ['scoreA']],
     [{ area: 'x', scoreA: 1, deprived: [] }, 'INVALID_AREA', ['area']],
     [{ area: 'rural', scoreA: 1, deprived: ['wasteTreatment'] }, 'UNKNOWN_INDICATOR', ['deprived', 0]],
+    [{ area: 'rural', scoreA: 1, scoreB: 30, deprivd: ['nutrition'] }, 'INVALID_FIELD', ['deprivd']],
+    [{ area: 'rural', scoreA: 1, scoreB: 30, size: 3 }, 'INVALID_FIELD', ['size']],
   ])('%j → %s', (input, code, path) => {
     expect(safeClassifyByScores(input, { date })).toMatchObject({ success: false, error: { code, path } });
+  });
+  it('an unknown field is named with the fields a scored household has, never dropped', () => {
+    const r = safeClassifyByScores({ area: 'rural', scoreA: 1, scoreB: 30, deprivd: ['nutrition'] }, { date });
+    expect(r).toMatchObject({
+      success: false,
+      error: { message: 'deprivd: expected one of the fields id, area, scoreA, scorecardAnswers, deprived, scoreB (or a survey record, with members), received an unknown field holding an array of 1 item ["nutrition"]', received: ['nutrition'] },
+    });
   });
   it('a standard without review scores is NO_REVIEW_SCORES', () => {
     expect(safeClassifyByScores({ area: 'rural', scoreA: 1, scoreB: 0 }, { date: '2027-06-01' })).toMatchObject({ success: false, error: { code: 'NO_REVIEW_SCORES' } });
@@ -80,6 +89,7 @@ describe('a user-supplied scorecard', () => {
     expect(() => computeScoreA(card, 'urban', {})).toThrow(expect.objectContaining({ code: 'INVALID_SCORECARD', path: ['area'] }));
   });
   it('is validated strictly', () => {
+    // @ts-expect-error: points is not a field of a scorecard (the run-time check is under test)
     expect(() => defineScorecard({ ...card, points: 3 })).toThrow(expect.objectContaining({ code: 'INVALID_SCORECARD', path: ['points'] }));
     const dup = structuredClone(card);
     dup.areas.rural!.questions[1]!.id = 'roof';

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { ChuanNgheoError, createBatchClassifier, errorCodes, getStandard, safeClassify, safeClassifyByScores, safeComputeScoreA, safeDefineStandard, safeStandardInForce, type ErrorDetail, type SafeResult } from '../src/index.js';
 import { safeAlkireFoster } from '../src/analytics/index.js';
 import { safeDeriveIndicators } from '../src/survey/index.js';
+import { safeParseColumnMap } from '../src/csv/index.js';
 import { classifyValue } from './helpers.js';
 
 const RUNS = process.env.CI ? 100_000 : 2_000;
@@ -249,6 +250,26 @@ describe('the other safe twins', () => {
       { numRuns: FEWER_RUNS },
     );
   }, 600_000);
+
+  it('safeParseColumnMap never throws, whatever the text or value', () => {
+    fc.assert(
+      fc.property(anyValue, (value) => {
+        assertSafe(() => safeParseColumnMap(value as never), false);
+        // As JSON text too (where the value can be written as JSON), in each place of the structured form.
+        for (const shape of [value, { columns: value, values: value, keepColumns: value }, { values: { area: value, indicators: value } }]) {
+          let text: string | undefined;
+          try {
+            text = JSON.stringify(shape);
+          } catch {
+            text = undefined;
+          }
+          if (typeof text === 'string') assertSafe(() => safeParseColumnMap(text), false);
+        }
+      }),
+      { numRuns: FEWER_RUNS },
+    );
+    for (const name of Object.keys(makeHostile)) assertSafe(() => safeParseColumnMap(makeHostile[name]!() as never), true);
+  });
 
   it('safeComputeScoreA and safeAlkireFoster never throw', () => {
     const card = {

@@ -11,10 +11,12 @@ import { loadStandard, nationalStandards, localStandards, resolveStandard } from
 import type { Standard } from '../../src/standards/schema.js';
 import type { StandardId } from '../../src/standards/ids.js';
 import { toSafe } from '../../src/errors.js';
+import { safeParseColumnMap, type ColumnOptions } from '../../src/columns.js';
+import type { FileFormat } from '../../src/input-format.js';
 import { byId, fill, h } from './dom.js';
 import { drawForm, formHousehold } from './form-view.js';
-import { showReport } from './report-view.js';
-import { categoryCodes, ERROR_CODE, type Choice, type Classified, type Download, type Explained, type Report, type Saved } from './protocol.js';
+import { showReport, showReportError } from './report-view.js';
+import { categoryCodes, ERROR_CODE, type Choice, type Classified, type Download, type Explained, type Previous, type ReadChoice, type Report, type ReportChoice, type Saved } from './protocol.js';
 import { strings } from './strings.js';
 import { TableView } from './table-view.js';
 import { errorLine, showTrace } from './trace-view.js';
@@ -27,8 +29,12 @@ let data: Classified | undefined;
 let report: Report | undefined;
 let standardFile: { text: string; standard: Standard } | undefined;
 let lastTrace: { explained: Explained; label: string } | undefined;
-/** The file loaded last (picked or dropped), classified again when the date or standard changes. */
+/** The file loaded last (picked or dropped), classified again when the date, the standard or how it is read changes. */
 let currentFile: File | undefined;
+/** The column map chosen (`--columns MAP.json`): its file's name and what it says. */
+let columnMap: { name: string; options: ColumnOptions } | undefined;
+/** The earlier classified list the report compares with (`--previous FILE`), as the worker read it. */
+let previousList: Previous | undefined;
 /** The number of the latest load: an earlier one still running when another starts is dropped. */
 let loads = 0;
 
@@ -67,6 +73,37 @@ function by(): string | undefined {
   return value === '' ? undefined : value;
 }
 
+function weight(): string | undefined {
+  const value = byId<HTMLSelectElement>('weight').value;
+  return value === '' ? undefined : value;
+}
+
+/** What the report is asked for: the page's language, the grouping and weight columns, the earlier list. */
+function reportChoice(): ReportChoice {
+  return { lang, ...(by() !== undefined ? { by: by()! } : {}), ...(weight() !== undefined ? { weight: weight()! } : {}), ...(previousList ? { previous: true } : {}) };
+}
+
+/** The columns kept as attributes, one a line (`--keep-column NAME`, repeated). */
+function keptColumns(): string[] {
+  return byId<HTMLTextAreaElement>('keep-columns')
+    .value.split(/\r?\n/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+/** How the file is read: the format, the worksheet, the column map with the columns kept (the map's first, as the command line joins them). */
+function readChoice(): ReadChoice {
+  const input = byId<HTMLSelectElement>('input').value;
+  const sheet = byId<HTMLSelectElement>('sheet').value;
+  const keep = [...(columnMap?.options.keepColumns ?? []), ...keptColumns()];
+  const columns: ColumnOptions = { ...(columnMap?.options ?? {}), ...(keep.length ? { keepColumns: keep } : {}) };
+  return {
+    ...(input !== '' ? { input: input as FileFormat } : {}),
+    ...(sheet !== '' ? { sheet } : {}),
+    ...(Object.keys(columns).length ? { columns } : {}),
+  };
+}
+
 /** Sets every fixed text of the page in the language. */
 function drawTexts(): void {
   const s = strings[lang];
@@ -85,6 +122,60 @@ function drawTexts(): void {
   previous.options[2]!.textContent = categoryLabels[lang]['near-poor'];
   drawStandards();
   drawCategoryFilter();
+  drawSheets();
+  drawWeightOptions();
+  drawColumnsNote();
+  drawPreviousNote();
+}
+
+/** The worksheets of the file loaded last, when it is a workbook (listed even when the sheet read cannot be used, so that another can be chosen). */
+let fileSheets: readonly { readonly name: string; readonly visible: boolean }[] = [];
+
+/** The worksheets of the workbook loaded (the first visible one unless another is chosen). */
+function drawSheets(): void {
+  const s = strings[lang];
+  const select = byId<HTMLSelectElement>('sheet');
+  const value = select.value;
+  const sheets = fileSheets;
+  const first = sheets.find((sheet) => sheet.visible) ?? sheets[0];
+  fill(select, h('option', { value: '' }, first ? s.firstSheet(first.name) : s.noSheet), ...sheets.map((sheet) => h('option', { value: sheet.name }, sheet.visible ? sheet.name : s.hiddenSheet(sheet.name))));
+  select.value = sheets.some((sheet) => sheet.name === value) ? value : '';
+  select.disabled = sheets.length === 0;
+}
+
+function drawWeightOptions(): void {
+  const select = byId<HTMLSelectElement>('weight');
+  const value = select.value;
+  const columns = data ? Object.keys(data.attributes) : [];
+  fill(select, h('option', { value: '' }, strings[lang].noWeight), ...columns.map((c) => h('option', { value: c }, c)));
+  select.value = columns.includes(value) ? value : '';
+}
+
+/** What the column map says, or why it cannot be read. */
+let columnsProblem: { name: string; message: string } | undefined;
+
+function drawColumnsNote(): void {
+  const note = byId('columns-note');
+  if (columnsProblem) fill(note, h('span', { class: 'error-line' }, `${columnsProblem.name}: ${columnsProblem.message}`));
+  else if (columnMap) fill(note, strings[lang].columnsLoaded(columnMap.name, Object.keys(columnMap.options.columns ?? {}).length));
+  else fill(note);
+  byId('columns-clear').hidden = columnMap === undefined;
+}
+
+/** Why the earlier list cannot be read, when it cannot. */
+let previousProblem: { name: string; message: string } | undefined;
+
+function drawPreviousNote(): void {
+  const s = strings[lang];
+  const note = byId('previous-note');
+  if (previousProblem) fill(note, h('span', { class: 'error-line' }, `${previousProblem.name}: ${previousProblem.message}`));
+  else if (previousList) {
+    const parts = [s.previousLoaded(previousList.name, previousList.households)];
+    if (previousList.unclassified > 0) parts.push(s.previousUnclassified(previousList.unclassified));
+    if (previousList.withoutId > 0) parts.push(s.previousWithoutId(previousList.withoutId));
+    fill(note, parts.join(' '));
+  } else fill(note);
+  byId('previous-clear').hidden = previousList === undefined;
 }
 
 function drawStandards(): void {
@@ -141,11 +232,14 @@ function drawSummary(): void {
     item('error', s.errorRows, errors),
   );
   const notes: HTMLElement[] = [];
-  for (const r of data.plan.renamed) notes.push(h('li', {}, s.renamed(r.column, r.as)));
-  if (data.plan.missingIndicators.length) notes.push(h('li', {}, s.missing(data.plan.missingIndicators.join(', '))));
-  if (!data.plan.hasId && data.rows > 0) notes.push(h('li', {}, s.noId));
+  const plan = data.plan;
+  if (plan) {
+    for (const r of plan.renamed) notes.push(h('li', {}, s.renamed(r.column, r.as)));
+    if (plan.missingIndicators.length) notes.push(h('li', {}, s.missing(plan.missingIndicators.join(', '))));
+    if (!plan.hasId && data.rows > 0) notes.push(h('li', {}, s.noId));
+  }
   fill(byId('header-notes'), ...(notes.length ? [h('h3', {}, s.headerNotes), h('ul', {}, ...notes)] : []));
-  fill(byId('status'), s.classified(data.rows, data.file, data.standard, data.date));
+  fill(byId('status'), `${s.classified(data.rows, data.file, data.standard, data.date)}${data.sheet !== undefined ? ` ${s.sheetRead(data.sheet)}` : ''}`);
   fill(byId('timing'), s.seconds(data.seconds.toFixed(2)));
 }
 
@@ -176,8 +270,23 @@ function drawErrors(): void {
 
 async function drawReport(): Promise<void> {
   if (!data) return;
-  report = await worker.ask<Report>({ type: 'report', lang, ...(by() !== undefined ? { by: by()! } : {}) });
-  showReport(report, lang);
+  const choice = reportChoice();
+  try {
+    report = await worker.ask<Report>({ type: 'report', report: choice });
+  } catch (error) {
+    report = undefined;
+    showReportError(error, lang);
+    reportDrawn();
+    return;
+  }
+  showReport(report, choice, lang);
+  reportDrawn();
+}
+
+/** The number of reports drawn (or failed), for whoever waits for the next one. */
+let reportsDrawn = 0;
+function reportDrawn(): void {
+  document.body.dataset.reports = String(++reportsDrawn);
 }
 
 function showFileError(error: unknown): void {
@@ -192,20 +301,28 @@ function setSectionsHidden(hidden: boolean): void {
 }
 
 async function load(file: File): Promise<void> {
+  // A file picked anew is read from its first visible worksheet, unless one is chosen afterwards.
+  if (file !== currentFile) {
+    byId<HTMLSelectElement>('sheet').value = '';
+    fileSheets = [];
+  }
   currentFile = file;
   const mine = ++loads;
+  // At once, so that whoever waits for this load never takes an earlier one's end for it.
+  document.body.dataset.load = String(mine);
+  document.body.dataset.state = 'working';
   const bytes = await file.arrayBuffer();
+  if (mine !== loads) return;
   const box = byId('progress-box');
   const bar = byId<HTMLProgressElement>('progress');
   byId('file-error').hidden = true;
   fill(byId('status'), strings[lang].working);
   box.hidden = false;
   bar.value = 0;
-  document.body.dataset.state = 'working';
   let loaded: Classified;
   try {
     loaded = await worker.ask<Classified>(
-      { type: 'classify', name: file.name, bytes, choice: choice() },
+      { type: 'classify', name: file.name, bytes, choice: choice(), read: readChoice() },
       {
         transfer: [bytes],
         progress: (done, total) => {
@@ -217,6 +334,10 @@ async function load(file: File): Promise<void> {
   } catch (error) {
     if (mine !== loads) return;
     data = undefined;
+    // The workbook's worksheets all the same, to choose another than the one that cannot be read.
+    fileSheets = await worker.ask<Classified['sheets']>({ type: 'sheets', name: file.name, bytes: await file.arrayBuffer(), read: readChoice() }).catch(() => undefined) ?? [];
+    if (mine !== loads) return;
+    drawSheets();
     setSectionsHidden(true);
     fill(byId('status'));
     fill(byId('timing'));
@@ -234,6 +355,9 @@ async function load(file: File): Promise<void> {
   // Grouped by the file's first grouping column unless another was chosen.
   if (select.value === '' && columns.length) select.value = columns[0]!;
   drawGroupFilter();
+  drawWeightOptions();
+  fileSheets = data.sheets ?? [];
+  drawSheets();
   setSectionsHidden(false);
   drawSummary();
   table.show(data, by());
@@ -255,7 +379,7 @@ async function explainRow(index: number): Promise<void> {
 }
 
 async function save(what: Download): Promise<void> {
-  const saved = await worker.ask<Saved>({ type: 'download', what, lang, ...(by() !== undefined ? { by: by()! } : {}) });
+  const saved = await worker.ask<Saved>({ type: 'download', what, report: reportChoice() });
   const url = URL.createObjectURL(new Blob([saved.bytes], { type: saved.type }));
   const link = h('a', { href: url, download: saved.name });
   document.body.append(link);
@@ -310,6 +434,56 @@ function wire(): void {
   };
   byId('date').addEventListener('change', reclassify);
   byId('standard').addEventListener('change', reclassify);
+  byId('input').addEventListener('change', () => {
+    // A worksheet is a workbook's: read as another format, the file has none.
+    byId<HTMLSelectElement>('sheet').value = '';
+    reclassify();
+  });
+  byId('sheet').addEventListener('change', reclassify);
+  byId('keep-columns').addEventListener('change', reclassify);
+  const columnsInput = byId<HTMLInputElement>('columns-file');
+  columnsInput.addEventListener('change', async () => {
+    const file = columnsInput.files?.[0];
+    // Emptied, so that picking the same map again (corrected since) reads it again.
+    columnsInput.value = '';
+    if (!file) return;
+    const result = safeParseColumnMap(await file.text());
+    // A map that cannot be read is not used: the file is read without one, and the note says why.
+    columnMap = result.success ? { name: file.name, options: result.data } : undefined;
+    columnsProblem = result.success ? undefined : { name: file.name, message: result.error.message };
+    drawColumnsNote();
+    reclassify();
+  });
+  byId('columns-clear').addEventListener('click', () => {
+    columnMap = undefined;
+    columnsProblem = undefined;
+    drawColumnsNote();
+    reclassify();
+  });
+  const previousInput = byId<HTMLInputElement>('previous-file');
+  previousInput.addEventListener('change', async () => {
+    const file = previousInput.files?.[0];
+    previousInput.value = '';
+    if (!file) return;
+    const bytes = await file.arrayBuffer();
+    try {
+      previousList = await worker.ask<Previous>({ type: 'previous', file: { name: file.name, bytes } }, { transfer: [bytes] });
+      previousProblem = undefined;
+    } catch (error) {
+      previousList = undefined;
+      previousProblem = { name: file.name, message: error instanceof WorkerFailure ? error.detail.message : String(error) };
+    }
+    drawPreviousNote();
+    await drawReport();
+  });
+  byId('previous-clear').addEventListener('click', async () => {
+    await worker.ask({ type: 'previous' });
+    previousList = undefined;
+    previousProblem = undefined;
+    drawPreviousNote();
+    await drawReport();
+  });
+  byId('weight').addEventListener('change', () => void drawReport());
   const standardInput = byId<HTMLInputElement>('standard-file');
   standardInput.addEventListener('change', async () => {
     const file = standardInput.files?.[0];

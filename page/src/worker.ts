@@ -6,17 +6,19 @@
  */
 import * as ExcelJS from 'exceljs';
 import type { BatchClassifier, BatchRow } from '../../src/batch.js';
+import { compareReviews, type ReviewEntry } from '../../src/analytics/transitions.js';
+import { columnProblem } from '../../src/column-check.js';
 import { csvOutputColumns, rowToCsv } from '../../src/node/output.js';
-import { childrenTable, profileChart, profileTable, ratesChart, summaryTable } from '../../src/report/summary.js';
+import { childrenTable, profileChart, profileTable, ratesChart, summaryTable, transitionsTable } from '../../src/report/summary.js';
+import { addClassifiedSheet, createReview, readClassifiedFile, type ClassifiedReview, type Review } from '../../src/report/review.js';
 import { renderTables, type Table } from '../../src/report/table.js';
 import { barChartSvg } from '../../src/report/svg.js';
-import type { Lang } from '../../src/report/labels.js';
-import type { Tally } from '../../src/analytics/tally.js';
-import { toSafe } from '../../src/errors.js';
+import { ChuanNgheoError, fail, toSafe } from '../../src/errors.js';
 import { classifyOn } from '../../src/classify.js';
+import { chooseSheet } from '../../src/xlsx/records.js';
 import { addTableSheets, classifiedColumnWidths, classifiedRowValues, xlsxMaxRows } from '../../src/xlsx/workbook.js';
-import { classifierOf, classifyRecord, detailOf, explainRecord, isWorkbook, readCsvFile, readWorkbookFile, tallyFile, type ReadFile } from './file-review.js';
-import { categoryCodes, ERROR_CODE, type Classified, type Download, type Explained, type Report, type Request, type Response, type Saved } from './protocol.js';
+import { classifierOf, detailOf, explainEntry, formatOf, isWorkbook, loadWorkbook, readFile, sheetRecords, type ReadFile } from './file-review.js';
+import { categoryCodes, ERROR_CODE, type Classified, type Download, type Explained, type Previous, type ReadChoice, type Report, type ReportChoice, type Request, type Response, type Saved } from './protocol.js';
 
 interface WorkerScope {
   postMessage(message: Response, transfer?: Transferable[]): void;
@@ -30,17 +32,19 @@ interface Loaded {
   readonly batch: BatchClassifier;
   readonly file: ReadFile | undefined;
   readonly rows: BatchRow[];
-  readonly tallies: Map<string, { tally: Tally; invalid: number }>;
+  readonly reviews: Map<string, Review>;
 }
 let loaded: Loaded | undefined;
+/** The earlier classified list the report compares with, when one is given. */
+let previous: (ClassifiedReview & { readonly name: string }) | undefined;
 
 const SLICE = 4096;
 
-async function classifyFile(id: number, name: string, buffer: ArrayBuffer, choice: Parameters<typeof classifierOf>[0]): Promise<Classified> {
+async function classifyFile(id: number, name: string, buffer: ArrayBuffer, choice: Parameters<typeof classifierOf>[0], read: ReadChoice): Promise<Classified> {
   const started = performance.now();
   const batch = classifierOf(choice);
   const bytes = new Uint8Array(buffer);
-  const file = isWorkbook(name, bytes) ? await readWorkbookFile(bytes, batch) : readCsvFile(bytes, batch);
+  const file = await readFile(name, bytes, batch, read);
   const n = file?.count ?? 0;
   const rows: BatchRow[] = new Array(n);
   const ids: string[] = new Array(n);
@@ -49,19 +53,17 @@ async function classifyFile(id: number, name: string, buffer: ArrayBuffer, choic
   const deprivationCount = new Int16Array(n);
   const newlyEscaped = new Uint8Array(n);
   const errors: Classified['errors'] = [];
-  const attributeColumns = file?.reader.attributeColumns ?? [];
-  const attributeAt = attributeColumns.map((c) => file!.reader.header.indexOf(c));
+  const attributeColumns = file?.groupColumns ?? [];
   const attributes: Record<string, string[]> = Object.fromEntries(attributeColumns.map((c) => [c, new Array<string>(n)]));
   const codes = new Map<string, number>(categoryCodes.map((c, i) => [c, i]));
   const interned = attributeColumns.map(() => new Map<string, string>());
   for (let start = 0; start < n; start += SLICE) {
     const end = Math.min(n, start + SLICE);
     for (let i = start; i < end; i++) {
-      const r = file!.recordAt(i);
-      const row = classifyRecord(file!, r);
+      const { record, row, groups } = file!.row(i);
       rows[i] = row;
       ids[i] = row.id === undefined ? '' : String(row.id);
-      recordNumbers[i] = r.record;
+      recordNumbers[i] = record;
       if ('error' in row) {
         category[i] = ERROR_CODE;
         errors.push({ index: i, error: row.error });
@@ -72,7 +74,7 @@ async function classifyFile(id: number, name: string, buffer: ArrayBuffer, choic
       }
       for (let k = 0; k < attributeColumns.length; k++) {
         // One string per distinct value (a commune's name, not 100,000 copies of it).
-        const value = r.fields[attributeAt[k]!] ?? '';
+        const value = groups[k]!;
         const seen = interned[k]!;
         let kept = seen.get(value);
         if (kept === undefined) seen.set(value, (kept = value));
@@ -81,15 +83,15 @@ async function classifyFile(id: number, name: string, buffer: ArrayBuffer, choic
     }
     scope.postMessage({ id, type: 'progress', done: end, total: n });
   }
-  loaded = { name, batch, file, rows, tallies: new Map() };
-  const plan = file?.reader.plan ?? { names: [], renamed: [], missingIndicators: [], attributeColumns: [], hasId: false };
+  loaded = { name, batch, file, rows, reviews: new Map() };
   return {
     file: name,
     format: file?.format ?? 'csv',
     standard: batch.standard.id,
     date: batch.date,
-    plan,
+    ...(file?.plan !== undefined ? { plan: file.plan } : {}),
     ...(file?.sheet !== undefined ? { sheet: file.sheet } : {}),
+    ...(file?.sheets !== undefined ? { sheets: file.sheets } : {}),
     rows: n,
     ids,
     records: recordNumbers,
@@ -107,31 +109,97 @@ function current(): Loaded {
   return loaded;
 }
 
-function tallyOf(by: string | undefined) {
+/** Why the households of the loaded file are matched by id, in messages. */
+const BY_ID = 'the comparison with an earlier list matches households by id';
+
+/** The review of the loaded file, counted as `chuan-ngheo report FILE [--by KEY] [--weight COLUMN] [--previous …]` counts it. */
+function reviewOf(choice: ReportChoice): Review {
   const l = current();
-  const key = by ?? '';
-  let t = l.tallies.get(key);
-  if (t === undefined) {
-    t = tallyFile(l.file, l.batch, by);
-    l.tallies.set(key, t);
+  const keepIds = choice.previous === true && previous !== undefined;
+  const key = JSON.stringify([choice.by ?? null, choice.weight ?? null, keepIds]);
+  let review = l.reviews.get(key);
+  if (review === undefined) {
+    const columns = l.file?.columns ?? { format: 'empty' as const, of: 'csv' as const };
+    // The options that name a column are checked against the file, as the command line checks them.
+    const problem = columnProblem(columns, { file: l.name, by: choice.by, weight: choice.weight, idFor: keepIds ? BY_ID : undefined });
+    if (problem !== undefined) fail('INVALID_OPTIONS', [], problem);
+    const counting = createReview(l.batch, { format: l.file?.format ?? 'csv', by: choice.by, weight: choice.weight, keepIds });
+    for (let i = 0; i < (l.file?.count ?? 0); i++) counting.add(l.file!.entry(i));
+    review = counting.result();
+    l.reviews.set(key, review);
   }
-  return t;
+  return review;
 }
 
-/** The report's tables, as `chuan-ngheo report FILE --lang LANG [--by KEY]` makes them. */
-function tablesOf(lang: Lang, by: string | undefined): { tables: Table[]; tally: Tally; invalid: number } {
-  const l = current();
-  const { tally, invalid } = tallyOf(by);
-  const tables = [summaryTable(tally, lang, { standard: l.batch.standard.id, date: l.batch.date }), profileTable(tally, l.batch.standard, lang)];
-  const children = childrenTable(tally, lang, l.batch.standard);
+/** The report's tables, as `chuan-ngheo report FILE --lang LANG [--by KEY] [--weight COLUMN] [--previous EARLIER]` makes them. */
+function tablesOf(choice: ReportChoice): { tables: Table[]; review: Review } {
+  const review = reviewOf(choice);
+  const { lang } = choice;
+  const tables = [summaryTable(review.tally, lang, { standard: review.standard.id, date: review.date }), profileTable(review.tally, review.standard, lang)];
+  const children = childrenTable(review.tally, lang, review.standard);
   if (children) tables.push(children);
-  return { tables, tally, invalid };
+  if (choice.previous === true && previous !== undefined) tables.push(transitionsTable(compareReviews(previous.entries, review.entries), lang, { weighted: review.tally.weighted }));
+  return { tables, review };
 }
 
-function report(lang: Lang, by: string | undefined): Report {
-  const { tables, tally, invalid } = tablesOf(lang, by);
-  const standard = current().batch.standard;
-  return { tables, charts: { profile: barChartSvg(profileChart(tally, standard, lang)), rates: barChartSvg(ratesChart(tally, lang)) }, invalid };
+function report(choice: ReportChoice): Report {
+  const { tables, review } = tablesOf(choice);
+  const { lang } = choice;
+  return {
+    tables,
+    charts: { profile: barChartSvg(profileChart(review.tally, review.standard, lang)), rates: barChartSvg(ratesChart(review.tally, lang)) },
+    invalid: review.invalid,
+    ...(review.firstError !== undefined ? { firstError: review.firstError } : {}),
+    badWeights: review.badWeights,
+    withoutGroup: review.withoutGroup,
+    withoutId: choice.previous === true && previous !== undefined ? review.withoutId : 0,
+  };
+}
+
+/**
+ * Reads an earlier list already classified (CSV, JSON Lines or a workbook, as `chuan-ngheo classify`
+ * writes them), as `report --previous FILE` reads it: its households by id.
+ */
+async function readPrevious(name: string, buffer: ArrayBuffer): Promise<Previous> {
+  const bytes = new Uint8Array(buffer);
+  const check = (columns: Parameters<typeof columnProblem>[0]) => {
+    const problem = columnProblem(columns, { file: name, idFor: BY_ID });
+    if (problem !== undefined) fail('INVALID_OPTIONS', [], problem);
+  };
+  let classified: ClassifiedReview | undefined;
+  if (isWorkbook(name, bytes)) {
+    // The rows of its first visible sheet, and of the sheets they go on in (`Households (2)` …).
+    const { workbook, sheets } = await loadWorkbook(bytes);
+    const review = { entries: [] as ReviewEntry[], withoutId: 0, unclassified: 0 };
+    let base: string | undefined;
+    let isClassified = true;
+    for (let part = 1; ; part++) {
+      let sheet;
+      try {
+        sheet = chooseSheet(sheets, base === undefined ? undefined : `${base} (${part})`);
+      } catch (error) {
+        if (part > 1 && error instanceof ChuanNgheoError && error.code === 'UNKNOWN_SHEET') break;
+        throw error;
+      }
+      base ??= sheet.name;
+      const { header, records } = sheetRecords(workbook, sheet.worksheet);
+      if (header === undefined || !addClassifiedSheet(review, header, records, check)) {
+        isClassified = part > 1;
+        break;
+      }
+    }
+    classified = isClassified ? review : undefined;
+  } else {
+    try {
+      classified = readClassifiedFile(bytes, check);
+    } catch (error) {
+      if (error instanceof ChuanNgheoError) throw error;
+      fail('INVALID_ROW', [], `${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (classified === undefined) fail('INVALID_OPTIONS', [], `${name} is not a classified file (id and category columns), such as the classified rows this page or 'chuan-ngheo classify' writes`);
+  previous = { name, ...classified };
+  return { name, households: classified.entries.length, unclassified: classified.unclassified, withoutId: classified.withoutId };
 }
 
 const encoder = new TextEncoder();
@@ -145,8 +213,9 @@ async function workbookBytes(workbook: ExcelJS.Workbook): Promise<ArrayBuffer> {
 /** The name of a file saved from the one loaded: its name without extension, and what it holds. */
 const savedName = (suffix: string) => `${current().name.replace(/\.[^.]*$/, '') || 'households'}${suffix}`;
 
-async function download(what: Download, lang: Lang, by: string | undefined): Promise<Saved> {
+async function download(what: Download, choice: ReportChoice): Promise<Saved> {
   const l = current();
+  const { lang } = choice;
   switch (what) {
     case 'classified-csv': {
       const parts = [`${csvOutputColumns.join(',')}\n`];
@@ -176,29 +245,38 @@ async function download(what: Download, lang: Lang, by: string | undefined): Pro
     }
     case 'report-xlsx': {
       const workbook = new ExcelJS.Workbook();
-      addTableSheets(workbook, tablesOf(lang, by).tables);
+      addTableSheets(workbook, tablesOf(choice).tables);
       return { name: savedName(`-report-${lang}.xlsx`), type: XLSX, bytes: await workbookBytes(workbook) };
     }
     case 'report-md':
-      return { name: savedName(`-report-${lang}.md`), type: 'text/markdown', bytes: encoder.encode(renderTables(tablesOf(lang, by).tables, 'md')).buffer as ArrayBuffer };
+      return { name: savedName(`-report-${lang}.md`), type: 'text/markdown', bytes: encoder.encode(renderTables(tablesOf(choice).tables, 'md')).buffer as ArrayBuffer };
   }
 }
 
 function explain(index: number): Explained {
   const l = current();
   const row = l.rows[index];
-  const r = row === undefined ? undefined : l.file?.recordAt(index);
-  if (r === undefined || row === undefined) throw new Error(`no row ${index}`);
-  const explained = explainRecord(l.file!, l.batch, r, row);
-  if (explained.classification) return { record: r.record, household: explained.household, classification: explained.classification };
-  return { record: r.record, error: explained.error! };
+  if (row === undefined || l.file === undefined) throw new Error(`no row ${index}`);
+  const entry = l.file.household(index);
+  const explained = explainEntry(entry, l.batch, row);
+  if (explained.classification) return { record: entry.record, household: explained.household, classification: explained.classification };
+  return { record: entry.record, error: explained.error! };
 }
 
 async function answer(id: number, request: Request): Promise<{ data: unknown; transfer?: Transferable[] }> {
   switch (request.type) {
     case 'classify': {
-      const data = await classifyFile(id, request.name, request.bytes, request.choice);
+      const data = await classifyFile(id, request.name, request.bytes, request.choice, request.read);
       return { data, transfer: [data.records.buffer, data.category.buffer, data.deprivationCount.buffer, data.newlyEscaped.buffer] as Transferable[] };
+    }
+    case 'sheets': {
+      const bytes = new Uint8Array(request.bytes);
+      try {
+        if (formatOf(request.name, bytes, request.read.input) !== 'xlsx') return { data: [] };
+        return { data: (await loadWorkbook(bytes)).sheets.map((s) => ({ name: s.name, visible: s.visible })) };
+      } catch {
+        return { data: [] };
+      }
     }
     case 'explain':
       return { data: explain(request.index) };
@@ -207,10 +285,14 @@ async function answer(id: number, request: Request): Promise<{ data: unknown; tr
       const result = toSafe(() => classifyOn(request.household, batch.standard, batch.date));
       return { data: result.success ? { classification: result.data, household: request.household } : { error: result.error } };
     }
+    case 'previous':
+      previous = undefined;
+      if (loaded) loaded.reviews.clear();
+      return { data: request.file === undefined ? undefined : await readPrevious(request.file.name, request.file.bytes) };
     case 'report':
-      return { data: report(request.lang, request.by) };
+      return { data: report(request.report) };
     case 'download': {
-      const saved = await download(request.what, request.lang, request.by);
+      const saved = await download(request.what, request.report);
       return { data: saved, transfer: [saved.bytes] };
     }
   }

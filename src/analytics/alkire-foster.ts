@@ -39,8 +39,13 @@ export interface AfOptions {
   readonly indicators: readonly AfIndicator[];
   /** Poverty cut-off, 0 < k ≤ 1 (poor iff score ≥ k). */
   readonly k: FractionInput;
-  /** `equal` (1/d each), `nested` (each dimension equal, equal within), `given` (each indicator's weight). Default `equal`. */
-  readonly weights?: 'equal' | 'nested' | 'given';
+  /**
+   * `perIndicator` (1/d each), `nested` (each dimension the same weight, split equally among its
+   * indicators: what mpitbR and OPHI call "equal"), `given` (each indicator's own weight). Default:
+   * `perIndicator` when no indicator names a dimension (the two then agree); with dimensions it must be
+   * given. `'equal'` is refused as ambiguous (`AMBIGUOUS_WEIGHTS`).
+   */
+  readonly weights?: 'perIndicator' | 'nested' | 'given';
   /** Vulnerable: `vulnerableFrom ≤ c < k` (default 1/5; 0 < vulnerableFrom ≤ 1). */
   readonly vulnerableFrom?: FractionInput;
   /** Severe: `c ≥ severeFrom` (default 1/2; 0 < severeFrom ≤ 1). */
@@ -84,7 +89,7 @@ export interface AfResult extends AfFigures {
 
 const ZERO = new Fraction(0);
 const ONE = new Fraction(1);
-const weightModes: readonly string[] = ['equal', 'nested', 'given'];
+const weightModes: readonly string[] = ['perIndicator', 'nested', 'given'];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -110,7 +115,8 @@ interface Checked {
 function checkIndicators(list: unknown): readonly AfIndicator[] {
   if (!Array.isArray(list) || list.length === 0) return fail('INVALID_FIELD', ['indicators'], `indicators: expected a list of at least one indicator, received ${show(list)}`, list);
   const ids = new Set<string>();
-  list.forEach((ind: unknown, j) => {
+  // Every index, holes of a sparse array included (forEach would pass over them).
+  Array.from(list as unknown[]).forEach((ind: unknown, j) => {
     if (!isObject(ind)) return fail('INVALID_FIELD', ['indicators', j], `indicators[${j}]: expected an object with an id, received ${show(ind)}`, ind);
     if (typeof ind.id !== 'string' || ind.id === '') fail('INVALID_FIELD', ['indicators', j, 'id'], `indicators[${j}].id: expected a non-empty string, received ${show(ind.id)}`, ind.id);
     if (ids.has(ind.id as string)) fail('INVALID_FIELD', ['indicators', j, 'id'], `indicators[${j}].id repeats ${show(ind.id)}`, ind.id);
@@ -122,7 +128,7 @@ function checkIndicators(list: unknown): readonly AfIndicator[] {
 
 function weightsOf(indicators: readonly AfIndicator[], mode: string): Fraction[] {
   const d = indicators.length;
-  if (mode === 'equal') return indicators.map(() => new Fraction(1, d));
+  if (mode === 'perIndicator') return indicators.map(() => new Fraction(1, d));
   if (mode === 'nested') {
     const dims = [...new Set(indicators.map((i, j) => i.dimension ?? fail('INVALID_FIELD', ['indicators', j, 'dimension'], `indicators[${j}].dimension is required for nested weights`, undefined)))];
     return indicators.map((i) => new Fraction(1, dims.length).div(indicators.filter((x) => x.dimension === i.dimension).length));
@@ -136,11 +142,37 @@ function weightsOf(indicators: readonly AfIndicator[], mode: string): Fraction[]
   return ws;
 }
 
+/**
+ * The weighting when none is named: 1/d each when no indicator has a dimension (nested weights
+ * would be the same); with dimensions, nested and per-indicator weights differ, so the caller must
+ * choose.
+ */
+function defaultWeights(indicators: readonly AfIndicator[]): string {
+  const j = indicators.findIndex((i) => i.dimension !== undefined);
+  if (j < 0) return 'perIndicator';
+  return fail(
+    'MISSING_FIELD',
+    ['weights'],
+    `weights: the indicators have dimensions (indicators[${j}].dimension is ${show(indicators[j]!.dimension)}), so name the weighting: 'nested' (each dimension the same weight, split among its indicators: mpitbR's "equal") or 'perIndicator' (1/d each)`,
+    undefined,
+    'nested, perIndicator or given',
+  );
+}
+
 function checkOptions(options: unknown): Checked {
   if (!isObject(options)) return fail('INVALID_FIELD', [], `options: expected an object with indicators and k, received ${show(options)}`, options);
   const indicators = checkIndicators(options.indicators);
-  const mode = options.weights ?? 'equal';
-  if (typeof mode !== 'string' || !weightModes.includes(mode)) fail('INVALID_FIELD', ['weights'], `weights: expected equal, nested or given, received ${show(mode)}`, mode);
+  const mode = options.weights ?? defaultWeights(indicators);
+  if (mode === 'equal') {
+    fail(
+      'AMBIGUOUS_WEIGHTS',
+      ['weights'],
+      "weights 'equal' is ambiguous: in mpitbR, Stata's mpitb and OPHI's publications it means nested weights (each dimension the same weight, split equally among its indicators: give 'nested'); it may also be read as the same weight for every indicator (1/d each: give 'perIndicator')",
+      mode,
+      'nested, perIndicator or given',
+    );
+  }
+  if (typeof mode !== 'string' || !weightModes.includes(mode)) fail('INVALID_FIELD', ['weights'], `weights: expected perIndicator, nested or given, received ${show(mode)}`, mode);
   const weights = weightsOf(indicators, mode as string);
   if (options.k === undefined) fail('MISSING_FIELD', ['k'], 'k, the poverty cut-off (0 < k ≤ 1), is required', undefined);
   const k = scoreCutoff(options.k, ['k'], 'k');

@@ -14,6 +14,7 @@ import { show } from './exact.js';
 import type { Tally } from './tally.js';
 import type { Transitions } from './transitions.js';
 import { Fraction, fractionOfDecimal, roundHalfEven } from './exact.js';
+import type { DeepReadonly } from '../readonly.js';
 
 /** A non-empty text. */
 const text = () => z.string().check(z.minLength(1));
@@ -106,27 +107,35 @@ export interface TargetResult {
 }
 
 /**
- * Validates a plan.
+ * Validates a plan strictly. The input is typed as {@link TargetPlanInput}: a misspelt key does not
+ * compile. For a plan whose shape is not known until run time (a parsed file), use
+ * {@link safeDefineTargetPlan}, which takes `unknown` and never throws.
  *
  * @throws {ChuanNgheoError} `INVALID_FIELD` with the path (NaN, Infinity or a string as a figure among others).
  * @example
  * const plan = defineTargetPlan({ id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND', povertyRateChangePerYear: -1.5 });
  * plan.coverage //=> []
- * defineTargetPlan({ id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND', povertyRateChangePerYear: '-1.5' }) //=> throws INVALID_FIELD
+ * defineTargetPlan({ id: 'x-2025', title: 'Plan 2025', reference: 'Plan 12/KH-UBND', povertyRateChangePerYear: Number.NaN }) //=> throws INVALID_FIELD
  */
-export function defineTargetPlan(input: unknown): TargetPlan {
+export function defineTargetPlan(input: DeepReadonly<TargetPlanInput>): TargetPlan {
+  return readTargetPlan(input);
+}
+
+/** Validates a value of any shape as a plan: the run-time check behind {@link defineTargetPlan} and its safe twin. */
+export function readTargetPlan(input: unknown): TargetPlan {
   return parseOrFail(targetPlanSchema, input, 'INVALID_FIELD', 'target plan');
 }
 
 /**
- * Safe twin of {@link defineTargetPlan}: never throws.
+ * Safe twin of {@link defineTargetPlan}, and the entry for untrusted data (a plan read from a
+ * file): takes any value and returns `{ success, data | error }`; it never throws.
  *
  * @example
  * const r = safeDefineTargetPlan({ id: 'x-2025', title: 'Plan 2025' });
  * !r.success && r.error.path //=> ['reference']
  */
 export function safeDefineTargetPlan(input: unknown): SafeResult<TargetPlan> {
-  return toSafe(() => defineTargetPlan(input));
+  return toSafe(() => readTargetPlan(input));
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -168,8 +177,8 @@ function checkInputs(tally: unknown, transitions: unknown, years: unknown): void
  * //=> [{ name: 'Health insurance', measures: { kind: 'coverage', indicator: 'healthInsurance', among: 'poor-or-near-poor' }, label: 'Health insurance',
  * //     measured: 66.67, measuredExact: '200/3', target: 100, targetExact: '100', gap: -33.33, gapExact: '-100/3', met: false, unit: 'percent' }]
  */
-export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): readonly TargetResult[] {
-  const p = defineTargetPlan(plan);
+export function measureTargets(plan: TargetPlan | DeepReadonly<TargetPlanInput>, tally: Tally, transitions?: Transitions, years = 1): readonly TargetResult[] {
+  const p = readTargetPlan(plan);
   checkInputs(tally, transitions, years);
   const decimals = tally.rounding.decimals;
   // Rounded half to even; a value that rounds to zero is 0, never -0.
@@ -227,6 +236,6 @@ export function measureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally,
  * const r = safeMeasureTargets({ id: 'x', title: 'Plan', reference: 'Plan 12/KH-UBND', coverage: [{ indicator: 'nutrition', among: 'poor', minimumPercent: 100 }] }, tally);
  * !r.success && r.error.code //=> 'UNKNOWN_INDICATOR'
  */
-export function safeMeasureTargets(plan: TargetPlan | TargetPlanInput, tally: Tally, transitions?: Transitions, years = 1): SafeResult<readonly TargetResult[]> {
+export function safeMeasureTargets(plan: TargetPlan | DeepReadonly<TargetPlanInput>, tally: Tally, transitions?: Transitions, years = 1): SafeResult<readonly TargetResult[]> {
   return toSafe(() => measureTargets(plan, tally, transitions, years));
 }

@@ -4,7 +4,8 @@
  * @module
  */
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import type { ColumnOptions, HeaderPlan } from '../columns.js';
+import { parseColumnMap, type ColumnOptions, type HeaderPlan } from '../columns.js';
+import { formatByContent, formatByName, formatNames, type FileFormat } from '../input-format.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ChuanNgheoError, formatPath } from '../errors.js';
@@ -13,7 +14,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isStandardId, loadStandard, standardIds } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
 import type { StandardId } from '../standards/ids.js';
-import { didYouMean, nearest } from './nearest.js';
+import { didYouMean, nearest } from '../nearest.js';
 
 /** A usage error: exit status 2, message on stderr. */
 export class UsageError extends Error {}
@@ -173,17 +174,13 @@ export function refuseInputAsOutput(option: string, output: string | undefined, 
 }
 
 /** Formats of an input file: CSV, JSON Lines, a JSON array of records, or an Excel workbook. */
-export type FileFormat = 'csv' | 'jsonl' | 'json' | 'xlsx';
+export type { FileFormat } from '../input-format.js';
 
-const FORMAT_NAMES: Readonly<Record<FileFormat, string>> = { csv: 'CSV', jsonl: 'JSON Lines', json: 'a JSON array', xlsx: 'an Excel workbook' };
-
-/** A zip archive (an .xlsx workbook is one), or an Excel 97-2003 or password-protected workbook. */
-const WORKBOOK_HEADS = [Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from([0xd0, 0xcf, 0x11, 0xe0])];
+const FORMAT_NAMES = formatNames;
 
 /**
- * What a file's first bytes say it holds: a workbook (a zip archive, or an older Excel file), `{`
- * JSON Lines, `[` a JSON array, anything else CSV (a byte-order mark and blank space skipped);
- * `undefined` for standard input or an empty file.
+ * What a file's first bytes say it holds (see {@link formatByContent}); `undefined` for standard
+ * input or an empty file.
  */
 export function sniffFormat(file: string | undefined): FileFormat | undefined {
   if (file === undefined || file === '-') return undefined;
@@ -199,10 +196,7 @@ export function sniffFormat(file: string | undefined): FileFormat | undefined {
   } catch {
     return undefined; // opening it fails later, with its own message
   }
-  if (WORKBOOK_HEADS.some((h) => head.subarray(0, 4).equals(h))) return 'xlsx';
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (text === '') return undefined;
-  return text.startsWith('{') ? 'jsonl' : text.startsWith('[') ? 'json' : 'csv';
+  return formatByContent(head);
 }
 
 /**
@@ -213,8 +207,7 @@ export function sniffFormat(file: string | undefined): FileFormat | undefined {
 export function inputFormatOf(file: string | undefined, given: string | undefined, allowed: readonly FileFormat[] = ['csv', 'jsonl', 'json', 'xlsx']): FileFormat {
   if (given !== undefined) return oneOf('--input', given, allowed);
   const ext = file ? extname(file).toLowerCase() : '';
-  const byName: FileFormat | undefined =
-    ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : ext === '.json' ? 'json' : ext === '.csv' ? 'csv' : ext === '.xlsx' || ext === '.xlsm' ? 'xlsx' : undefined;
+  const byName = file ? formatByName(file) : undefined;
   const byContent = sniffFormat(file);
   if (byContent !== undefined && !allowed.includes(byContent) && byName !== byContent) {
     throw new UsageError(`${file} holds ${FORMAT_NAMES[byContent]}; this command reads ${allowed.map((f) => FORMAT_NAMES[f]).join(' or ')}`);
@@ -339,8 +332,9 @@ export function usageAfter(error: unknown): string {
 
 /** A one-line message for an error that stops the command. */
 export function describeFatal(error: unknown): string {
-  if (error instanceof ChuanNgheoError) return `${error.code} at ${formatPath(error.path)}: ${error.message}`;
+  // An output file's error names the file and the reason: its message says it all, before its code.
   if (error instanceof UsageError || error instanceof OutputFileError || error instanceof InputFileError) return error.message;
+  if (error instanceof ChuanNgheoError) return `${error.code} at ${formatPath(error.path)}: ${error.message}`;
   const path = error && typeof error === 'object' && 'path' in error ? (error as { path: unknown }).path : undefined;
   if (typeof path === 'string' && error && typeof error === 'object' && 'code' in error) return new InputFileError(path, error).message;
   const message = error instanceof Error ? error.message : String(error);
@@ -425,31 +419,27 @@ export const columnUsage = `  --columns MAP.json    the file's column names mapp
                         {"area": {"NT": "rural"}, "indicators": {"Có": 1, "Không": 0}}})
   --keep-column NAME    keep a column whose name is close to a field's as an attribute (repeatable)`;
 
-/** The column options given on the command line, read and checked. */
-export function columnOptionsOf(values: { readonly columns?: string | undefined; readonly 'keep-column'?: string[] | undefined }): ColumnOptions {
+/** The column options given on the command line, read and checked (the map's shape by {@link parseColumnMap}, its names against the file's header when it is read). */
+export function columnOptionsOf(values: { readonly columns?: string | undefined; readonly 'keep-column'?: string[] | undefined }, input?: FileFormat): ColumnOptions {
+  // JSON records name their own fields: a map or a kept column would be ignored, so it is refused.
+  if (input === 'jsonl' || input === 'json') {
+    const given = values.columns !== undefined ? '--columns' : values['keep-column']?.length ? '--keep-column' : undefined;
+    if (given !== undefined) throw new UsageError(`${given} reads the columns of a CSV file or a worksheet; this input is read as ${input}, whose records name their own fields`);
+  }
   let map: ColumnOptions = {};
   if (values.columns !== undefined) {
-    let parsed: unknown;
+    let text: string;
     try {
-      parsed = JSON.parse(readFileSync(values.columns, 'utf8').replace(/^\uFEFF/, ''));
+      text = readFileSync(values.columns, 'utf8');
     } catch (error) {
-      throw new UsageError(`--columns ${values.columns}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(error as Error).message})`}`);
+      throw new UsageError(`--columns ${values.columns}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : new InputFileError(values.columns, error).message}`);
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`--columns ${values.columns}: expected a JSON object of column names, received ${Array.isArray(parsed) ? 'an array' : typeof parsed}`);
-    const o = parsed as Record<string, unknown>;
-    const structured = 'columns' in o || 'values' in o || 'keepColumns' in o;
-    const columns = structured ? o.columns ?? {} : o;
-    for (const [k, v] of Object.entries(columns as object)) {
-      if (typeof v !== 'string') throw new UsageError(`--columns ${values.columns}: the column ${JSON.stringify(k)} must map to a field or indicator id (text), received ${JSON.stringify(v)}`);
+    try {
+      map = parseColumnMap(text);
+    } catch (error) {
+      if (error instanceof ChuanNgheoError) throw new UsageError(`--columns ${values.columns}: ${error.message}`);
+      throw error;
     }
-    if (structured) {
-      for (const key of Object.keys(o)) if (!['columns', 'values', 'keepColumns'].includes(key)) throw new UsageError(`--columns ${values.columns}: unknown key ${JSON.stringify(key)} (expected columns, values, keepColumns)`);
-    }
-    map = {
-      columns: columns as Record<string, string>,
-      ...(structured && o.values !== undefined ? { values: o.values as NonNullable<ColumnOptions['values']> } : {}),
-      ...(structured && Array.isArray(o.keepColumns) ? { keepColumns: o.keepColumns as string[] } : {}),
-    };
   }
   const keep = [...(map.keepColumns ?? []), ...(values['keep-column'] ?? [])];
   return { ...map, ...(keep.length ? { keepColumns: keep } : {}) };

@@ -33,7 +33,8 @@ only when the run is complete: a run that fails or is interrupted leaves FILE as
 not name the input file. Without --out (or with -) the rows go to standard output.
 Files of 40 MiB or more are classified on all cores (at most ${maxThreads}). --threads N chooses: a whole
 number in digits from 1 (no worker) to the machine's available parallelism; more only with
---force-threads, and never more than ${maxThreads}.
+--force-threads, and never more than ${maxThreads}. Workbooks and JSON arrays (read, or a workbook
+written) take one thread, and refuse --threads.
 An output that cannot be written is one line on stderr and exit status 2; a reader of standard
 output that stops early (| head) ends the run quietly.
 Records are read by the rules in the README ("Reading files"); a record that cannot be read is one
@@ -72,7 +73,10 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const input = inputFormatOf(file, values.input);
   const output = classifyOutputOf(values.format, input, values.out);
   const sheet = sheetOf(values.sheet, input);
+  const columns = columnOptionsOf(values, input);
   const threads = threadsFor(file, values.threads, values['force-threads'] === true);
+  const oneThread = input === 'xlsx' || input === 'json' || output === 'xlsx';
+  if (oneThread && values.threads !== undefined) throw new UsageError(`--threads: ${output === 'xlsx' && input !== 'xlsx' ? 'a workbook is written' : `${input === 'xlsx' ? 'a workbook' : 'a JSON array'} is read`} on one thread; give --threads with CSV or JSON Lines read and written as CSV or JSON Lines`);
   refuseInputAsOutput('--out', values.out, [['the input', file]]);
   const source = openInput(file);
   let sink: OutputTarget;
@@ -85,12 +89,13 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const progress = startProgress(values.quiet === true, file, source);
   const choice = standardChoiceOf(values);
   const onHeader = (plan: HeaderPlan, standard: string) => process.stderr.write(describeHeader(plan, standard));
-  const parallel = { ...choice, ...limitsOf(values), ...columnOptionsOf(values), onHeader, threads, onProgress: progress.update };
+  const reading = { ...choice, ...limitsOf(values), ...columns, onHeader, onProgress: progress.update };
+  const parallel = { ...reading, threads };
   let summary;
   try {
     summary =
       input === 'xlsx' || output === 'xlsx'
-        ? await classifyXlsx(source, sink.stream, { ...parallel, ...sheet, input, output })
+        ? await classifyXlsx(source, sink.stream, { ...reading, ...sheet, input, output })
         : input === 'csv'
           ? await classifyCsvParallel(source, sink.stream, { ...parallel, output })
           : input === 'json'

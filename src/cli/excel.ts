@@ -7,11 +7,10 @@
  * @module
  */
 import { extname } from 'node:path';
-import { categories } from '../analytics/tally.js';
 import type { ReviewEntry } from '../analytics/transitions.js';
 import { ChuanNgheoError } from '../errors.js';
 import { renderTables, type ReportFormat, type Table } from '../report/table.js';
-import type { Category } from '../rule.js';
+import { addClassifiedSheet, type ClassifiedReview } from '../report/review.js';
 import type { OutputFormat } from '../node/output.js';
 import { readSheetRows } from '../node/xlsx-reader.js';
 import { writeTablesXlsx } from '../node/xlsx-writer.js';
@@ -82,13 +81,7 @@ export function refuseWorkbook(file: string, input: string | undefined): void {
 }
 
 /** A classified workbook's households by id, and the rows left out. */
-export interface ClassifiedWorkbook {
-  readonly entries: ReviewEntry[];
-  /** Rows without an id. */
-  readonly withoutId: number;
-  /** Rows without a category (the classification's errors). */
-  readonly unclassified: number;
-}
+export type ClassifiedWorkbook = ClassifiedReview;
 
 /**
  * Reads a classified workbook (e.g. from `classify --format xlsx`): the rows of its first sheet,
@@ -98,30 +91,16 @@ export interface ClassifiedWorkbook {
  * @throws {UsageError} when it has categories but no id column to match households by.
  */
 export async function readClassifiedWorkbook(file: string, idFor: string): Promise<ClassifiedWorkbook | undefined> {
-  const entries: ReviewEntry[] = [];
-  const known = new Set<string>(categories);
-  let withoutId = 0;
-  let unclassified = 0;
+  const review = { entries: [] as ReviewEntry[], withoutId: 0, unclassified: 0 };
   let base: string | undefined;
   for (let part = 1; ; part++) {
     try {
       for await (const { sheet, header, rows } of readSheetRows(openInput(file), base === undefined ? {} : { sheet: `${base} (${part})` })) {
         base ??= sheet;
-        const names = header.map((h) => h.trim());
-        const idAt = names.indexOf('id');
-        const catAt = names.indexOf('category');
-        const escAt = names.indexOf('newlyEscaped');
-        if (catAt < 0) return part === 1 ? undefined : { entries, withoutId, unclassified };
-        checkColumns({ format: 'csv', header: names, attributes: [] }, { file, idFor });
-        for (const { fields } of rows) {
-          const id = fields[idAt] ?? '';
-          if (!known.has(fields[catAt]!)) unclassified++;
-          else if (id === '') withoutId++;
-          else entries.push({ id, category: fields[catAt] as Category, escaped: fields[escAt] === 'true' ? 'poverty' : null });
-        }
+        if (!addClassifiedSheet(review, header, rows, (columns) => checkColumns(columns, { file, idFor }))) return part === 1 ? undefined : review;
       }
     } catch (error) {
-      if (part > 1 && error instanceof ChuanNgheoError && error.code === 'UNKNOWN_SHEET') return { entries, withoutId, unclassified };
+      if (part > 1 && error instanceof ChuanNgheoError && error.code === 'UNKNOWN_SHEET') return review;
       throw error;
     }
   }

@@ -9,7 +9,8 @@ import { mpiCommand, mpiUsage } from './mpi-command.js';
 import { standardsCommand, standardsUsage } from './standards-command.js';
 import { validateCommand, validateUsage } from './validate-command.js';
 import { describeFatal, exitStatus, listenToStandardStreams, packageVersion, standardOutputError, usageAfter } from './args.js';
-import { didYouMean } from './nearest.js';
+import { didYouMean } from '../nearest.js';
+import { OutputFileError } from '../node/atomic-output.js';
 
 const usage = `chuan-ngheo: Viet Nam's multidimensional poverty standards (chuẩn nghèo đa chiều)
 
@@ -61,8 +62,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** The code of a system error, if it is one. */
+/** The code of a system error, if it is one (an output file's error carries it as `systemCode`). */
 function codeOf(error: unknown): unknown {
+  if (error instanceof OutputFileError) return error.systemCode;
   return error && typeof error === 'object' && 'code' in error ? (error as { code: unknown }).code : undefined;
 }
 

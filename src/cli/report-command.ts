@@ -6,28 +6,19 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsv } from '../csv/records.js';
 import type { ColumnOptions } from '../columns.js';
-import { undeterminedError } from '../tabular.js';
-import type { HouseholdInput } from '../household.js';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import { createBatchClassifier } from '../batch.js';
-import { createTally, readWeight, type Tally } from '../analytics/tally.js';
-import { ownValue } from '../schema-issues.js';
-import { childFacts } from '../analytics/children.js';
 import { compareReviews, type ReviewEntry, type Transitions } from '../analytics/transitions.js';
 import { defineTargetPlan, measureTargets } from '../analytics/targets.js';
-import { readSurveyRecord } from '../derivation/derive.js';
-import { isSurveyRecord } from '../survey/record.js';
-import { surelyValidRecord } from '../survey/record-precheck.js';
 import { childrenTable, profileChart, profileTable, ratesChart, summaryTable, targetsTable, transitionsTable } from '../report/summary.js';
 import type { Table } from '../report/table.js';
+import { BLANK_GROUP, createReview, readClassifiedFile, type ClassifiedReview, type Review } from '../report/review.js';
 import { barChartSvg } from '../report/svg.js';
 import type { Lang } from '../report/labels.js';
 import { readHouseholdBatches } from '../node/household-reader.js';
 import { openAtomicOutput, OutputFileError, type AtomicOutput } from '../node/atomic-output.js';
-import type { Category } from '../rule.js';
 import type { Standard } from '../standards/schema.js';
 import type { StandardId } from '../standards/ids.js';
 import { columnOptions, columnOptionsOf, columnUsage, commonUsage, describeFatal, describeHeader, exitStatus, inputFormatOf, limitOptions, limitsOf, limitUsage, oneOf, openInput, OptionError, outputSignals, readCommandLine, refuseInputAsOutput, standardChoiceOf, standardFileOption, standardFileUsage, standardIdOf, UsageError } from './args.js';
@@ -81,22 +72,6 @@ ${limitUsage}
 ${sheetUsage}
 ${commonUsage}`;
 
-interface Review {
-  readonly standard: Standard;
-  readonly date: string;
-  readonly tally: Tally;
-  readonly entries: ReviewEntry[];
-  readonly invalid: number;
-  readonly firstError?: string;
-  /** Rows left out for their weight (counted in `invalid` too), and the first of them. */
-  readonly badWeights: number;
-  readonly firstBadWeight?: string;
-  /** JSON Lines records without the --by key, counted as blank. */
-  readonly withoutGroup: number;
-  /** Households without an id, left out of the movement (when entries are kept). */
-  readonly withoutId: number;
-}
-
 /** What a review is read for: the options that name columns, and whether to keep ids. */
 interface ReviewRequest {
   readonly by?: string | undefined;
@@ -110,95 +85,28 @@ interface ReviewRequest {
   readonly design?: { readonly strata?: string | undefined; readonly psu?: string | undefined; readonly rates: DesignRates } | undefined;
 }
 
-/** The blank group: households with no value for the --by key. */
-const BLANK_GROUP = '(blank)';
-
-const CATEGORIES = new Set<Category>(['poor', 'near-poor', 'average', 'none']);
-
-/** The children's facts of a survey record already classified (so valid): read again only when the quick check is unsure. */
-function childrenOf(value: unknown, standard: Standard, date: string) {
-  return childFacts(surelyValidRecord(value) ? value : readSurveyRecord(value), standard, date);
-}
-
 async function readReview(file: string, input: 'csv' | 'jsonl' | 'json' | 'xlsx' | undefined, choice: { standard?: StandardId | Standard; date?: string }, request: ReviewRequest): Promise<Review> {
-  const { by, weight: weightColumn, idFor } = request;
+  const { by, weight, idFor } = request;
   const batch = createBatchClassifier(choice);
-  const tally = createTally({ indicators: batch.standard.indicators.map((i) => i.id) });
-  const entries: ReviewEntry[] = [];
-  let invalid = 0;
-  let firstError: string | undefined;
-  let badWeights = 0;
-  let firstBadWeight: string | undefined;
-  let withoutGroup = 0;
-  let withoutId = 0;
-  let warned = false;
   const format = inputFormatOf(file, input);
+  const review = createReview(batch, {
+    format,
+    by,
+    weight,
+    keepIds: idFor !== undefined,
+    design: request.design?.rates,
+    onMissingIndicators: (missingIndicators) => process.stderr.write(describeHeader({ names: [], renamed: [], missingIndicators, attributeColumns: [], hasId: true }, batch.standard.id)),
+  });
   const source = openInput(file);
   const progress = startProgress(request.quiet, file, source, 'reporting');
   let read = 0;
   // The options that name a column are checked against the header (or first record) before any row is read.
-  const onColumns = (columns: Parameters<typeof checkColumns>[0]) => checkColumns(columns, { file, by, weight: weightColumn, idFor, strata: request.design?.strata, psu: request.design?.psu });
+  const onColumns = (columns: Parameters<typeof checkColumns>[0]) => checkColumns(columns, { file, by, weight, idFor, strata: request.design?.strata, psu: request.design?.psu });
   try {
     for await (const list of readHouseholdBatches(source, format, batch, { ...request.read, onColumns })) {
       read += list.length;
       progress.update(read);
-      for (const entry of list) {
-        let r = 'error' in entry ? { error: entry.error } : batch.classifyWithFacts(entry.value);
-        if (!('error' in r) && 'missingIndicators' in entry && entry.missingIndicators) {
-          if (!warned) process.stderr.write(describeHeader({ names: [], renamed: [], missingIndicators: entry.missingIndicators, attributeColumns: [], hasId: true }, batch.standard.id));
-          warned = true;
-          const error = undeterminedError(batch, entry.value as HouseholdInput, r.category, r.deprived.length, entry.missingIndicators);
-          if (error) r = { error };
-        }
-        if ('error' in r) {
-          invalid++;
-          firstError ??= `record ${entry.record}: ${r.error.code}: ${r.error.message}`;
-          continue;
-        }
-        const value = (entry as { value: Record<string, unknown> }).value;
-        let weight: number | string | undefined;
-        if (weightColumn !== undefined) {
-          const raw = ownValue(value.attributes, weightColumn);
-          if (readWeight(raw) === undefined) {
-            const received = raw === undefined || raw === '' ? (format === 'csv' || format === 'xlsx' ? 'a blank cell' : 'no value') : JSON.stringify(raw);
-            const message = `record ${entry.record}: INVALID_FIELD: --weight ${JSON.stringify(weightColumn)} must be a number ≥ 0 such as 2.5 or 1.5e-7, received ${received}`;
-            invalid++;
-            badWeights++;
-            firstError ??= message;
-            firstBadWeight ??= message;
-            continue;
-          }
-          weight = raw as number | string;
-        }
-        let group: string | undefined;
-        if (by === 'area') group = r.area;
-        else if (by !== undefined) {
-          const raw = ownValue(value.attributes, by);
-          // In CSV an empty cell is a blank value; in JSON Lines a record may lack the key altogether.
-          if (raw === undefined && format === 'jsonl') withoutGroup++;
-          group = raw === undefined || raw === null || raw === '' ? BLANK_GROUP : String(raw);
-        }
-        const designProblem = request.design?.rates.problem(value.attributes);
-        if (designProblem !== undefined) {
-          invalid++;
-          firstError ??= `record ${entry.record}: ${designProblem}`;
-          continue;
-        }
-        const children = isSurveyRecord(value) ? childrenOf(value, batch.standard, batch.date) : undefined;
-        tally.add({
-          category: r.category,
-          deprived: r.deprived,
-          size: r.size,
-          ...(group !== undefined ? { group } : {}),
-          ...(weight !== undefined ? { weight } : {}),
-          ...(children !== undefined ? { children } : {}),
-        });
-        request.design?.rates.add({ category: r.category, group, weight: weight === undefined ? 1 : Number(weight), size: r.size, attributes: value.attributes });
-        if (idFor !== undefined) {
-          if (r.id === undefined || r.id === '') withoutId++;
-          else entries.push({ id: String(r.id), category: r.category, escaped: r.escaped });
-        }
-      }
+      for (const entry of list) review.add(entry);
     }
   } catch (error) {
     // Stop reading (standard input included), so that the command ends with its message.
@@ -207,66 +115,17 @@ async function readReview(file: string, input: 'csv' | 'jsonl' | 'json' | 'xlsx'
     throw error;
   }
   progress.stop();
-  return {
-    standard: batch.standard,
-    date: batch.date,
-    tally: tally.result(),
-    entries,
-    invalid,
-    ...(firstError !== undefined ? { firstError } : {}),
-    badWeights,
-    ...(firstBadWeight !== undefined ? { firstBadWeight } : {}),
-    withoutGroup,
-    withoutId,
-  };
-}
-
-/** An earlier review already classified: its households by id, and the rows left out. */
-interface Classified {
-  readonly entries: ReviewEntry[];
-  /** Rows without an id. */
-  readonly withoutId: number;
-  /** Rows without a category (the classification's errors). */
-  readonly unclassified: number;
+  return review.result();
 }
 
 /**
- * Reads a file that is already classified: rows with id and category (and newlyEscaped), such as
- * `chuan-ngheo classify` writes; `undefined` when the file has no category column (or key).
+ * Reads a file that is already classified (see {@link readClassifiedFile}); `undefined` when the
+ * file has no category column (or key).
  *
  * @throws {UsageError} when it has categories but no id column to match households by.
  */
-function readClassified(file: string, idFor: string): Classified | undefined {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length === 0) return undefined;
-  let rows: { id: unknown; category: unknown; escaped: boolean }[];
-  if (lines[0]!.trimStart().startsWith('{')) {
-    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    if (!records.every((r) => 'category' in r || 'error' in r)) return undefined;
-    const first = records.find((r) => 'category' in r);
-    if (first) checkColumns({ format: 'jsonl', keys: Object.keys(first), attributes: [] }, { file, idFor });
-    rows = records.map((r) => ({ id: r.id, category: r.category, escaped: r.newlyEscaped === true }));
-  } else {
-    const { header: names = [], records } = readCsv(readFileSync(file));
-    const table = records.map((r) => r.fields);
-    const header = names.map((h) => h.trim());
-    const catAt = header.indexOf('category');
-    if (catAt < 0) return undefined;
-    checkColumns({ format: 'csv', header, attributes: [] }, { file, idFor });
-    const idAt = header.indexOf('id');
-    const escAt = header.indexOf('newlyEscaped');
-    rows = table.map((f) => ({ id: f[idAt], category: f[catAt], escaped: f[escAt] === 'true' }));
-  }
-  const entries: ReviewEntry[] = [];
-  let withoutId = 0;
-  let unclassified = 0;
-  for (const r of rows) {
-    if (!CATEGORIES.has(r.category as Category)) unclassified++;
-    else if (r.id === undefined || r.id === null || r.id === '') withoutId++;
-    else entries.push({ id: String(r.id), category: r.category as Category, escaped: r.escaped ? 'poverty' : null });
-  }
-  return { entries, withoutId, unclassified };
+function readClassified(file: string, idFor: string): ClassifiedReview | undefined {
+  return readClassifiedFile(readFileSync(file), (columns) => checkColumns(columns, { file, idFor }));
 }
 
 /** Runs the command; resolves to the exit status. */
@@ -344,7 +203,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     out = openReportOutput(values.out);
     for (const chart of chartFiles) charts.push(openAtomicOutput(chart, { signals: outputSignals }));
     const idFor = values.previous !== undefined ? '--previous matches households by id' : undefined;
-    const read = { ...limitsOf(values), ...columnOptionsOf(values) };
+    const read = { ...limitsOf(values), ...columnOptionsOf(values, inputFormatOf(file, input)) };
     const design = designOf(values);
     const review = await readReview(file, input, choice, { by: values.by, weight: values.weight, idFor, quiet, read: { ...read, ...sheet }, design });
     const notes: string[] = [];
@@ -352,7 +211,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     let transitions: Transitions | undefined;
     if (values.previous !== undefined) {
       let previous: ReviewEntry[];
-      let classified: Classified | undefined;
+      let classified: ClassifiedReview | undefined;
       try {
         const previousFile = values.previous;
         const byId = '--previous matches households by id';

@@ -7,9 +7,9 @@
  * @packageDocumentation
  * @module chuan-ngheo/tabular
  */
-export { createRowReader, fieldColumns } from '../tabular.js';
+export { createRowReader, safeCreateRowReader, fieldColumns } from '../tabular.js';
 export type { RowReader } from '../tabular.js';
-export { planHeader, normalizeColumnName, vietnameseFieldNames } from '../columns.js';
+export { planHeader, safePlanHeader, normalizeColumnName, vietnameseFieldNames, parseColumnMap, safeParseColumnMap } from '../columns.js';
 export type { HeaderPlan, ColumnOptions } from '../columns.js';
-export { readCsv, splitRecord, CsvCutter, CsvHeaderError, defaultMaxRecordBytes } from './records.js';
+export { readCsv, safeReadCsv, splitRecord, CsvCutter, CsvHeaderError, defaultMaxRecordBytes } from './records.js';
 export type { CsvPiece, CsvRecord, RecordFields, CsvLimits, CsvCutterOptions } from './records.js';

@@ -23,7 +23,7 @@
  * @module
  */
 
-import type { ErrorDetail } from '../errors.js';
+import { ChuanNgheoError, describeReceived, fail, toSafe, type ErrorDetail, type SafeResult } from '../errors.js';
 
 /** Line feed. */
 export const LF = 0x0a;
@@ -321,17 +321,17 @@ export class CsvCutter {
   /** The header's fields: the record in `buf[0, end)` (or all of `buf`). */
   private headerFields(whole: boolean, end = this.buf.length): string[] {
     if (!whole) {
-      throw new CsvHeaderError(`the header row does not end within ${this.maxRecordBytes} bytes`);
+      throw new CsvHeaderError(`the header row does not end within ${this.maxRecordBytes} bytes`, headerStart(this.buf), `a header row that ends within ${this.maxRecordBytes} bytes`);
     }
     const bytes = this.buf.subarray(0, end);
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
-      throw new CsvHeaderError('the header row is not valid UTF-8 text');
+      throw new CsvHeaderError('the header row is not valid UTF-8 text', headerStart(bytes), 'UTF-8 text');
     }
     const { fields, problem } = splitRecord(text);
-    if (problem !== undefined) throw new CsvHeaderError(`the header row cannot be read: ${problem}`);
+    if (problem !== undefined) throw new CsvHeaderError(`the header row cannot be read: ${problem}`, cut(text), 'column names separated by commas');
     return fields;
   }
 
@@ -439,13 +439,46 @@ export function lastRecordEnd(bytes: Uint8Array, start: number, end: number): nu
   return last;
 }
 
+/** Longest text of a header kept as the received value of its error. */
+const RECEIVED_CHARS = 200;
+
+/** A text cut to {@link RECEIVED_CHARS} characters, with `…` when cut. */
+const cut = (text: string) => (text.length > RECEIVED_CHARS ? `${text.slice(0, RECEIVED_CHARS)}…` : text);
+
+/** The start of a header that cannot be decoded or does not end, as text (bad bytes as U+FFFD). */
+const headerStart = (bytes: Uint8Array) => cut(decoder.decode(bytes.subarray(0, RECEIVED_CHARS * 4)));
+
 /**
- * A header that cannot be read: the file cannot be classified.
+ * A header row that cannot be read (it does not end within the longest record read, is not UTF-8
+ * text, or has text after a closing quote): the file cannot be classified. A
+ * {@link ChuanNgheoError} with the code `INVALID_ROW`, the path `[]`, and the start of the header
+ * row as the received value (at most 200 characters).
  *
  * @example
- * new CsvHeaderError('the header row is empty') instanceof Error //=> true
+ * const thrown = (() => {
+ *   try {
+ *     return readCsv('"id"x,area\nHH1,rural\n');
+ *   } catch (error) {
+ *     return error;
+ *   }
+ * })();
+ * thrown instanceof CsvHeaderError && thrown instanceof ChuanNgheoError //=> true
+ * thrown instanceof CsvHeaderError && thrown.toJSON()
+ * //=> { code: 'INVALID_ROW', path: [], message: 'the header row cannot be read: field 1 has text after its closing quote: "x"',
+ * //     received: '"id"x,area', expected: 'column names separated by commas' }
  */
-export class CsvHeaderError extends Error {}
+export class CsvHeaderError extends ChuanNgheoError {
+  override readonly name: string = 'CsvHeaderError';
+
+  /**
+   * @param message - What is wrong with the header row, in words.
+   * @param received - The header row, or its start.
+   * @param expected - What a header row should be.
+   */
+  constructor(message: string, received: string, expected: string) {
+    super({ code: 'INVALID_ROW', path: [], message, received, expected });
+  }
+}
 
 /**
  * Calls `visit(start, end)` for each record of `bytes[start, end)` (whole records, from a record
@@ -525,14 +558,21 @@ export function brokenRecordError(piece: Extract<CsvPiece, { kind: 'broken' }>):
 }
 
 /**
- * A whole CSV text or file read at once: its header and records (for small files and pages).
+ * A whole CSV text or file read at once: its header and records (for small files and pages). A
+ * record that cannot be read is one record with its `error`; a header that cannot be read stops
+ * the reading.
  *
+ * @throws {CsvHeaderError} `INVALID_ROW` when the header row cannot be read ({@link ChuanNgheoError}
+ * `INVALID_ROW` too for an input that is neither text nor bytes).
  * @example
  * const { header, records } = readCsv('id,area,size\r\nHH1,rural,"3"\nHH2,"urban, ward 2",2\n');
  * header //=> ['id', 'area', 'size']
  * records.map((r) => r.fields) //=> [['HH1', 'rural', '3'], ['HH2', 'urban, ward 2', '2']]
  */
 export function readCsv(input: Uint8Array | string, options: CsvLimits = {}): { header: string[] | undefined; records: CsvRecord[] } {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    fail('INVALID_ROW', [], `the CSV input: expected text or bytes (a Uint8Array), received ${describeReceived(input)}`, input, 'text or bytes');
+  }
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const cutter = new CsvCutter({ ...options, chunkBytes: Math.max(1, bytes.length) });
   let header: string[] | undefined;
@@ -543,4 +583,18 @@ export function readCsv(input: Uint8Array | string, options: CsvLimits = {}): { 
     else forEachRecord(piece.bytes, 0, piece.bytes.length, (s, e) => records.push(readRecord(piece.bytes, s, e)));
   }
   return { header, records };
+}
+
+/**
+ * Safe twin of {@link readCsv}: never throws, whatever its arguments; a header that cannot be read
+ * is the error of the result.
+ *
+ * @example
+ * const r = safeReadCsv(new Uint8Array([0x69, 0x64, 0xff, 0x0a]));
+ * !r.success && r.error //=> { code: 'INVALID_ROW', path: [], message: 'the header row is not valid UTF-8 text', received: 'id\ufffd', expected: 'UTF-8 text' }
+ * const ok = safeReadCsv('id,area\nHH1,rural\n');
+ * ok.success && ok.data.header //=> ['id', 'area']
+ */
+export function safeReadCsv(input: Uint8Array | string, options: CsvLimits = {}): SafeResult<{ header: string[] | undefined; records: CsvRecord[] }> {
+  return toSafe(() => readCsv(input, options));
 }

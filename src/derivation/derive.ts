@@ -11,7 +11,7 @@ import type { IsoDate } from '../dates.js';
 import { resolveStandard, type StandardChoice } from '../standards/registry.js';
 import type { Standard } from '../standards/schema.js';
 import { citation } from '../standards/reference.js';
-import { surveyRecordSchema, type SurveyRecord } from '../survey/record.js';
+import { surveyRecordSchema, type SurveyRecord, type SurveyRecordInput } from '../survey/record.js';
 import type { Derivation } from './parameters.js';
 import { contextOf, type DerivationContext, type RuleOutcome, type RuleResult } from './context.js';
 import { employment } from './rules/employment.js';
@@ -99,6 +99,20 @@ export function readSurveyRecord(input: unknown): SurveyRecord {
   return fail(code, path, `${where}: expected ${issue.message}, received ${describeReceived(received)}${missing ? ' (the field is required)' : ''}`, received, issue.message);
 }
 
+/**
+ * Safe twin of {@link readSurveyRecord}: takes any value and returns `{ success, data | error }`;
+ * it never throws.
+ *
+ * @example
+ * const r = safeReadSurveyRecord({ area: 'rural', members: [{ age: 30 }] });
+ * !r.success && r.error.path //=> ['members', 0, 'age']
+ * const ok = safeReadSurveyRecord({ area: 'nông thôn', members: [{ ageAtReview: 30 }] });
+ * ok.success && ok.data.members.length //=> 1
+ */
+export function safeReadSurveyRecord(input: unknown): SafeResult<SurveyRecord> {
+  return toSafe(() => readSurveyRecord(input));
+}
+
 /** Derives the indicators of a validated record under a standard on a date. */
 function apply(ctx: DerivationContext, d: Derivation): RuleResult {
   return (derivationRules[d.rule] as (ctx: DerivationContext, p: Derivation) => RuleResult)(ctx, d);
@@ -180,11 +194,15 @@ export function createDerivedCounter(standard: Standard): (record: SurveyRecord,
 /**
  * Derives a standard's indicators from a household survey record (member roster and dwelling).
  *
- * @param record - A {@link SurveyRecord}.
+ * The record is typed as {@link SurveyRecordInput}: an unknown key or enum value does not compile.
+ * For a record whose shape is not known until run time (a parsed file, a request body), use
+ * {@link safeDeriveIndicators}, which takes `unknown` and never throws.
+ *
+ * @param record - A survey record ({@link SurveyRecordInput}).
  * @param options - `date` (the review date; ages are computed on it) and/or `standard`.
  * @throws {ChuanNgheoError} For an invalid record or options.
  * @example
- * const record = {
+ * const d = deriveIndicators({
  *   id: 'HH101', area: 'rural', incomeMonthlyTotal: 4_200_000,
  *   dwelling: { hasHouse: true, walls: 'bambooOrPoorWood', roof: 'leavesOrStraw', floor: 'earth', floorArea: 18 },
  *   waterSource: 'drilledWell', latrineType: 'simplePit', informationDevices: ['smartphone'], hearsLoudspeakers: true,
@@ -195,25 +213,30 @@ export function createDerivedCounter(standard: Standard): (record: SurveyRecord,
  *       healthInsurance: false, highestQualification: 'primary', inSchool: false, usesInternet: false },
  *     { name: 'Lò Minh', dateOfBirth: '2019-09-01', stunted: true, underweight: false, healthInsurance: true, inSchool: true },
  *   ],
- * };
- * const d = deriveIndicators(record, { date: '2025-12-01' });
+ * }, { date: '2025-12-01' });
  * d.deprived //=> ['nutrition', 'healthInsurance', 'housingQuality', 'housingArea', 'hygienicLatrine']
  * d.undetermined //=> ['dependants']
  * d.indicators.find((i) => i.indicator === 'healthInsurance')?.reason
  * //=> 'member 2 (Lò Thị Mai, 34): aged 6 or more without health insurance'
  */
-export function deriveIndicators(record: unknown, options: StandardChoice & { today?: () => IsoDate } = {}): IndicatorDerivation {
+export function deriveIndicators(record: SurveyRecordInput, options: StandardChoice & { readonly today?: () => IsoDate } = {}): IndicatorDerivation {
+  return deriveOn(record, options);
+}
+
+/** Derives from a value of any shape: the run-time check behind {@link deriveIndicators} and its safe twin. */
+function deriveOn(record: unknown, options: StandardChoice & { readonly today?: () => IsoDate }): IndicatorDerivation {
   const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
   return readGuarded(() => deriveFromRecord(readSurveyRecord(record), standard, date), 'INVALID_FIELD', [], 'the survey record');
 }
 
 /**
- * Safe twin of {@link deriveIndicators}: never throws, whatever its arguments.
+ * Safe twin of {@link deriveIndicators}, and the entry for untrusted data: takes any value, checks
+ * it at run time and returns `{ success, data | error }`; it never throws, whatever its arguments.
  *
  * @example
  * const r = safeDeriveIndicators({ area: 'rural', members: [{ dateOfBirth: '2025-13-01' }] }, { date: '2025-12-01' });
  * !r.success && r.error.path //=> ['members', 0, 'dateOfBirth']
  */
 export function safeDeriveIndicators(record: unknown, options: StandardChoice = {}): SafeResult<IndicatorDerivation> {
-  return toSafe(() => deriveIndicators(record, options));
+  return toSafe(() => deriveOn(record, options));
 }

@@ -19,6 +19,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import { ChuanNgheoError, describeReceived, fail, toSafeAsync, type SafeResult } from '../errors.js';
+import { readOptions } from '../options.js';
 
 /** Options of {@link openAtomicOutput}. */
 export interface AtomicOutputOptions {
@@ -57,24 +59,36 @@ export interface AtomicOutput {
 }
 
 /**
- * An output file that could not be written. The message names the file and the reason in words,
- * e.g. `cannot write out/result.csv: the directory out does not exist`; `code` is the system's
- * (`ENOENT`, `ENOTDIR`, `EISDIR`, `EACCES`, `ENOSPC`, `EPIPE` …) and `cause` the original error.
+ * An output file that could not be written: a {@link ChuanNgheoError} with the code
+ * `OUTPUT_NOT_WRITTEN`, the path `[]` and the file as the received value. The message names the
+ * file and the reason in words, e.g. `cannot write out/result.csv: the directory out does not
+ * exist`; `systemCode` is the system's (`ENOENT`, `ENOTDIR`, `EISDIR`, `EACCES`, `ENOSPC`, `EPIPE` …)
+ * and `cause` the original error.
+ *
  * @example
  * const error = new OutputFileError('out/result.csv', Object.assign(new Error('no such file'), { code: 'ENOENT' }));
  * error.message //=> 'cannot write out/result.csv: the directory out does not exist'
- * error.code //=> 'ENOENT'
+ * error.code //=> 'OUTPUT_NOT_WRITTEN'
+ * error.systemCode //=> 'ENOENT'
+ * error.file //=> 'out/result.csv'
+ * error instanceof ChuanNgheoError //=> true
  */
-export class OutputFileError extends Error {
-  override readonly name = 'OutputFileError';
-  /** The system error code, e.g. `ENOSPC`. */
-  readonly code: string;
+export class OutputFileError extends ChuanNgheoError {
+  override readonly name: string = 'OutputFileError';
+  /** The system error code, e.g. `ENOSPC`; `EUNKNOWN` when the cause has none. */
+  readonly systemCode: string;
   /** The file, as given. */
-  readonly path: string;
-  constructor(path: string, cause: unknown) {
-    super(`cannot write ${path}: ${fileErrorReason(path, cause)}`, { cause });
-    this.code = codeOf(cause) ?? 'EUNKNOWN';
-    this.path = path;
+  readonly file: string;
+
+  /**
+   * @param file - The file that could not be written, as given (or `standard output`).
+   * @param cause - The error that stopped it, usually a system error with a `code`.
+   */
+  constructor(file: string, cause: unknown) {
+    super({ code: 'OUTPUT_NOT_WRITTEN', path: [], message: `cannot write ${file}: ${fileErrorReason(file, cause)}`, received: file, expected: 'a file that can be written' });
+    this.cause = cause;
+    this.systemCode = codeOf(cause) ?? 'EUNKNOWN';
+    this.file = file;
   }
 }
 
@@ -200,7 +214,9 @@ const whenClosed = (stream: Writable) => new Promise<void>((resolve) => (stream.
  * be seen at once (a missing directory, a path through a file, a directory as target, a file that
  * may not be written) throw here, before anything is read or written.
  *
- * @throws {OutputFileError} When the output cannot be created.
+ * @throws {OutputFileError} `OUTPUT_NOT_WRITTEN` when the output cannot be created. A
+ * {@link ChuanNgheoError} `OUTPUT_NOT_WRITTEN` for a path that is not a file name,
+ * `INVALID_OPTIONS` for options that are not an object of signals.
  * @example
  * const out = openAtomicOutput('result.csv', { signals: ['SIGINT', 'SIGTERM'] });
  * try {
@@ -213,15 +229,19 @@ const whenClosed = (stream: Writable) => new Promise<void>((resolve) => (stream.
  * fs.readFileSync('result.csv', 'utf8').split('\n').length //=> 42
  */
 export function openAtomicOutput(path: string, options: AtomicOutputOptions = {}): AtomicOutput {
-  const fail = (error: unknown) => (error instanceof OutputFileError ? error : new OutputFileError(path, error));
+  if (typeof path !== 'string' || path === '') {
+    fail('OUTPUT_NOT_WRITTEN', [], `the output: expected the name of a file, received ${describeReceived(path)}`, path, 'the name of a file');
+  }
+  const signals = signalsOf(options);
+  const failed = (error: unknown) => (error instanceof OutputFileError ? error : new OutputFileError(path, error));
   let existing: Stats | undefined;
   try {
     existing = statSync(path);
   } catch (error) {
-    if (codeOf(error) !== 'ENOENT') throw fail(error);
+    if (codeOf(error) !== 'ENOENT') throw failed(error);
   }
-  if (existing?.isDirectory()) throw fail(systemError('EISDIR', 'is a directory'));
-  if (existing && !existing.isFile()) return inPlace(path, fail);
+  if (existing?.isDirectory()) throw failed(systemError('EISDIR', 'is a directory'));
+  if (existing && !existing.isFile()) return inPlace(path, failed);
 
   let target = path;
   if (existing) {
@@ -229,7 +249,7 @@ export function openAtomicOutput(path: string, options: AtomicOutputOptions = {}
       target = realpathSync(path);
       accessSync(target, constants.W_OK);
     } catch (error) {
-      throw fail(error);
+      throw failed(error);
     }
   }
   const tempPath = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -237,7 +257,7 @@ export function openAtomicOutput(path: string, options: AtomicOutputOptions = {}
   try {
     fd = openSync(tempPath, 'wx', 0o666);
   } catch (error) {
-    throw fail(error);
+    throw failed(error);
   }
   let fdOpen = true;
   const closeFd = () => {
@@ -267,12 +287,12 @@ export function openAtomicOutput(path: string, options: AtomicOutputOptions = {}
   const stream = createWriteStream(tempPath, { fd, autoClose: false });
   let failure: OutputFileError | undefined;
   stream.on('error', (error) => {
-    failure ??= fail(error);
+    failure ??= failed(error);
   });
   // open: being written; finishing: flushed or being flushed, not yet renamed; done: renamed or given up.
   let state: 'open' | 'finishing' | 'done' = 'open';
   const entry: Pending = {
-    signals: options.signals ?? [],
+    signals,
     discardNow() {
       // From a signal or the process's exit: synchronous, the file first. A flush under way sees
       // it after its next step and closes the descriptor itself.
@@ -292,7 +312,7 @@ export function openAtomicOutput(path: string, options: AtomicOutputOptions = {}
     if (state !== 'finishing') throw systemError('ECANCELED', 'stopped before the file was complete');
   };
   const giveUp = async (error: unknown): Promise<never> => {
-    failure ??= fail(error);
+    failure ??= failed(error);
     state = 'done';
     untrack(entry);
     stream.destroy();
@@ -304,7 +324,7 @@ export function openAtomicOutput(path: string, options: AtomicOutputOptions = {}
   let flushing: Promise<void> | undefined;
   const flush = (): Promise<void> =>
     (flushing ??= (async () => {
-      if (state !== 'open') throw new Error(`the output ${path} was already given up`);
+      if (state !== 'open') fail('OUTPUT_NOT_WRITTEN', [], `the output ${path} was already given up`, path, 'an output not yet given up');
       state = 'finishing';
       try {
         if (failure) throw failure;
@@ -330,7 +350,7 @@ export function openAtomicOutput(path: string, options: AtomicOutputOptions = {}
     },
     flush,
     async commit() {
-      if (state === 'done') throw new Error(`the output ${path} was already committed or given up`);
+      if (state === 'done') fail('OUTPUT_NOT_WRITTEN', [], `the output ${path} was already committed or given up`, path, 'an output not yet committed or given up');
       await flush();
       try {
         stillWanted();
@@ -356,12 +376,22 @@ export function openAtomicOutput(path: string, options: AtomicOutputOptions = {}
   };
 }
 
+/** The signals option, checked: an array of signal names, or nothing. */
+function signalsOf(options: unknown): readonly NodeJS.Signals[] {
+  const { signals } = readOptions(options, ['signals']);
+  if (signals === undefined) return [];
+  if (!Array.isArray(signals) || !signals.every((signal) => typeof signal === 'string' && /^SIG[A-Z0-9]+$/.test(signal))) {
+    fail('INVALID_OPTIONS', ['signals'], `options.signals: expected an array of signal names such as ["SIGINT", "SIGTERM"], received ${describeReceived(signals)}`, signals, 'an array of signal names');
+  }
+  return [...signals] as NodeJS.Signals[];
+}
+
 /** A device or a named pipe: written in place (nothing to rename). */
-function inPlace(path: string, fail: (error: unknown) => OutputFileError): AtomicOutput {
+function inPlace(path: string, failed: (error: unknown) => OutputFileError): AtomicOutput {
   const stream = createWriteStream(path);
   let failure: OutputFileError | undefined;
   stream.on('error', (error) => {
-    failure ??= fail(error);
+    failure ??= failed(error);
   });
   let flushing: Promise<void> | undefined;
   const flush = (): Promise<void> =>
@@ -372,7 +402,7 @@ function inPlace(path: string, fail: (error: unknown) => OutputFileError): Atomi
         await finished(stream);
         if (failure) throw failure;
       } catch (error) {
-        failure ??= fail(error);
+        failure ??= failed(error);
         stream.destroy();
         throw failure;
       }
@@ -398,13 +428,18 @@ function inPlace(path: string, fail: (error: unknown) => OutputFileError): Atomi
 /**
  * Writes `data` to `path` whole or not at all: through a temporary file renamed onto `path`.
  *
- * @throws {OutputFileError} When the file cannot be written; `path` is then left as it was.
+ * @throws {OutputFileError} `OUTPUT_NOT_WRITTEN` when the file cannot be written; `path` is then
+ * left as it was. A {@link ChuanNgheoError} `OUTPUT_NOT_WRITTEN` for a path or data of the wrong
+ * type, `INVALID_OPTIONS` for options that are not an object of signals.
  * @example
  * await writeFileAtomic('summary.txt', 'whole or nothing\n');
  * fs.readFileSync('summary.txt', 'utf8') //=> 'whole or nothing\n'
- * writeFileAtomic('no-such-directory/summary.txt', 'x') //=> throws ENOENT
+ * writeFileAtomic('no-such-directory/summary.txt', 'x') //=> throws OUTPUT_NOT_WRITTEN
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicOutputOptions = {}): Promise<void> {
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+    fail('OUTPUT_NOT_WRITTEN', [], `the data of ${typeof path === 'string' ? path : 'the file'}: expected text or bytes (a Uint8Array), received ${describeReceived(data)}`, data, 'text or bytes');
+  }
   const out = openAtomicOutput(path, options);
   try {
     out.stream.write(data);
@@ -413,4 +448,20 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     await out.abort();
     throw out.failure ?? error;
   }
+}
+
+/**
+ * Safe twin of {@link writeFileAtomic}: resolves to `{ success, data | error }` and never rejects,
+ * whatever its arguments; on failure `path` is left as it was.
+ *
+ * @example
+ * const r = await safeWriteFileAtomic('no-such-directory/summary.txt', 'x');
+ * !r.success && r.error
+ * //=> { code: 'OUTPUT_NOT_WRITTEN', path: [], message: 'cannot write no-such-directory/summary.txt: the directory no-such-directory does not exist',
+ * //     received: 'no-such-directory/summary.txt', expected: 'a file that can be written' }
+ * const ok = await safeWriteFileAtomic('summary.txt', 'whole or nothing\n');
+ * ok.success //=> true
+ */
+export async function safeWriteFileAtomic(path: string, data: string | Uint8Array, options: AtomicOutputOptions = {}): Promise<SafeResult<void>> {
+  return toSafeAsync(() => writeFileAtomic(path, data, options));
 }

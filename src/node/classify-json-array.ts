@@ -7,12 +7,13 @@
  */
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { createBatchClassifier, type BatchRow } from '../batch.js';
+import type { BatchRow } from '../batch.js';
 import type { ClassifyOptions } from '../classify.js';
 import { emptyCounts, tallyRow } from './chunk-output.js';
 import { summaryOf, type StreamSummary } from './run-summary.js';
 import { readRecordBatches } from './json-records.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
+import { batchClassifierFor, jsonArrayKeys } from './option-keys.js';
 
 /** Options of {@link classifyJsonArray}. */
 export interface ClassifyJsonArrayOptions extends ClassifyOptions {
@@ -31,7 +32,7 @@ export interface ClassifyJsonArrayOptions extends ClassifyOptions {
  * [counts.rows, counts.invalid, counts.categories['near-poor']] //=> [2, 1, 1]
  */
 export async function classifyJsonArray(input: Readable, output: Writable, options: ClassifyJsonArrayOptions): Promise<StreamSummary> {
-  const batch = createBatchClassifier(options);
+  const batch = batchClassifierFor(options, jsonArrayKeys);
   const write = options.output === 'csv' ? rowToCsv : rowToJsonl;
   const counts = emptyCounts();
   let text = options.output === 'csv' ? `${csvOutputColumns.join(',')}\n` : '';

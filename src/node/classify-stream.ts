@@ -12,11 +12,15 @@ import { classifyJsonlParallel } from './classify-jsonl-parallel.js';
 import { classifyXlsx } from './classify-xlsx.js';
 import type { StreamSummary } from './run-summary.js';
 import type { InputFormat } from './classify-rows.js';
+import { fail } from '../errors.js';
+import { readOptions } from '../options.js';
+import { streamKeys } from './option-keys.js';
+import type { FileReadingOptions } from './chunk-pool.js';
 
 export type { InputFormat, StreamSummary };
 
 /** Options of {@link classifyStream}. */
-export interface ClassifyStreamOptions extends ClassifyOptions {
+export interface ClassifyStreamOptions extends ClassifyOptions, FileReadingOptions {
   readonly input: InputFormat;
   /** CSV or JSON Lines; or an .xlsx workbook (see {@link classifyXlsx}). */
   readonly output: OutputFormat | 'xlsx';
@@ -38,9 +42,11 @@ export interface ClassifyStreamOptions extends ClassifyOptions {
  */
 export async function classifyStream(input: Readable, output: Writable, options: ClassifyStreamOptions): Promise<StreamSummary> {
   // On this thread: CSV takes the fast path, JSON Lines its chunked reader (same results, errors included).
-  const { input: format, output: to } = options;
+  readOptions(options, [], streamKeys);
+  const { input: format, output: to, sheet, ...rest } = options;
+  if (sheet !== undefined && format !== 'xlsx') fail('INVALID_OPTIONS', ['sheet'], `options.sheet: a worksheet is chosen in an .xlsx input only, and the input is ${JSON.stringify(format)}`, sheet, "input 'xlsx'");
   if (format === 'xlsx' || to === 'xlsx') return classifyXlsx(input, output, options);
-  const here = { ...options, output: to, threads: 1 };
+  const here = { ...rest, output: to, threads: 1 };
   return format === 'csv' ? classifyCsvParallel(input, output, here) : classifyJsonlParallel(input, output, here);
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Readable, Writable } from 'node:stream';
-import { createBatchClassifier, type BatchClassifier, type BatchRow } from '../batch.js';
+import type { BatchClassifier, BatchRow } from '../batch.js';
 import type { ClassifyOptions } from '../classify.js';
 import type { FileReadingOptions } from './chunk-pool.js';
 import { emptyCounts, tallyRow } from './chunk-output.js';
@@ -16,6 +16,7 @@ import { readRecordBatches } from './json-records.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
 import { watchOutput } from './output-watch.js';
 import { writeClassifiedXlsx } from './xlsx-writer.js';
+import { batchClassifierFor, xlsxKeys } from './option-keys.js';
 
 /** Options of {@link classifyXlsx}. */
 export interface ClassifyXlsxOptions extends ClassifyOptions, FileReadingOptions {
@@ -47,7 +48,7 @@ async function* jsonArrayRows(input: Readable, batch: BatchClassifier): AsyncGen
  * [counts.rows, counts.invalid, counts.categories.poor] //=> [40, 0, 6]
  */
 export async function classifyXlsx(input: Readable, output: Writable, options: ClassifyXlsxOptions): Promise<StreamSummary> {
-  const batch = createBatchClassifier(options);
+  const batch = batchClassifierFor(options, xlsxKeys);
   const format = options.input ?? 'xlsx';
   const rows =
     format === 'json'

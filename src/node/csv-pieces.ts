@@ -5,24 +5,18 @@
  * @module
  */
 import type { Readable } from 'node:stream';
-import { CsvCutter, CsvHeaderError, type CsvCutterOptions, type CsvPiece } from '../csv/records.js';
-import { fail } from '../errors.js';
+import { CsvCutter, type CsvCutterOptions, type CsvPiece } from '../csv/records.js';
 
 /**
  * Reads a CSV byte stream into pieces, in file order: the header first (nothing for an empty
  * file), then whole records and broken records.
  *
- * @throws {ChuanNgheoError} `INVALID_ROW` when the header row cannot be read.
+ * @throws {CsvHeaderError} `INVALID_ROW` when the header row cannot be read.
  */
 export async function* readCsvPieces(input: Readable | AsyncIterable<Uint8Array | string>, options: CsvCutterOptions = {}): AsyncGenerator<CsvPiece, void, undefined> {
   const cutter = new CsvCutter(options);
-  try {
-    for await (const read of input as AsyncIterable<Uint8Array | string>) {
-      yield* cutter.push(typeof read === 'string' ? Buffer.from(read) : read);
-    }
-    yield* cutter.end();
-  } catch (error) {
-    if (error instanceof CsvHeaderError) fail('INVALID_ROW', [], error.message);
-    throw error;
+  for await (const read of input as AsyncIterable<Uint8Array | string>) {
+    yield* cutter.push(typeof read === 'string' ? Buffer.from(read) : read);
   }
+  yield* cutter.end();
 }

@@ -13,17 +13,10 @@ import { readJsonlBatches, type JsonlLimits } from './jsonl-reader.js';
 import type { ColumnOptions } from '../columns.js';
 import type { InputFormat } from './classify-rows.js';
 import { readRecordBatches } from './json-records.js';
+import type { FileColumns } from '../column-check.js';
 
 export type { HouseholdEntry } from '../table-rows.js';
-
-/** What a file offers to options that name a column (a grouping key, a weight, the id). */
-export type FileColumns =
-  /** CSV or a worksheet: the header, and the columns kept as attributes (not read by the classification). */
-  | { readonly format: 'csv'; readonly header: readonly string[]; readonly attributes: readonly string[] }
-  /** JSON Lines: the keys of the first record that is an object, and the keys of its `attributes`. */
-  | { readonly format: 'jsonl'; readonly keys: readonly string[]; readonly attributes: readonly string[] }
-  /** A CSV file without a header, or JSON Lines without a record. */
-  | { readonly format: 'empty'; readonly of: InputFormat };
+export type { FileColumns } from '../column-check.js';
 
 /** Options of {@link readHouseholdBatches}: the reading limits, how a header's columns are read, the worksheet of a workbook, and a look at the columns. */
 export interface ReadHouseholdOptions extends JsonlLimits, ColumnOptions, XlsxOptions {

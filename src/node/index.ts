@@ -33,7 +33,7 @@ export { readXlsxRows, readSheetRows } from './xlsx-reader.js';
 export type { XlsxOptions, XlsxRowsBatch, SheetRowsBatch, SheetRecord } from './xlsx-reader.js';
 export { rowToCsv, rowToJsonl, csvOutputColumns } from './output.js';
 export type { OutputFormat } from './output.js';
-export { openAtomicOutput, writeFileAtomic, OutputFileError } from './atomic-output.js';
+export { openAtomicOutput, writeFileAtomic, safeWriteFileAtomic, OutputFileError } from './atomic-output.js';
 export type { AtomicOutput, AtomicOutputOptions } from './atomic-output.js';
 export { writeClassifiedXlsx, writeTablesXlsx, sheetNames, xlsxMaxRows, xlsxMaxCellText } from './xlsx-writer.js';
 export type { ClassifiedXlsxOptions } from './xlsx-writer.js';

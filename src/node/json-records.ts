@@ -4,8 +4,8 @@
  * @module
  */
 import type { Readable } from 'node:stream';
-import { describeReceived, type ErrorDetail } from '../errors.js';
-import { readJsonlBatches, type JsonlEntry, type JsonlLimits } from './jsonl-reader.js';
+import { jsonArrayEntries, type JsonlEntry, type JsonlLimits } from '../json-records.js';
+import { readJsonlBatches } from './jsonl-reader.js';
 
 /**
  * Reads records: a `.json` file holding an array, or JSON Lines.
@@ -24,18 +24,5 @@ export async function* readRecordBatches(input: Readable, format: 'json' | 'json
   input.setEncoding('utf8');
   let text = '';
   for await (const chunk of input as AsyncIterable<string>) text += chunk;
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const detail: ErrorDetail = { code: 'INVALID_ROW', path: [], message: `the file is not valid JSON: ${(error as Error).message}` };
-    yield [{ error: detail }];
-    return;
-  }
-  if (!Array.isArray(value)) {
-    yield [{ error: { code: 'INVALID_ROW', path: [], message: `the file: expected a JSON array of records, received ${describeReceived(value)}`, received: typeof value } }];
-    return;
-  }
-  yield value.map((v) => ({ value: v }));
+  yield jsonArrayEntries(text);
 }

@@ -8,16 +8,14 @@
 import { isUtf8 } from 'node:buffer';
 import type { BatchClassifier, BatchRow } from '../batch.js';
 import { defaultMaxRecordBytes } from '../csv/records.js';
-import { defaultMaxDepth, nestsDeeperThan } from '../json-depth.js';
+import { defaultMaxDepth } from '../json-depth.js';
 import { tallyRow, type ByteWriter, type ChunkCounts } from './chunk-output.js';
-import { jsonLineBytesEntry, jsonLineEntry, lineTooDeep, lineTooLong, type JsonlEntry, type JsonlLimits } from './jsonl-reader.js';
+import { classifyJsonLine, jsonLineBytesEntry, jsonLineEntry, lineTooLong, type JsonlEntry, type JsonlLimits } from '../json-records.js';
 import { rowToCsv, rowToJsonl, type OutputFormat } from './output.js';
 
 // A byte-order mark is dropped only at the start of the file, by the caller; inside, it is data.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const LF = 0x0a;
-/** Deeper than any valid record (survey record → members → member → list). */
-const SHALLOW = 8;
 
 /** Classifies the lines of `bytes`; `firstLine` is the 1-based number of its first line (for error messages). */
 export function classifyJsonlChunk(bytes: Uint8Array, firstLine: number, batch: BatchClassifier, format: OutputFormat, counts: ChunkCounts, out: ByteWriter, limits: JsonlLimits = {}): void {
@@ -25,17 +23,7 @@ export function classifyJsonlChunk(bytes: Uint8Array, firstLine: number, batch: 
   const maxBytes = limits.maxRecordBytes ?? defaultMaxRecordBytes;
   const maxDepth = limits.maxDepth ?? defaultMaxDepth;
   const emit = (entry: JsonlEntry, line: number) => {
-    let row: BatchRow;
-    if ('error' in entry) row = { error: entry.error };
-    else {
-      // Records that pass the schema nest at most a few levels: under the usual limits, depth is measured only for a record that fails.
-      try {
-        row = batch.classify(entry.value);
-      } catch {
-        row = { error: { code: 'INVALID_ROW', path: [], message: `line ${line} could not be classified` } };
-      }
-      if ((maxDepth < SHALLOW || 'error' in row) && nestsDeeperThan(entry.value, maxDepth)) row = { error: lineTooDeep(line, maxDepth) };
-    }
+    const row: BatchRow = classifyJsonLine(entry, line, batch, maxDepth);
     tallyRow(row, counts);
     out.text(write(row));
   };

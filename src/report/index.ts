@@ -7,7 +7,7 @@
  */
 export { summaryTable, profileTable, transitionsTable, targetsTable, childrenTable, profileChart, ratesChart } from './summary.js';
 export type { ReportUnit } from './summary.js';
-export { renderTables, renderText, renderCsv, renderMarkdown, tableToJson, checkTable } from './table.js';
+export { renderTables, safeRenderTables, renderText, renderCsv, renderMarkdown, tableToJson, checkTable } from './table.js';
 export type { Table, Cell, Column, Figure, ReportFormat } from './table.js';
 export { barChartSvg } from './svg.js';
 export type { BarChart, BarGroup } from './svg.js';

@@ -9,6 +9,7 @@
  */
 import type { Lang } from './labels.js';
 import { formatNumber } from './numbers.js';
+import { describeReceived, fail, formatPath, readGuarded, toSafe, type ErrorPath, type SafeResult } from '../errors.js';
 
 /** A rounded figure with its exact value, in the same unit (percent, percentage points). */
 export interface Figure {
@@ -62,36 +63,93 @@ export function jsonKeys(table: Table): string[] {
 
 const isFigure = (cell: Cell): cell is Figure => typeof cell === 'object' && cell !== null;
 
-/**
- * Checks that a table can be rendered without losing a column: distinct headers and keys,
- * camelCase keys, a cell for every column, figures exactly in the columns that say so.
- *
- * @throws {Error} naming the table and what is wrong.
- * @example
- * checkTable({ id: 'x', title: 'X', columns: [{ key: 'a', label: 'A' }, { key: 'b', label: 'A' }], rows: [] })
- * //=> throws
- */
-export function checkTable(table: Table): void {
-  const problem = (text: string): never => {
-    throw new Error(`table ${JSON.stringify(table.id)}: ${text}`);
-  };
-  const repeated = (xs: readonly string[]) => xs.find((x, i) => xs.indexOf(x) !== i);
-  const label = repeated(table.columns.map((c) => c.label));
-  if (label !== undefined) problem(`the header ${JSON.stringify(label)} appears twice`);
-  const keys = jsonKeys(table);
-  const key = repeated(keys);
-  if (key !== undefined) problem(`the key ${JSON.stringify(key)} appears twice`);
-  const bad = keys.find((k) => !KEY.test(k));
-  if (bad !== undefined) problem(`the key ${JSON.stringify(bad)} is not camelCase`);
-  table.rows.forEach((row, r) => {
-    if (row.length !== table.columns.length) problem(`row ${r + 1} has ${row.length} cell(s) for ${table.columns.length} column(s)`);
-    row.forEach((cell, i) => {
-      const column = table.columns[i]!;
+/** The error of a table that cannot be rendered: `INVALID_TABLE` at `path`, with the value received. */
+function refuse(path: ErrorPath, message: string, received: unknown, expected: string): never {
+  return fail('INVALID_TABLE', path, message, received, expected);
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCell = (cell: unknown): cell is Cell =>
+  cell === null ||
+  typeof cell === 'string' ||
+  (typeof cell === 'number' && Number.isFinite(cell)) ||
+  (isPlainObject(cell) && typeof cell.value === 'number' && Number.isFinite(cell.value) && typeof cell.exact === 'string');
+
+/** Checks a table's shape and columns at `at` (its index among several, or nothing). */
+function checkTableAt(table: unknown, at: ErrorPath): asserts table is Table {
+  const where = (...path: (string | number)[]): ErrorPath => [...at, ...path];
+  if (!isPlainObject(table)) {
+    refuse(where(), `table: expected an object with id, title, columns and rows, received ${describeReceived(table)}`, table, 'a table: an object with id, title, columns and rows');
+  }
+  const name = typeof table.id === 'string' ? `table ${JSON.stringify(table.id)}` : 'table';
+  const shape = (path: (string | number)[], expected: string, value: unknown): never =>
+    refuse(where(...path), `${name}: ${formatPath(path)}: expected ${expected}, received ${describeReceived(value)}`, value, expected);
+  for (const key of ['id', 'title'] as const) if (typeof table[key] !== 'string') shape([key], 'a text', table[key]);
+  if (table.note !== undefined && typeof table.note !== 'string') shape(['note'], 'a text', table.note);
+  if (table.lang !== undefined && table.lang !== 'en' && table.lang !== 'vi') shape(['lang'], 'en or vi', table.lang);
+  const { columns, rows } = table;
+  if (!Array.isArray(columns)) return shape(['columns'], 'an array of columns', columns);
+  if (!Array.isArray(rows)) return shape(['rows'], 'an array of rows', rows);
+  columns.forEach((column: unknown, i) => {
+    if (!isPlainObject(column)) return shape(['columns', i], 'a column: an object with key and label', column);
+    for (const key of ['key', 'label'] as const) if (typeof column[key] !== 'string') shape(['columns', i, key], 'a text', column[key]);
+    const { decimals, exact } = column;
+    if (decimals !== undefined && (typeof decimals !== 'number' || !Number.isInteger(decimals) || decimals < 0 || decimals > 100)) shape(['columns', i, 'decimals'], 'a whole number of decimal places from 0 to 100', decimals);
+    if (exact !== undefined && typeof exact !== 'boolean') shape(['columns', i, 'exact'], 'true or false', exact);
+  });
+  const cols = columns as readonly Column[];
+  const problem = (path: (string | number)[], text: string, received: unknown, expected: string): never => refuse(where(...path), `${name}: ${text}`, received, expected);
+  const labels = new Set<string>();
+  cols.forEach((c, i) => {
+    if (labels.has(c.label)) problem(['columns', i, 'label'], `the header ${JSON.stringify(c.label)} appears twice`, c.label, 'a header not used before in the table');
+    labels.add(c.label);
+  });
+  const keys = new Set<string>();
+  cols.forEach((c, i) => {
+    for (const key of c.exact ? [c.key, `${c.key}Exact`] : [c.key]) {
+      if (keys.has(key)) problem(['columns', i, 'key'], `the key ${JSON.stringify(key)} appears twice`, c.key, 'a key not used before in the table (nor with Exact after it)');
+      keys.add(key);
+    }
+    if (!KEY.test(c.key)) problem(['columns', i, 'key'], `the key ${JSON.stringify(c.key)} is not camelCase`, c.key, 'a camelCase key');
+  });
+  rows.forEach((row: unknown, r) => {
+    if (!Array.isArray(row)) return shape(['rows', r], 'a row: an array of cells', row);
+    if (row.length !== cols.length) problem(['rows', r], `row ${r + 1} has ${row.length} cell(s) for ${cols.length} column(s)`, row, `${cols.length} cell(s)`);
+    row.forEach((cell: unknown, i) => {
+      if (!isCell(cell)) return shape(['rows', r, i], 'a cell: a text, a finite number, a figure { value, exact } or null', cell);
+      const column = cols[i]!;
       if (isFigure(cell) !== (column.exact === true) && cell !== null) {
-        problem(`row ${r + 1}, column ${column.key}: ${column.exact ? 'a figure with its exact value is expected' : 'a figure in a column without exact values'}`);
+        problem(
+          ['rows', r, i],
+          `row ${r + 1}, column ${column.key}: ${column.exact ? 'a figure with its exact value is expected' : 'a figure in a column without exact values'}`,
+          cell,
+          column.exact ? 'a figure { value, exact } or null' : 'a text, a number or null',
+        );
       }
     });
   });
+}
+
+/**
+ * Checks that a table can be rendered without losing a column: distinct headers and keys,
+ * camelCase keys, a cell for every column, figures exactly in the columns that say so. Any value
+ * may be passed: one that is not a table is refused the same way.
+ *
+ * @throws {ChuanNgheoError} `INVALID_TABLE`, naming the table and what is wrong, with the path of
+ * the column, row or cell (`['columns', 1, 'label']`, `['rows', 0, 2]`) and the value received.
+ * @example
+ * const thrown = (() => {
+ *   try {
+ *     return checkTable({ id: 'x', title: 'X', columns: [{ key: 'a', label: 'A' }, { key: 'b', label: 'A' }], rows: [] });
+ *   } catch (error) {
+ *     return error;
+ *   }
+ * })();
+ * thrown instanceof ChuanNgheoError && thrown.toJSON()
+ * //=> { code: 'INVALID_TABLE', path: ['columns', 1, 'label'], message: 'table "x": the header "A" appears twice', received: 'A', expected: 'a header not used before in the table' }
+ */
+export function checkTable(table: Table): void {
+  readGuarded(() => checkTableAt(table, []), 'INVALID_TABLE', [], 'the table');
 }
 
 const width = (text: string) => [...text].length;
@@ -222,6 +280,15 @@ export function tableToJson(table: Table): {
  * renderTables([table], 'csv') //=> '# Households\nGroup,Poor\nXã A,1\nXã B,0\n'
  */
 export function renderTables(tables: readonly Table[], format: ReportFormat): string {
+  readGuarded(
+    () => {
+      if (!Array.isArray(tables)) refuse([], `tables: expected an array of tables, received ${describeReceived(tables)}`, tables, 'an array of tables');
+      tables.forEach((table: unknown, i) => checkTableAt(table, [i]));
+    },
+    'INVALID_TABLE',
+    [],
+    'the tables',
+  );
   switch (format) {
     case 'table':
       return tables.map(renderText).join('\n');
@@ -231,5 +298,22 @@ export function renderTables(tables: readonly Table[], format: ReportFormat): st
       return tables.map((t) => `# ${t.title}\n${renderCsv(t)}`).join('\n');
     case 'json':
       return `${JSON.stringify(tables.map(tableToJson), null, 2)}\n`;
+    default:
+      return fail('INVALID_OPTIONS', ['format'], `format: expected table, csv, json or md, received ${describeReceived(format)}`, format, 'table | csv | json | md');
   }
+}
+
+/**
+ * Safe twin of {@link renderTables}: never throws, whatever its arguments; a table that would lose
+ * a column is the error of the result.
+ *
+ * @example
+ * const table = { id: 'example', title: 'Households', columns: [{ key: 'group', label: 'Group' }, { key: 'poor', label: 'Poor' }], rows: [['Xã A', 1], ['Xã B']] };
+ * const r = safeRenderTables([table], 'md');
+ * !r.success && r.error.code //=> 'INVALID_TABLE'
+ * !r.success && r.error.path //=> [0, 'rows', 1]
+ * !r.success && r.error.message //=> 'table "example": row 2 has 1 cell(s) for 2 column(s)'
+ */
+export function safeRenderTables(tables: readonly Table[], format: ReportFormat): SafeResult<string> {
+  return toSafe(() => renderTables(tables, format));
 }

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
 import { ownValue, parseOrFail } from '../schema-issues.js';
 import type { Area } from '../standards/schema.js';
+import type { DeepReadonly } from '../readonly.js';
 
 const answer = z.union([z.string(), z.number(), z.boolean()]);
 const text = () => z.string().check(z.minLength(1));
@@ -58,7 +59,9 @@ export type Scorecard = z.infer<typeof scorecardSchema>;
 export type ScorecardInput = z.input<typeof scorecardSchema>;
 
 /**
- * Validates a scorecard.
+ * Validates a scorecard strictly (unknown keys fail). The input is typed as
+ * {@link ScorecardInput}: a misspelt key does not compile. For a scorecard whose shape is not known
+ * until run time (a parsed file), use {@link safeDefineScorecard}, which takes `unknown` and never throws.
  *
  * @throws {ChuanNgheoError} `INVALID_SCORECARD` with the path.
  * @example
@@ -72,8 +75,26 @@ export type ScorecardInput = z.input<typeof scorecardSchema>;
  * defineScorecard(card).areas.rural?.questions.length //=> 2
  * defineScorecard({ ...card, areas: {} }) //=> throws INVALID_SCORECARD
  */
-export function defineScorecard(input: unknown): Scorecard {
+export function defineScorecard(input: DeepReadonly<ScorecardInput>): Scorecard {
+  return readScorecard(input);
+}
+
+/** Validates a value of any shape as a scorecard: the run-time check behind {@link defineScorecard} and its safe twin. */
+export function readScorecard(input: unknown): Scorecard {
   return parseOrFail(scorecardSchema, input, 'INVALID_SCORECARD', 'scorecard');
+}
+
+/**
+ * Safe twin of {@link defineScorecard}, and the entry for untrusted data (a scorecard read from a
+ * file): takes any value and returns `{ success, data | error }`; it never throws.
+ *
+ * @example
+ * const r = safeDefineScorecard(JSON.parse('{"id": "my-card", "title": "Score A", "reference": "as held by the district", "confirmed": false, "areas": {}}'));
+ * !r.success && r.error.code //=> 'INVALID_SCORECARD'
+ * !r.success && r.error.path //=> ['areas']
+ */
+export function safeDefineScorecard(input: unknown): SafeResult<Scorecard> {
+  return toSafe(() => readScorecard(input));
 }
 
 /** Score A and how each answer contributed. */
@@ -101,8 +122,8 @@ export interface ScoreA {
  * computeScoreA(card, 'rural', { roof: 'tile', motorbike: true }).items
  * //=> [{ question: 'roof', answer: 'tile', points: 20 }, { question: 'motorbike', answer: true, points: 30 }]
  */
-export function computeScoreA(card: Scorecard | ScorecardInput, area: Area, answers: Readonly<Record<string, string | number | boolean>>): ScoreA {
-  const scorecard = defineScorecard(card);
+export function computeScoreA(card: Scorecard | DeepReadonly<ScorecardInput>, area: Area, answers: Readonly<Record<string, string | number | boolean>>): ScoreA {
+  const scorecard = readScorecard(card);
   if (area !== 'rural' && area !== 'urban') fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeReceived(area)}`, area, 'rural | urban');
   const areaCard = scorecard.areas[area];
   if (!areaCard) fail('INVALID_SCORECARD', ['area'], `area: expected an area scorecard ${scorecard.id} has questions for, received ${area}`, area);
@@ -140,5 +161,5 @@ export function computeScoreA(card: Scorecard | ScorecardInput, area: Area, answ
  * !r.success && r.error.path //=> ['scorecardAnswers', 'roof']
  */
 export function safeComputeScoreA(card: unknown, area: Area, answers: Readonly<Record<string, string | number | boolean>>): SafeResult<ScoreA> {
-  return toSafe(() => computeScoreA(card as ScorecardInput, area, answers));
+  return toSafe(() => computeScoreA(card as Scorecard, area, answers));
 }

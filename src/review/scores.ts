@@ -7,31 +7,66 @@
  */
 import { describeReceived, fail, readGuarded, toSafe, type SafeResult } from '../errors.js';
 import { readOptions } from '../options.js';
+import { ownValue } from '../schema-issues.js';
 import type { IsoDate } from '../dates.js';
-import { readArea } from '../household.js';
-import { isSurveyRecord } from '../survey/record.js';
+import { readArea, type AreaInput } from '../household.js';
+import { isSurveyRecord, type SurveyRecordInput } from '../survey/record.js';
 import { deriveFromRecord, readSurveyRecord } from '../derivation/derive.js';
 import { indicatorIdSet } from '../standards/indicators.js';
-import { resolveStandard } from '../standards/registry.js';
+import { resolveStandardAmong } from '../standards/registry.js';
 import type { Area, Standard } from '../standards/schema.js';
 import { citation } from '../standards/reference.js';
-import type { ClassifyOptions, TraceStep } from '../classify.js';
-import { computeScoreA, defineScorecard, type ScorecardInput, type Scorecard } from './scorecard.js';
+import type { ClassifyOptions, IndicatorsFor, OptionsOnly, TraceStep } from '../classify.js';
+import type { IndicatorId } from '../standards/ids.js';
+import type { DeepReadonly } from '../readonly.js';
+import { computeScoreA, readScorecard, type ScorecardInput, type Scorecard } from './scorecard.js';
 
-/** A household as the review scores it. */
-export interface ScoredHouseholdInput {
+/** Answers to a score-A scorecard, by question id. */
+export type ScorecardAnswers = Readonly<Record<string, string | number | boolean>>;
+
+/**
+ * Where score A comes from: given (`scoreA`, points computed elsewhere), or computed from
+ * `scorecardAnswers` with the scorecard of the options; one of the two.
+ */
+export type ScoreASource =
+  | { readonly scoreA: number; readonly scorecardAnswers?: never }
+  | { readonly scoreA?: never; readonly scorecardAnswers: ScorecardAnswers };
+
+/**
+ * Where score B comes from: the deprived indicators (10 points each), with `scoreB` as a check when
+ * both are given; or `scoreB` alone. `I` is the indicator ids `deprived` may hold.
+ */
+export type ScoreBSource<I extends string = IndicatorId> =
+  | { readonly deprived: readonly I[]; readonly scoreB?: number }
+  | { readonly deprived?: never; readonly scoreB: number };
+
+/**
+ * A household as the review scores it: its area, score A or the answers to compute it, and its
+ * deprivations or score B. `I` narrows `deprived` to a standard's indicators
+ * ({@link IndicatorIdOf}); by default, any shipped standard's. An unknown key or indicator, or a
+ * household without score A or score B, does not compile; for data whose shape is not known
+ * (a parsed file, a request body), use {@link safeClassifyByScores}.
+ *
+ * Example:
+ *
+ *     const household: ScoredHouseholdInput<IndicatorIdOf<'nd07-2021'>> = { area: 'rural', scoreA: 120, deprived: ['nutrition', 'housingArea'] };
+ */
+export type ScoredHouseholdInput<I extends string = IndicatorId> = {
+  /** Your identifier, echoed back in the result. */
   readonly id?: string | number;
-  readonly area: string;
-  /** Score A in points, computed elsewhere; or give `scorecardAnswers` and a scorecard. */
-  readonly scoreA?: number;
-  readonly scorecardAnswers?: Readonly<Record<string, string | number | boolean>>;
-  /** Deprived indicator ids (score B is 10 points each); or give `scoreB`. */
-  readonly deprived?: readonly string[];
-  readonly scoreB?: number;
-}
+  /** `rural` or `urban`; the Vietnamese `nông thôn`, `thành thị`, `đô thị` are accepted. */
+  readonly area: AreaInput;
+} & ScoreASource &
+  ScoreBSource<I>;
 
-/** The outcome of the review scores. */
-export interface ScoreClassification {
+/**
+ * What {@link classifyByScores} takes under the options: a scored household, or a survey record
+ * (its deprivations are derived; score A is its `scoreA`, or computed from its `scorecardAnswers`).
+ */
+export type ScoreInput<O = {}> = ScoredHouseholdInput<IndicatorsFor<O>> | SurveyRecordInput;
+
+/** The outcome of the review scores; `I` is the indicator ids `deprived` holds. */
+export interface ScoreClassification<I extends string = string> {
   readonly id?: string | number;
   /** `none`: score A above the cut-off, so neither poor nor near-poor by the review. */
   readonly category: 'poor' | 'near-poor' | 'none';
@@ -44,37 +79,61 @@ export interface ScoreClassification {
   readonly scoreB: number;
   readonly scoreBPoorFrom: number;
   /** Deprived indicators, when known (not when only score B was given). */
-  readonly deprived: readonly string[] | null;
+  readonly deprived: readonly I[] | null;
   readonly trace: readonly TraceStep[];
 }
 
 /** Options: the standard/date, and a scorecard when score A is to be computed. */
 export interface ScoreOptions extends ClassifyOptions {
-  readonly scorecard?: Scorecard | ScorecardInput;
+  readonly scorecard?: Scorecard | DeepReadonly<ScorecardInput>;
 }
 
 /**
  * Classifies a household by score A and score B. Accepts a survey record (its deprivations are
  * derived) or a scored household.
  *
+ * The input's type follows the options, as {@link classify}'s does: with `standard: 'nd07-2021'`,
+ * `deprived` takes that standard's indicators only; an unknown key or indicator, a misspelt area or
+ * standard id does not compile. For input whose shape is not known until run time, use
+ * {@link safeClassifyByScores}, which takes `unknown` and never throws.
+ *
  * @throws {ChuanNgheoError} `NO_REVIEW_SCORES` when the standard has no score cut-offs (only
  * Decree 07/2021 has them in this version), or an error naming the bad field.
  * @example
  * classifyByScores({ area: 'rural', scoreA: 140, deprived: ['nutrition', 'housingArea', 'hygienicLatrine'] }, { date: '2025-12-01' }).category
  * //=> 'poor'
+ * classifyByScores({ area: 'urban', scoreA: 176, scoreB: 40 }, { standard: 'nd07-2021', date: '2025-12-01' }).category
+ * //=> 'none'
  */
-export function classifyByScores(input: ScoredHouseholdInput | unknown, options: ScoreOptions = {}): ScoreClassification {
-  const { standard, date } = readGuarded(() => resolveStandard(options), 'INVALID_OPTIONS', [], 'the options');
+export function classifyByScores<const O extends ScoreOptions = {}>(input: ScoreInput<O>, options?: OptionsOnly<O, ScoreOptions>): ScoreClassification<IndicatorsFor<O>>;
+export function classifyByScores(input: unknown, options: ScoreOptions = {}): ScoreClassification {
+  return scoreOn(input, options);
+}
+
+/** Classifies a value of any shape by the review scores: the run-time check behind both entries. */
+function scoreOn(input: unknown, options: ScoreOptions): ScoreClassification {
+  const { standard, date } = readGuarded(() => resolveStandardAmong(options, ['scorecard']), 'INVALID_OPTIONS', [], 'the options');
   const scorecard = readOptions(options, ['scorecard']).scorecard;
-  const card = scorecard === undefined ? undefined : defineScorecard(scorecard);
+  const card = scorecard === undefined ? undefined : readScorecard(scorecard);
   return readGuarded(() => scoreHousehold(input, card, standard, date), 'INVALID_FIELD', [], 'the household');
 }
+
+/** The fields of a scored household. */
+const SCORED_FIELDS: readonly string[] = ['id', 'area', 'scoreA', 'scorecardAnswers', 'deprived', 'scoreB'];
 
 function scoreHousehold(input: unknown, scorecard: Scorecard | undefined, standard: Standard, date: IsoDate): ScoreClassification {
   const scores = standard.reviewScores;
   if (!scores) fail('NO_REVIEW_SCORES', ['standard'], `standard: expected a standard with review scores (score A / score B cut-offs), received ${standard.id}, which has none`, standard.id);
   if (typeof input !== 'object' || input === null) fail('INVALID_FIELD', [], `household: expected an object with area, scoreA and deprived, received ${describeReceived(input)}`, input);
   const h = input as Record<string, unknown>;
+  if (!isSurveyRecord(input)) {
+    const unknown = Object.keys(h).find((key) => !SCORED_FIELDS.includes(key));
+    if (unknown !== undefined) {
+      const value = ownValue(h, unknown);
+      const expected = `one of the fields ${SCORED_FIELDS.join(', ')} (or a survey record, with members)`;
+      fail('INVALID_FIELD', [unknown], `${unknown}: expected ${expected}, received an unknown field holding ${describeReceived(value)}`, value, expected);
+    }
+  }
   const area = readArea(h.area);
   if (!area) fail('INVALID_AREA', ['area'], `area: expected rural or urban, received ${describeReceived(h.area)}`, h.area);
 
@@ -191,5 +250,5 @@ function scoreHousehold(input: unknown, scorecard: Scorecard | undefined, standa
  * !r.success && r.error.code //=> 'MISSING_FIELD'
  */
 export function safeClassifyByScores(input: unknown, options: ScoreOptions = {}): SafeResult<ScoreClassification> {
-  return toSafe(() => classifyByScores(input, options));
+  return toSafe(() => scoreOn(input, options));
 }

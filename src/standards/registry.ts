@@ -9,6 +9,7 @@ import { readOptions } from '../options.js';
 import { toIsoDate, today, type IsoDate } from '../dates.js';
 import { standardSchema, type Standard, type StandardInput } from './schema.js';
 import type { StandardId } from './ids.js';
+import type { DeepReadonly } from '../readonly.js';
 import qd59_2015 from './data/qd59-2015.json' with { type: 'json' };
 import nd07_2021 from './data/nd07-2021.json' with { type: 'json' };
 import nd351_2025 from './data/nd351-2025.json' with { type: 'json' };
@@ -28,12 +29,25 @@ function deepFreeze<T>(value: T): T {
  * Validates a standard object strictly (unknown keys fail) and returns it frozen.
  * Use it for a province's local standard; the national standards are already defined.
  *
+ * The input is typed as {@link StandardInput} (readonly at every depth, so that parts written
+ * `as const` fit): a misspelt key, a missing field or a value of the wrong kind does not compile. For a standard whose shape is not known until run time (a parsed
+ * file, a request body), use {@link safeDefineStandard}, which takes `unknown` and never throws,
+ * or {@link loadStandard} for JSON text.
+ *
  * @throws {ChuanNgheoError} `INVALID_STANDARD`, naming the path of the first problem.
  * @example
- * const local = defineStandard({ ...nationalStandards[1], id: 'my-province-2022', scope: 'local', jurisdiction: 'My province' });
+ * const local = defineStandard({ ...getStandard('nd07-2021'), id: 'my-province-2022', scope: 'local', jurisdiction: 'My province' });
  * local.rule.minDeprivations.value //=> 3
  */
-export function defineStandard(input: StandardInput | unknown): Standard {
+export function defineStandard(input: DeepReadonly<StandardInput>): Standard {
+  return readStandard(input);
+}
+
+/**
+ * Validates a value of any shape as a standard: the run-time check behind {@link defineStandard},
+ * {@link safeDefineStandard} and {@link loadStandard}.
+ */
+export function readStandard(input: unknown): Standard {
   if (input && typeof input === 'object' && validated.has(input)) return input as Standard;
   const standard = deepFreeze(parseOrFail(standardSchema, input, 'INVALID_STANDARD', 'standard'));
   validated.add(standard);
@@ -41,16 +55,20 @@ export function defineStandard(input: StandardInput | unknown): Standard {
 }
 
 /**
- * Safe twin of {@link defineStandard}.
+ * Safe twin of {@link defineStandard}, and the entry for untrusted data: takes any value, checks it
+ * at run time and returns `{ success, data | error }`; it never throws, whatever its argument.
  *
  * @example
  * const r = safeDefineStandard({ ...getStandard('nd07-2021'), id: '' });
  * r.success //=> false
  * !r.success && r.error.code //=> 'INVALID_STANDARD'
  * !r.success && r.error.path //=> ['id']
+ * const parsed: unknown = JSON.parse(JSON.stringify({ ...getStandard('nd07-2021'), id: 'my-province-2025', scope: 'local', jurisdiction: 'My province' }));
+ * const s = safeDefineStandard(parsed);
+ * s.success && s.data.id //=> 'my-province-2025'
  */
 export function safeDefineStandard(input: unknown): SafeResult<Standard> {
-  return toSafe(() => defineStandard(input));
+  return toSafe(() => readStandard(input));
 }
 
 /**
@@ -72,7 +90,7 @@ export function loadStandard(json: string): Standard {
   } catch (error) {
     fail('INVALID_STANDARD', [], `standard: expected JSON text, received text that is not JSON (${(error as Error).message})`, json.length > 200 ? `${json.slice(0, 200)}…` : json, 'JSON text');
   }
-  return defineStandard(parsed);
+  return readStandard(parsed);
 }
 
 /**
@@ -132,6 +150,20 @@ export function getStandard(id: StandardId | (string & {})): Standard {
 }
 
 /**
+ * Safe twin of {@link getStandard}: takes any value (an id read from a file or a request) and
+ * returns `{ success, data | error }`; it never throws.
+ *
+ * @example
+ * const r = safeGetStandard('nd07');
+ * !r.success && r.error.code //=> 'UNKNOWN_STANDARD'
+ * const s = safeGetStandard('nd351-2025');
+ * s.success && s.data.indicators.length //=> 12
+ */
+export function safeGetStandard(id: unknown): SafeResult<Standard> {
+  return toSafe(() => getStandard(id as string));
+}
+
+/**
  * The national standard in force on a date.
  *
  * @throws {ChuanNgheoError} `INVALID_DATE`, or `NO_STANDARD_IN_FORCE` before 2016-01-01 and after 2030-12-31.
@@ -166,7 +198,7 @@ export function safeStandardInForce(date: IsoDate | Date): SafeResult<Standard> 
 /** How the standard and the review date were chosen. */
 export interface StandardChoice {
   /** The id of a shipped standard, or a standard object of one's own (validated strictly). */
-  readonly standard?: StandardId | StandardInput | undefined;
+  readonly standard?: StandardId | DeepReadonly<StandardInput> | undefined;
   /** The review date (`YYYY-MM-DD` or a `Date`); today when omitted. */
   readonly date?: IsoDate | Date | undefined;
 }
@@ -195,12 +227,23 @@ export interface ResolvedStandard {
  * resolveStandard({ standard: 'qd59-2015', date: '2025-12-01' }) //=> throws STANDARD_NOT_IN_FORCE
  */
 export function resolveStandard(choice: StandardChoice & { readonly today?: () => IsoDate } = {}, todayDate: () => IsoDate = today): ResolvedStandard {
-  const options = readOptions(choice, ['standard', 'date', 'today']);
+  return resolveStandardAmong(choice, [], todayDate);
+}
+
+/** The options that choose a standard and a review date. */
+const standardOptions = ['standard', 'date', 'today'] as const;
+
+/**
+ * {@link resolveStandard} for a function whose options are the standard choice and `others`: an
+ * option outside both is an `INVALID_OPTIONS` error naming it.
+ */
+export function resolveStandardAmong(choice: unknown, others: readonly string[], todayDate: () => IsoDate = today): ResolvedStandard {
+  const options = readOptions(choice, standardOptions, [...standardOptions, ...others]);
   const dateGiven = options.date !== undefined;
   const date = dateGiven ? toIsoDate(options.date, ['date']) : todayOf(options.today ?? todayDate);
   const chosen = options.standard;
   if (chosen === undefined) return { standard: standardInForce(date), date, dateDefaulted: !dateGiven };
-  const standard = typeof chosen === 'string' ? getStandard(chosen) : readGuarded(() => defineStandard(chosen), 'INVALID_STANDARD', ['standard'], 'the standard');
+  const standard = typeof chosen === 'string' ? getStandard(chosen) : readGuarded(() => readStandard(chosen), 'INVALID_STANDARD', ['standard'], 'the standard');
   // Checked whether the date was given or is today's: a result never says a standard applies on a date it does not.
   if (date < standard.effective.from || date > standard.effective.to) {
     fail(
@@ -214,6 +257,20 @@ export function resolveStandard(choice: StandardChoice & { readonly today?: () =
     );
   }
   return { standard, date, dateDefaulted: !dateGiven };
+}
+
+/**
+ * Safe twin of {@link resolveStandard}: takes any value as the choice and returns
+ * `{ success, data | error }`; it never throws.
+ *
+ * @example
+ * const r = safeResolveStandard({ standard: 'qd59-2015', date: '2025-12-01' });
+ * !r.success && r.error.code //=> 'STANDARD_NOT_IN_FORCE'
+ * const s = safeResolveStandard({ date: '2027-06-01' });
+ * s.success && s.data.standard.id //=> 'nd351-2025'
+ */
+export function safeResolveStandard(choice: unknown, todayDate: () => IsoDate = today): SafeResult<ResolvedStandard> {
+  return toSafe(() => resolveStandard(choice as StandardChoice, todayDate));
 }
 
 /** Today's date from the `today` option (or the default), checked like a given date. */

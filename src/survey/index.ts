@@ -9,9 +9,9 @@
 export { surveyRecordSchema, memberSchema, dwellingSchema, surveyRecordJsonSchema, isSurveyRecord } from './record.js';
 export type { SurveyRecord, SurveyRecordInput, Member, Dwelling } from './record.js';
 export * from './enums.js';
-export { validateSurvey, createSurveyValidator, formatIssue, assertValidSurvey, formatSurveyReport, explainMismatch, surveyIssueCodes, plausibleQualificationAge } from './validate.js';
+export { validateSurvey, safeValidateSurvey, createSurveyValidator, safeCreateSurveyValidator, formatIssue, assertValidSurvey, formatSurveyReport, explainMismatch, surveyIssueCodes, plausibleQualificationAge } from './validate.js';
 export type { SurveyIssue, RecordReport, SurveyReport, SurveyValidator } from './validate.js';
-export { deriveIndicators, safeDeriveIndicators, deriveFromRecord, readSurveyRecord, derivationRules } from '../derivation/derive.js';
+export { deriveIndicators, safeDeriveIndicators, deriveFromRecord, readSurveyRecord, safeReadSurveyRecord, derivationRules } from '../derivation/derive.js';
 export type { DerivedIndicator, IndicatorDerivation, DerivationRules } from '../derivation/derive.js';
 export { derivationSchema, retirementScheduleSchema } from '../derivation/parameters.js';
 export type { Derivation, DerivationOf } from '../derivation/parameters.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ChuanNgheoError, fail, formatPath, readGuarded, type ErrorPath } from '../errors.js';
+import { ChuanNgheoError, describeReceived, fail, formatPath, readGuarded, toSafe, type ErrorPath, type SafeResult } from '../errors.js';
 import type { IsoDate } from '../dates.js';
 import { ownValue } from '../schema-issues.js';
 import { classify, type ClassifyOptions, type Classification } from '../classify.js';
@@ -215,6 +215,20 @@ export function createSurveyValidator(options: ClassifyOptions = {}): SurveyVali
 }
 
 /**
+ * Safe twin of {@link createSurveyValidator}: takes any value as the options and returns
+ * `{ success, data | error }`; it never throws.
+ *
+ * @example
+ * const r = safeCreateSurveyValidator({ standard: 'nd07' });
+ * !r.success && r.error.code //=> 'UNKNOWN_STANDARD'
+ * const ok = safeCreateSurveyValidator({ date: '2025-12-01' });
+ * ok.success && ok.data.standard //=> 'nd07-2021'
+ */
+export function safeCreateSurveyValidator(options: unknown): SafeResult<SurveyValidator> {
+  return toSafe(() => createSurveyValidator(options as ClassifyOptions));
+}
+
+/**
  * Validates survey records: each gets its schema errors, consistency errors and, when it records
  * a category, an audit of that category against the computed one.
  *
@@ -239,10 +253,33 @@ export function createSurveyValidator(options: ClassifyOptions = {}): SurveyVali
 export function validateSurvey(records: Iterable<unknown>, options: ClassifyOptions = {}): SurveyReport {
   const validator = createSurveyValidator(options);
   const reports: RecordReport[] = [];
-  for (const input of records) reports.push(validator.check(input));
+  readGuarded(
+    () => {
+      const iterable = typeof records === 'object' && records !== null && typeof (records as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+      if (!iterable) fail('INVALID_FIELD', [], `records: expected an iterable of survey records (an array), received ${describeReceived(records)}`, records, 'an iterable of survey records');
+      for (const input of records) reports.push(validator.check(input));
+    },
+    'INVALID_FIELD',
+    [],
+    'the records',
+  );
   const validCount = reports.filter((r) => r.valid).length;
   const invalidCount = reports.length - validCount;
   return { standard: validator.standard, date: validator.date, valid: invalidCount === 0, records: reports.length, validCount, invalidCount, reports };
+}
+
+/**
+ * Safe twin of {@link validateSurvey}: the records' problems are in the report as always; options
+ * or records that cannot be read are the error of the result. It never throws.
+ *
+ * @example
+ * const r = safeValidateSurvey([{ id: 'HH1', area: 'rural', incomeMonthlyTotal: 0, members: [] }], { date: '2031-01-01' });
+ * !r.success && r.error.code //=> 'NO_STANDARD_IN_FORCE'
+ * const ok = safeValidateSurvey([{ id: 'HH1', area: 'rural', incomeMonthlyTotal: 0, members: [] }], { date: '2025-12-01' });
+ * ok.success && ok.data.invalidCount //=> 1
+ */
+export function safeValidateSurvey(records: Iterable<unknown>, options: ClassifyOptions = {}): SafeResult<SurveyReport> {
+  return toSafe(() => validateSurvey(records, options));
 }
 
 /**

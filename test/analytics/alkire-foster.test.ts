@@ -109,6 +109,21 @@ describe('weights, subgroups and changes', () => {
     expect(c.annualisedAbsolute.exact).toBe('-1/40');
     expect(c.annualisedRelative).toBeCloseTo(Math.sqrt(0.8) - 1, 12);
   });
+  it("refuses 'equal', which mpitbR reads as nested weights, naming both readings", () => {
+    const r = safeAlkireFoster([{ deprived: [1, 0, 0] }], { indicators: [{ id: 'a', dimension: 'x' }, { id: 'b', dimension: 'y' }, { id: 'c', dimension: 'y' }], weights: 'equal' } as never);
+    expect(r).toMatchObject({ success: false, error: { code: 'AMBIGUOUS_WEIGHTS', path: ['weights'], received: 'equal' } });
+    expect(r.success ? '' : r.error.message).toMatch(/'nested'.*'perIndicator'/);
+  });
+  it('with dimensions, the weighting must be named: nested and per-indicator weights differ', () => {
+    const indicators3 = [{ id: 'a', dimension: 'x' }, { id: 'b', dimension: 'y' }, { id: 'c', dimension: 'y' }];
+    const missing = safeAlkireFoster([{ deprived: [1, 0, 0] }], { indicators: indicators3, k: '1/2' });
+    expect(missing).toMatchObject({ success: false, error: { code: 'MISSING_FIELD', path: ['weights'] } });
+    // One deprivation in a dimension of its own: 1/2 nested, 1/3 per indicator.
+    expect(alkireFoster([{ deprived: [1, 0, 0] }], { indicators: indicators3, weights: 'nested', k: '1/2' }).H.exact).toBe('1');
+    expect(alkireFoster([{ deprived: [1, 0, 0] }], { indicators: indicators3, weights: 'perIndicator', k: '1/2' }).H.exact).toBe('0');
+    // Without dimensions the two agree, and 1/d each is the default.
+    expect(alkireFoster([{ deprived: [1, 0, 0] }], { indicators: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], k: '1/3' }).M0.exact).toBe('1/3');
+  });
   it.each([
     [{ indicators: [{ id: 'a', weight: '1/2' }, { id: 'b', weight: '1/3' }], weights: 'given', k: '1/2' }, ['indicators']],
     [{ indicators: [{ id: 'a' }], k: 0 }, ['k']],
@@ -207,6 +222,7 @@ describe('bad numbers and shapes are coded errors with path and value', () => {
     ['indicators null', [], { indicators: null, k: 1 }, ['indicators']],
     ['no indicators', [], { indicators: [], k: 1 }, ['indicators']],
     ['an indicator null', [], { indicators: [null], k: 1 }, ['indicators', 0]],
+    ['a hole in the indicators', [], { indicators: [{ id: 'a' }, , { id: 'c' }], k: 1 }, ['indicators', 1]],
     ['an indicator without an id', [], { indicators: [{ dimension: 'x' }], k: 1 }, ['indicators', 0, 'id']],
     ['an id twice', [], { indicators: [{ id: 'a' }, { id: 'a' }], k: 1 }, ['indicators', 1, 'id']],
     ['a dimension that is not a string', [], { indicators: [{ id: 'a', dimension: 1 }], k: 1 }, ['indicators', 0, 'dimension']],
@@ -311,7 +327,7 @@ describe('safeAlkireFoster never throws', () => {
     const deprived = fc.oneof(fc.array(fc.constantFrom(0, 1, true, false), { minLength: d, maxLength: d }), fc.subarray(ids));
     return fc.record({
       cardinal: fc.boolean(),
-      mode: fc.constantFrom('equal', 'nested', 'given'),
+      mode: fc.constantFrom('perIndicator', 'nested', 'given'),
       given,
       dimensions: fc.array(fc.constantFrom('x', 'y'), { minLength: d, maxLength: d }),
       cutoffs: fc.array(positive, { minLength: d, maxLength: d }),

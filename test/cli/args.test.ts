@@ -115,10 +115,25 @@ describe('columnOptionsOf', () => {
     ['null', 'null', /^--columns .*null: expected a JSON object of column names, received object$/],
     ['not-text', '{"Mã": 1}', /^--columns .*not-text: the column "Mã" must map to a field or indicator id \(text\), received 1$/],
     ['unknown-key', '{"columns": {}, "value": {}}', /^--columns .*unknown-key: unknown key "value" \(expected columns, values, keepColumns\)$/],
+    ['columns-list', '{"columns": ["id"]}', /^--columns .*columns-list: "columns" must be an object of column names, received an array$/],
+    ['values-text', '{"values": "NT=rural"}', /^--columns .*values-text: "values" must be an object \(with area, indicators\), received string$/],
+    ['values-key', '{"values": {"areas": {}}}', /^--columns .*values-key: unknown key "areas" in "values" \(expected area, indicators\)$/],
+    ['values-list', '{"values": {"indicators": [1]}}', /^--columns .*values-list: "values"."indicators" must be an object of cell values, received an array$/],
+    ['keep-text', '{"keepColumns": "xa"}', /^--columns .*keep-text: "keepColumns" must be a list of column names \(text\), received "xa"$/],
   ])('%s: a usage error naming the file', (name, content, message) => {
     const file = content === undefined ? join(dir, name) : write(name, content);
     expect(() => columnOptionsOf({ columns: file })).toThrow(message);
     expect(() => columnOptionsOf({ columns: file })).toThrow(UsageError);
+  });
+});
+
+describe('columnOptionsOf with JSON input', () => {
+  it('refuses a column map or a kept column for JSON Lines and JSON arrays, whose records name their own fields', () => {
+    const file = write('for-json.json', '{"Mã hộ": "id"}');
+    expect(() => columnOptionsOf({ columns: file }, 'jsonl')).toThrow('--columns reads the columns of a CSV file or a worksheet; this input is read as jsonl, whose records name their own fields');
+    expect(() => columnOptionsOf({ 'keep-column': ['xa'] }, 'json')).toThrow('--keep-column reads the columns of a CSV file or a worksheet; this input is read as json, whose records name their own fields');
+    expect(columnOptionsOf({}, 'jsonl')).toEqual({});
+    expect(columnOptionsOf({ 'keep-column': ['xa'] }, 'xlsx')).toEqual({ keepColumns: ['xa'] });
   });
 });
 
@@ -197,7 +212,8 @@ describe('standard output', () => {
     process.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
     process.stderr.emit('error', new Error('stderr closed too'));
     expect(args.standardOutputError()?.message).toBe('cannot write standard output: the reading end of the pipe was closed');
-    expect(args.standardOutputError()?.code).toBe('EPIPE');
+    expect(args.standardOutputError()?.systemCode).toBe('EPIPE');
+    expect(args.standardOutputError()?.code).toBe('OUTPUT_NOT_WRITTEN');
     await expect(args.writeStandardOutput('more')).rejects.toBe(args.standardOutputError());
     const output = args.openOutput('-');
     expect(output.stream).toBe(process.stdout);

@@ -149,6 +149,17 @@ describe('classify (in process)', () => {
     expect(jsonLines(r.stdout)).toEqual([{ id: 'X1', category: 'poor', deprivationCount: 3, newlyEscaped: false, standard: 'nd07-2021' }]);
   });
 
+  it('refuses --columns and --keep-column for JSON Lines, rather than ignoring them', async () => {
+    const map = join(dir, 'map-for-jsonl.json');
+    writeFileSync(map, '{"Mã": "id"}');
+    for (const args of [['--columns', map], ['--keep-column', 'commune']]) {
+      const r = await runCommand(classifyCommand, ['examples/roster.jsonl', '--date', date, ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`chuan-ngheo: ${args[0]} reads the columns of a CSV file or a worksheet; this input is read as jsonl, whose records name their own fields\n`);
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('shows a progress bar naming the job when stderr is a terminal, none with --quiet', async () => {
     const shown = await runCommand(classifyCommand, ['examples/households.csv', '--date', date], { stderrIsTerminal: true });
     expect(shown.status).toBe(0);
@@ -166,6 +177,8 @@ describe('classify (in process)', () => {
     [['examples/households.csv', '--input', 'xml'], /^chuan-ngheo: --input must be one of csv, jsonl, json, xlsx; received "xml"\n$/],
     [['examples/households.csv', '--out', 'examples/households.csv'], /^chuan-ngheo: --out examples\/households\.csv is the same file as the input examples\/households\.csv: write the output to another file\n$/],
     [['examples/households.csv', '--threads', 'two'], /^chuan-ngheo: --threads must be a whole number from 1 to \d+, written in digits; received "two"\n$/],
+    [['examples/households.xlsx', '--threads', '1'], /^chuan-ngheo: --threads: a workbook is read on one thread; give --threads with CSV or JSON Lines/],
+    [['examples/households.csv', '--threads', '1', '--out', 'out.xlsx'], /^chuan-ngheo: --threads: a workbook is written on one thread; /],
     [['examples/households.csv', '--max-record-bytes', '8'], /^chuan-ngheo: --max-record-bytes must be a whole number from 16 to 1073741824, written in digits; received "8"\n$/],
     [['examples/households.csv', '--columns', 'missing-map.json'], /^chuan-ngheo: --columns missing-map\.json: no such file\n$/],
     [['examples/households.csv', '--standard-file', 'missing-standard.json'], /^chuan-ngheo: --standard-file missing-standard\.json: cannot open missing-standard\.json: no such file/],

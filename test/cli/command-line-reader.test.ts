@@ -2,7 +2,7 @@
 // and the notice for standard input typed at a terminal.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noticeTerminalInput, openInput, OptionError, readCommandLine, terminalInputNotice, usageAfter, UsageError } from '../../src/cli/args.js';
-import { didYouMean, editDistance, nearest } from '../../src/cli/nearest.js';
+import { didYouMean, editDistance, nearest } from '../../src/nearest.js';
 
 const spec = { command: 'demo', usage: 'Usage: chuan-ngheo demo [--date D] [--quiet]', options: { date: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, 'keep-column': { type: 'string', multiple: true } } } as const;
 

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { classify, createBatchClassifier, type Member } from '../../src/index.js';
+import { classify, createBatchClassifier, type Member, type SurveyRecordInput } from '../../src/index.js';
 import { deriveIndicators, surveyRecordJsonSchema } from '../../src/survey/index.js';
 import { okAdult, recordWith, review } from './helpers.js';
 import { classifyValue } from '../helpers.js';
 
-const roster = readFileSync('examples/roster.jsonl', 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const roster = readFileSync('examples/roster.jsonl', 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as SurveyRecordInput);
 
 describe('record and indicator-level equivalent', () => {
   it('classify gives the same answer for every record of the example roster', () => {

@@ -4,7 +4,8 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileErrorReason, openAtomicOutput, OutputFileError, writeFileAtomic } from '../../src/node/atomic-output.js';
+import { fileErrorReason, openAtomicOutput, OutputFileError, safeWriteFileAtomic, writeFileAtomic } from '../../src/node/atomic-output.js';
+import { ChuanNgheoError } from '../../src/errors.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'chuan-ngheo-out-'));
 const isRoot = process.getuid?.() === 0;
@@ -75,8 +76,9 @@ describe('openAtomicOutput', () => {
     const dir = fresh();
     const target = join(dir, 'missing', 'deeper', 'result.csv');
     const error = await failureOf(() => openAtomicOutput(target));
-    expect(error.code).toBe('ENOENT');
-    expect(error.path).toBe(target);
+    expect(error.systemCode).toBe('ENOENT');
+    expect(error.file).toBe(target);
+    expect(error.toJSON()).toEqual({ code: 'OUTPUT_NOT_WRITTEN', path: [], message: error.message, received: target, expected: 'a file that can be written' });
     expect(error.message).toBe(`cannot write ${target}: the directory ${join(dir, 'missing')} does not exist`);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -86,7 +88,7 @@ describe('openAtomicOutput', () => {
     writeFileSync(join(dir, 'survey.csv'), 'id\n');
     const target = join(dir, 'survey.csv', 'result.csv');
     const error = await failureOf(() => openAtomicOutput(target));
-    expect(error.code).toBe('ENOTDIR');
+    expect(error.systemCode).toBe('ENOTDIR');
     expect(error.message).toBe(`cannot write ${target}: ${join(dir, 'survey.csv')} is not a directory`);
   });
 
@@ -94,7 +96,7 @@ describe('openAtomicOutput', () => {
     const dir = fresh();
     mkdirSync(join(dir, 'result.csv'));
     const error = await failureOf(() => openAtomicOutput(join(dir, 'result.csv')));
-    expect(error.code).toBe('EISDIR');
+    expect(error.systemCode).toBe('EISDIR');
     expect(error.message).toBe(`cannot write ${join(dir, 'result.csv')}: it is a directory`);
     expect(readdirSync(dir)).toEqual(['result.csv']);
     expect(readdirSync(join(dir, 'result.csv'))).toEqual([]);
@@ -106,7 +108,7 @@ describe('openAtomicOutput', () => {
     writeFileSync(target, 'earlier\n');
     chmodSync(target, 0o444);
     const error = await failureOf(() => openAtomicOutput(target));
-    expect(error.code).toBe('EACCES');
+    expect(error.systemCode).toBe('EACCES');
     expect(error.message).toBe(`cannot write ${target}: permission denied`);
     expect(readFileSync(target, 'utf8')).toBe('earlier\n');
   });
@@ -119,7 +121,7 @@ describe('openAtomicOutput', () => {
     out.stream.write('partial\n');
     out.stream.destroy(Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC' }));
     const error = await failureOf(() => out.commit());
-    expect(error.code).toBe('ENOSPC');
+    expect(error.systemCode).toBe('ENOSPC');
     expect(error.message).toBe(`cannot write ${target}: no space left on the device`);
     expect(out.failure).toBe(error);
     expect(readdirSync(dir)).toEqual(['result.csv']);
@@ -156,7 +158,7 @@ describe('openAtomicOutput', () => {
     expect(out.tempPath).toBeUndefined();
     out.stream.write('id,category\n');
     const error = await failureOf(() => out.commit());
-    expect(error.code).toBe('ENOSPC');
+    expect(error.systemCode).toBe('ENOSPC');
     expect(error.message).toBe('cannot write /dev/full: no space left on the device');
     expect(statSync(full).isCharacterDevice()).toBe(true);
   });
@@ -220,6 +222,56 @@ describe('openAtomicOutput, once done', () => {
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('whole\n');
     const error = await failureOf(() => writeFileAtomic(join(dir, 'missing', 'a.txt'), 'x'));
     expect(error.message).toBe(`cannot write ${join(dir, 'missing', 'a.txt')}: the directory ${join(dir, 'missing')} does not exist`);
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+  });
+});
+
+describe("the errors are the library's own", () => {
+  it('an OutputFileError is a ChuanNgheoError with a code, a path and the file received; the system code and cause stay', async () => {
+    const dir = fresh();
+    const target = join(dir, 'missing', 'a.csv');
+    const error = await failureOf(() => openAtomicOutput(target));
+    expect(error).toBeInstanceOf(ChuanNgheoError);
+    expect(error).toMatchObject({ name: 'OutputFileError', code: 'OUTPUT_NOT_WRITTEN', path: [], received: target, systemCode: 'ENOENT', file: target });
+    expect((error.cause as NodeJS.ErrnoException).code).toBe('ENOENT');
+  });
+
+  it('an output used after it was committed or given up is an OUTPUT_NOT_WRITTEN error', async () => {
+    const dir = fresh();
+    const out = openAtomicOutput(join(dir, 'a.csv'));
+    await out.commit();
+    await expect(out.commit()).rejects.toMatchObject({ code: 'OUTPUT_NOT_WRITTEN', path: [], received: join(dir, 'a.csv') });
+    const given = openAtomicOutput(join(dir, 'b.csv'));
+    await given.abort();
+    await expect(given.flush()).rejects.toBeInstanceOf(ChuanNgheoError);
+  });
+
+  it('a path, data or options of the wrong kind are coded errors, and nothing is written', async () => {
+    const dir = fresh();
+    expect(() => openAtomicOutput(42 as never)).toThrow(expect.objectContaining({ code: 'OUTPUT_NOT_WRITTEN', received: 42, message: 'the output: expected the name of a file, received the number 42' }));
+    expect(() => openAtomicOutput('')).toThrow(expect.objectContaining({ code: 'OUTPUT_NOT_WRITTEN', received: '' }));
+    expect(() => openAtomicOutput(join(dir, 'a.csv'), null as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS', path: [] }));
+    expect(() => openAtomicOutput(join(dir, 'a.csv'), { signals: 'SIGINT' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS', path: ['signals'] }));
+    await expect(writeFileAtomic(join(dir, 'a.csv'), { rows: 1 } as never)).rejects.toMatchObject({
+      code: 'OUTPUT_NOT_WRITTEN',
+      message: `the data of ${join(dir, 'a.csv')}: expected text or bytes (a Uint8Array), received an object {rows: 1}`,
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('safeWriteFileAtomic resolves to the outcome and never rejects', async () => {
+    const dir = fresh();
+    expect(await safeWriteFileAtomic(join(dir, 'a.txt'), 'whole\n')).toEqual({ success: true, data: undefined });
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('whole\n');
+    const missing = join(dir, 'missing', 'a.txt');
+    expect(await safeWriteFileAtomic(missing, 'x')).toEqual({
+      success: false,
+      error: { code: 'OUTPUT_NOT_WRITTEN', path: [], message: `cannot write ${missing}: the directory ${join(dir, 'missing')} does not exist`, received: missing, expected: 'a file that can be written' },
+    });
+    for (const [path, data, options] of [[undefined, 'x', {}], [join(dir, 'b.txt'), null, {}], [join(dir, 'b.txt'), 'x', 7]] as const) {
+      const r = await safeWriteFileAtomic(path as never, data as never, options as never);
+      expect(r.success).toBe(false);
+    }
     expect(readdirSync(dir)).toEqual(['a.txt']);
   });
 });

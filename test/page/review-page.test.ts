@@ -2,7 +2,9 @@
 // example file's categories and a household's explanation, a broken row and a misspelled header,
 // one household entered in the form, a workbook, the downloads against the command line's files
 // byte for byte (the workbooks cell for cell), 100,000 rows (timed, never asserted), labels and
-// keyboard use checked with axe-core, and the screenshot the README shows.
+// keyboard use checked with axe-core, and the screenshot the README shows; then the options the
+// command line reads files and reports with (--columns, --sheet, --input jsonl|json,
+// --keep-column, --weight, --previous), each against the command line's output for the same file.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -48,13 +50,39 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** Loads a file through the file picker and waits until the page has shown it (or its error). */
-async function load(file: string): Promise<string> {
-  await page.evaluate(() => (document.body.dataset.state = 'loading'));
-  await page.setInputFiles('#file', file);
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'failed', null, { timeout: 120_000 });
+/**
+ * Does what starts a load (a file picked, an option changed) and waits until the page has shown
+ * that load (or its error): a later load than any before it, ready or failed.
+ */
+async function loaded(action: () => Promise<unknown>): Promise<string> {
+  const before = await page.evaluate(() => Number(document.body.dataset.load ?? 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.load ?? 0) > n && ['ready', 'failed'].includes(document.body.dataset.state!), before, { timeout: 120_000 });
   return page.evaluate(() => document.body.dataset.state!);
 }
+
+/** Loads a file through the file picker and waits until the page has shown it (or its error). */
+const load = (file: string): Promise<string> => loaded(() => page.setInputFiles('#file', file));
+
+/** Does what redraws the report (a weight chosen, an earlier list given) and waits for the report drawn after it. */
+async function reported(action: () => Promise<unknown>): Promise<void> {
+  const before = await page.evaluate(() => Number(document.body.dataset.reports ?? 0));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.reports ?? 0) > n && document.body.dataset.state !== 'working', before, { timeout: 120_000 });
+}
+
+/** What axe-core finds serious or critical in the page as it stands. */
+async function seriousViolations(): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const result = await (window as { axe: { run: (context: unknown, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The command line's message on stderr, without its prefix. */
+const said = (stderr: Buffer) => stderr.toString().trim().replace(/^chuan-ngheo: /, '');
 
 /** The counts the page shows, by key. */
 async function shownCounts(): Promise<Record<string, number>> {
@@ -131,13 +159,14 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
     expect((await ids()).slice(0, 10)).toEqual(byCount.slice(0, 10).map((r) => r.id));
     await page.click('#rows-head th:nth-child(1) button');
     // A file dropped on the drop zone is read as a picked one.
-    await page.evaluate(() => (document.body.dataset.state = 'loading'));
-    await page.evaluate((text) => {
-      const transfer = new window.DataTransfer();
-      transfer.items.add(new window.File([text], 'dropped.csv', { type: 'text/csv' }));
-      document.getElementById('drop').dispatchEvent(new window.DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, readFileSync(example, 'utf8').trimEnd().split('\n').slice(0, 6).join('\n'));
-    await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    const dropped = await loaded(() =>
+      page.evaluate((text) => {
+        const transfer = new window.DataTransfer();
+        transfer.items.add(new window.File([text], 'dropped.csv', { type: 'text/csv' }));
+        document.getElementById('drop').dispatchEvent(new window.DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, readFileSync(example, 'utf8').trimEnd().split('\n').slice(0, 6).join('\n')),
+    );
+    expect(dropped).toBe('ready');
     expect(await page.textContent('#status')).toContain('dropped.csv: 5 hộ');
   });
 
@@ -255,13 +284,7 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
     expect(await load(example)).toBe('ready');
     await page.click('#rows-body button[aria-label="Xem giải thích hộ HH001"]');
     await page.waitForSelector('#trace li');
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axe);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as { axe: { run: (context: unknown, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations()).toEqual([]);
     // Opened afresh: the language switch, then the file picker, then the review date.
     const fresh = await session.context.newPage();
     await fresh.goto(page.url());
@@ -292,10 +315,10 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
     const out = [lines[0]!];
     for (let i = 0; i < 100_000; i++) out.push(rows[i % rows.length]!.replace(/^HH\d+/, `HH${String(i + 1).padStart(6, '0')}`));
     writeFileSync(big, `${out.join('\n')}\n`);
-    await page.evaluate(() => (document.body.dataset.state = 'loading'));
+    const before = await page.evaluate(() => Number(document.body.dataset.load ?? 0));
     const started = performance.now();
     await page.setInputFiles('#file', big);
-    await page.waitForFunction(() => ['shown', 'ready'].includes(document.body.dataset.state));
+    await page.waitForFunction((n) => Number(document.body.dataset.load) > n && ['shown', 'ready'].includes(document.body.dataset.state), before);
     const shown = (performance.now() - started) / 1000;
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
     const reported = (performance.now() - started) / 1000;
@@ -318,15 +341,196 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
     expect(requested.filter((url) => !/^(file|blob|data):/.test(url))).toEqual([]);
   });
 
+  it('reads a column map as --columns does, and says what the command line says of a map it cannot use', async () => {
+    const [head, ...rows] = readFileSync(example, 'utf8').trimEnd().split('\n');
+    const names = head!.split(',');
+    const indicator = (i: number) => i >= names.indexOf('employment') && i <= names.indexOf('informationMeans');
+    const renamed: Record<string, string> = { id: 'Mã số', area: 'KV', size: 'Số người', healthInsurance: 'BHYT' };
+    const survey = join(dir, 'khao-sat.csv');
+    const cells = (line: string) => line.split(',').map((c, i) => (names[i] === 'area' ? (c === 'rural' ? 'NT' : 'TT') : indicator(i) ? (c === '1' ? 'Có' : 'Không') : c));
+    writeFileSync(survey, [names.map((n) => renamed[n] ?? n).join(','), ...rows.map((r) => cells(r).join(','))].join('\n'));
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ columns: { 'Mã số': 'id', KV: 'area', 'Số người': 'size', BHYT: 'healthInsurance' }, values: { area: { NT: 'rural', TT: 'urban' }, indicators: { Có: 1, Không: 0 } } }));
+    // The file loaded last is read again with the map, which names columns it does not have: the command line's error.
+    expect(await loaded(() => page.setInputFiles('#columns-file', map))).toBe('failed');
+    expect(await page.textContent('#columns-note')).toBe('Ánh xạ cột từ map.json: 4 cột.');
+    const lacking = (await page.textContent('#file-error .error-line'))!;
+    expect(lacking).toContain('INVALID_HEADER (Mã số): the column map names "Mã số", which the file does not have; its columns are id, commune');
+    expect(said(run(['classify', example, '--date', date, '--columns', map]).stderr)).toContain(lacking.slice(lacking.indexOf('): ') + 3));
+
+    expect(await load(survey)).toBe('ready');
+    expect(await page.textContent('#header-notes')).toContain('Cột "Mã số" được đọc là id.');
+    const csv = await download('classified-csv');
+    const cliCsv = run(['classify', survey, '--date', date, '--columns', map]).stdout;
+    expect(csv.bytes.equals(cliCsv)).toBe(true);
+    expect(cliCsv.toString()).toBe(run(['classify', example, '--date', date]).stdout.toString());
+    const md = await download('report-md');
+    expect(md.bytes.toString()).toBe(run(['report', survey, '--date', date, '--columns', map, '--by', 'commune', '--lang', 'vi', '--format', 'md']).stdout.toString());
+
+    // A map that cannot be read is not used; the note gives the command line's message.
+    const bad = join(dir, 'bad-map.json');
+    writeFileSync(bad, JSON.stringify({ 'Mã số': 1 }));
+    await loaded(() => page.setInputFiles('#columns-file', bad));
+    const note = (await page.textContent('#columns-note'))!;
+    expect(note).toBe('bad-map.json: the column "Mã số" must map to a field or indicator id (text), received 1');
+    expect(said(run(['classify', survey, '--date', date, '--columns', bad]).stderr)).toBe(`--columns ${bad}: ${note.slice('bad-map.json: '.length)}`);
+    expect(await page.isHidden('#columns-clear')).toBe(true);
+    // The map again, then taken away.
+    expect(await loaded(() => page.setInputFiles('#columns-file', map))).toBe('ready');
+    expect(await loaded(() => page.click('#columns-clear'))).toBe('ready');
+    expect(await page.textContent('#columns-note')).toBe('');
+  });
+
+  it("lists a workbook's worksheets and reads the one chosen, as --sheet does", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Ghi chú');
+    const lines = readFileSync(example, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    const older = workbook.addWorksheet('Cũ', { state: 'hidden' });
+    for (const line of lines.slice(0, 5)) older.addRow(line);
+    const households = workbook.addWorksheet('Hộ gia đình');
+    for (const line of lines) households.addRow(line.map((c) => (/^\d+$/.test(c) ? Number(c) : c)));
+    const file = join(dir, 'ra-soat.xlsx');
+    await workbook.xlsx.writeFile(file);
+
+    // The first visible worksheet unless another is chosen: here an empty one, the command line's error; the sheets listed all the same.
+    expect(await load(file)).toBe('failed');
+    const empty = 'the worksheet "Ghi chú" is empty: it has no header row';
+    expect(await page.textContent('#file-error')).toContain(empty);
+    expect(said(run(['classify', file, '--date', date]).stderr)).toContain(empty);
+    expect(await page.$$eval('#sheet option', (options) => options.map((o) => o.textContent))).toEqual(['Trang đầu tiên đang hiện: Ghi chú', 'Ghi chú', 'Cũ (đang ẩn)', 'Hộ gia đình']);
+    expect(await loaded(() => page.selectOption('#sheet', 'Hộ gia đình'))).toBe('ready');
+    expect(await page.textContent('#status')).toContain('Trang tính "Hộ gia đình".');
+    const csv = await download('classified-csv');
+    expect(csv.bytes.equals(run(['classify', file, '--date', date, '--sheet', 'Hộ gia đình']).stdout)).toBe(true);
+    expect(await shownCounts()).toEqual({ poor: 6, 'near-poor': 13, average: 8, none: 13, 'newly-escaped': 8, error: 0 });
+    const md = await download('report-md');
+    expect(md.bytes.toString()).toBe(run(['report', file, '--date', date, '--sheet', 'Hộ gia đình', '--by', 'commune', '--lang', 'vi', '--format', 'md']).stdout.toString());
+    // Another file: no worksheet to choose.
+    expect(await load(example)).toBe('ready');
+    expect(await page.isDisabled('#sheet')).toBe(true);
+  });
+
+  it('reads JSON Lines and JSON arrays as --input jsonl and json read them, survey records and broken lines included', async () => {
+    const roster = readFileSync(join(root, 'examples/roster.jsonl'));
+    const jsonl = join(dir, 'roster-broken.jsonl');
+    writeFileSync(jsonl, Buffer.concat([Buffer.from('\uFEFF'), roster, Buffer.from('not json\n\n  \n{"id":"HH998","area":"rural"}\n'), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from('[1, 2]\r\n')]));
+    expect(await load(jsonl)).toBe('ready');
+    const cliCsv = run(['classify', jsonl, '--date', date, '--format', 'csv']).stdout;
+    expect((await download('classified-csv')).bytes.equals(cliCsv)).toBe(true);
+    expect(await shownCounts()).toEqual(countsOf(cliCsv.toString()));
+    expect(await page.$$eval('#error-rows tbody tr', (rows) => rows.map((r) => [r.children[0]!.textContent, r.children[2]!.textContent]))).toEqual([
+      ['37', 'INVALID_ROW'],
+      ['40', 'MISSING_FIELD'],
+      ['41', 'INVALID_ENCODING'],
+      ['42', 'INVALID_FIELD'],
+    ]);
+    expect(await page.inputValue('#by')).toBe('commune');
+    const md = await download('report-md');
+    expect(md.bytes.toString()).toBe(run(['report', jsonl, '--date', date, '--by', 'commune', '--lang', 'vi', '--format', 'md']).stdout.toString());
+    const xlsx = await download('classified-xlsx');
+    const cliXlsx = join(dir, 'roster-classified.xlsx');
+    run(['classify', jsonl, '--date', date, '--out', cliXlsx]);
+    expect(await sheetsOf(xlsx.bytes)).toEqual(await sheetsOf(readFileSync(cliXlsx)));
+    // A survey record's explanation: the steps of the library, its indicators derived from the roster.
+    await page.click('#rows-body button[aria-label="Xem giải thích hộ HH001"]');
+    const record = JSON.parse(roster.toString().split('\n')[0]!);
+    await expect.poll(() => page.$$eval('#trace li', (items) => items.map((li) => li.getAttribute('data-step')))).toEqual(classifyValue(record, { date }).trace.map((s) => s.step));
+
+    const array = join(dir, 'roster.json');
+    writeFileSync(array, JSON.stringify(roster.toString().trimEnd().split('\n').map((l) => JSON.parse(l)), null, 1));
+    expect(await load(array)).toBe('ready');
+    expect((await download('classified-csv')).bytes.equals(run(['classify', array, '--date', date, '--format', 'csv']).stdout)).toBe(true);
+    expect((await download('report-md')).bytes.toString()).toBe(run(['report', array, '--date', date, '--by', 'commune', '--lang', 'vi', '--format', 'md']).stdout.toString());
+
+    // A name that says CSV over JSON Lines: an error, until the file is read as JSON Lines.
+    const named = join(dir, 'roster-named.csv');
+    writeFileSync(named, roster);
+    expect(await load(named)).toBe('failed');
+    expect(await page.textContent('#file-error')).toContain('roster-named.csv is named as CSV (.csv) but holds JSON Lines (it starts with "{")');
+    expect(said(run(['classify', named, '--date', date]).stderr)).toContain('is named as CSV (.csv) but holds JSON Lines (it starts with "{")');
+    expect(await loaded(() => page.selectOption('#input', 'jsonl'))).toBe('ready');
+    expect((await download('classified-csv')).bytes.equals(run(['classify', named, '--input', 'jsonl', '--date', date, '--format', 'csv']).stdout)).toBe(true);
+    // A column map is for the columns of a table: with JSON it is refused, as the command line refuses it.
+    writeFileSync(join(dir, 'id-map.json'), '{"Mã": "id"}');
+    expect(await loaded(() => page.setInputFiles('#columns-file', join(dir, 'id-map.json')))).toBe('failed');
+    expect(await page.textContent('#file-error')).toContain('A column map applies to the columns of a CSV file or a worksheet; roster-named.csv is read as JSON Lines');
+    expect(said(run(['classify', named, '--input', 'jsonl', '--date', date, '--columns', join(dir, 'id-map.json')]).stderr)).toBe('--columns reads the columns of a CSV file or a worksheet; this input is read as jsonl, whose records name their own fields');
+    await loaded(() => page.click('#columns-clear'));
+    await page.selectOption('#input', '');
+  });
+
+  it('keeps a column named nearly as a field as an attribute, as --keep-column does', async () => {
+    const text = readFileSync(example, 'utf8').replace('ethnicity', 'sizes');
+    const file = join(dir, 'sizes.csv');
+    writeFileSync(file, text);
+    expect(await load(file)).toBe('failed');
+    const message = 'column "sizes" (did you mean "size"?) is not a field or indicator but nearly names one: rename it, map it (columns), or keep it as an attribute on purpose (keepColumns)';
+    expect(await page.textContent('#file-error')).toContain(`INVALID_HEADER (sizes): ${message}`);
+    expect(said(run(['classify', file, '--date', date]).stderr)).toContain(message);
+    const kept = await loaded(async () => {
+      await page.fill('#keep-columns', ' sizes \n');
+      await page.dispatchEvent('#keep-columns', 'change');
+    });
+    expect(kept).toBe('ready');
+    expect((await download('classified-csv')).bytes.equals(run(['classify', file, '--date', date, '--keep-column', 'sizes']).stdout)).toBe(true);
+    expect(await page.$$eval('#by option', (options) => options.map((o) => o.getAttribute('value')))).toEqual(['', 'commune', 'sizes']);
+    await page.selectOption('#by', 'sizes');
+    await expect.poll(() => page.textContent('#report')).toContain('Tày');
+    expect((await download('report-md')).bytes.toString()).toBe(run(['report', file, '--date', date, '--keep-column', 'sizes', '--by', 'sizes', '--lang', 'vi', '--format', 'md']).stdout.toString());
+    await page.selectOption('#by', 'commune');
+    await loaded(async () => {
+      await page.fill('#keep-columns', '');
+      await page.dispatchEvent('#keep-columns', 'change');
+    });
+  });
+
+  it('weights the report by a column and compares with an earlier classified list, as --weight and --previous do', async () => {
+    const [head, ...rows] = readFileSync(example, 'utf8').trimEnd().split('\n');
+    const weighted = join(dir, 'weighted.csv');
+    // Weights with decimals; record 5 has none, so it is left out of the figures.
+    writeFileSync(weighted, [`${head},w`, ...rows.map((r, i) => `${r},${i === 3 ? '' : (1 + (i % 4) * 0.25).toFixed(2)}`)].join('\n'));
+    expect(await load(weighted)).toBe('ready');
+    expect(await page.$$eval('#weight option', (options) => options.map((o) => o.getAttribute('value')))).toEqual(['', 'commune', 'ethnicity', 'w']);
+    await reported(() => page.selectOption('#weight', 'w'));
+    const report = ['report', weighted, '--date', date, '--by', 'commune', '--weight', 'w', '--lang', 'vi'];
+    expect((await download('report-md')).bytes.toString()).toBe(run([...report, '--format', 'md']).stdout.toString());
+    const first = /first: (.*)$/m.exec(run(report).stderr.toString())![1]!;
+    expect(first).toBe('record 5: INVALID_FIELD: --weight "w" must be a number ≥ 0 such as 2.5 or 1.5e-7, received a blank cell');
+    expect(await page.textContent('#report [data-note="invalid"]')).toBe(`1 dòng lỗi không được tính vào số liệu. 1 dòng trong số đó bị loại vì trọng số. Dòng đầu tiên: ${first}`);
+
+    // The earlier list, classified by the command line, as CSV and as a workbook.
+    const earlier = join(dir, 'households-2024-classified.csv');
+    writeFileSync(earlier, run(['classify', join(root, 'examples/households-2024.csv'), '--date', '2024-12-01']).stdout);
+    await reported(() => page.setInputFiles('#previous-file', earlier));
+    expect(await page.textContent('#previous-note')).toBe('So sánh với households-2024-classified.csv: 38 hộ.');
+    expect(await page.$$eval('#report table', (tables) => tables.map((t) => t.getAttribute('data-table')))).toContain('movement');
+    expect((await download('report-md')).bytes.toString()).toBe(run([...report, '--previous', earlier, '--format', 'md']).stdout.toString());
+    const cliReport = join(dir, 'report-previous.xlsx');
+    run([...report, '--previous', earlier, '--out', cliReport]);
+    expect(await sheetsOf((await download('report-xlsx')).bytes)).toEqual(await sheetsOf(readFileSync(cliReport)));
+    const earlierBook = join(dir, 'households-2024-classified.xlsx');
+    run(['classify', join(root, 'examples/households-2024.csv'), '--date', '2024-12-01', '--out', earlierBook]);
+    await reported(() => page.setInputFiles('#previous-file', earlierBook));
+    expect(await page.textContent('#previous-note')).toBe('So sánh với households-2024-classified.xlsx: 38 hộ.');
+    expect((await download('report-md')).bytes.toString()).toBe(run([...report, '--previous', earlierBook, '--format', 'md']).stdout.toString());
+    // The options of the file and the report, with their notes shown: nothing serious for axe-core either.
+    expect(await seriousViolations()).toEqual([]);
+
+    // A list without ids cannot be compared: the command line's reason.
+    const noIds = join(dir, 'no-ids.csv');
+    writeFileSync(noIds, 'ma,category\nHH001,poor\n');
+    await reported(() => page.setInputFiles('#previous-file', noIds));
+    expect(await page.textContent('#previous-note')).toBe('no-ids.csv: the comparison with an earlier list matches households by id: no-ids.csv has no id column. Columns: ma, category');
+    expect(said(run([...report, '--previous', noIds]).stderr)).toBe(`--previous matches households by id: ${noIds} has no id column. Columns: ma, category`);
+    expect(await page.$$eval('#report table', (tables) => tables.map((t) => t.getAttribute('data-table')))).not.toContain('movement');
+    await reported(() => page.selectOption('#weight', ''));
+  });
+
   it("classifies under a province's standard file as --standard-file does", async () => {
     const standardFile = join(root, 'test/legal/cases/tinh-mau-2025.standard.json');
-    // Choosing a standard reclassifies the file shown: that run ends before another file is loaded,
-    // or its end could be taken for the end of the next one.
-    expect(await load(example)).toBe('ready');
-    await page.evaluate(() => (document.body.dataset.state = 'loading'));
-    await page.setInputFiles('#standard-file', standardFile);
-    await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'failed', null, { timeout: 120_000 });
-    await expect.poll(() => page.inputValue('#standard')).toBe('file');
+    // The file loaded last is classified again under it.
+    expect(await loaded(() => page.setInputFiles('#standard-file', standardFile))).toBe('ready');
+    expect(await page.inputValue('#standard')).toBe('file');
     expect(await page.textContent('#standard-note')).toContain('tinh-mau-2025');
     const copy = join(dir, 'households-tinh-mau.csv');
     writeFileSync(copy, readFileSync(example));
@@ -335,5 +539,7 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
     const expected = run(['classify', copy, '--standard-file', standardFile, '--date', date]).stdout;
     expect(expected.toString()).toContain(',tinh-mau-2025,');
     expect(csv.bytes.equals(expected)).toBe(true);
+    // Every file and option above read in the page, nothing asked of the network.
+    expect(requested.filter((url) => !/^(file|blob|data):/.test(url))).toEqual([]);
   });
 });

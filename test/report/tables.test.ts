@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compareReviews, createTally, defineTargetPlan, measureTargets, safeDefineTargetPlan } from '../../src/analytics/index.js';
 import { getStandard } from '../../src/index.js';
-import { profileTable, renderTables, summaryTable, targetsTable, transitionsTable, type Table } from '../../src/report/index.js';
+import { checkTable, profileTable, renderCsv, renderMarkdown, renderTables, renderText, safeRenderTables, summaryTable, tableToJson, targetsTable, transitionsTable, type Table } from '../../src/report/index.js';
+import { ChuanNgheoError } from '../../src/errors.js';
 
 const standard = getStandard('nd07-2021');
 const tally = createTally({ indicators: standard.indicators.map((i) => i.id) });
@@ -53,6 +54,52 @@ describe('renderTables', () => {
     [{ ...base, rows: [['a']] }, /row 1 has 1 cell\(s\) for 2 column\(s\)/],
   ] as [Table, RegExp][])('refuses a table that would lose or mislabel a column (%#)', (table, message) => {
     for (const format of ['table', 'csv', 'md', 'json'] as const) expect(() => renderTables([table], format)).toThrow(message);
+  });
+
+  it.each([
+    [{ ...base, columns: [{ key: 'name', label: '%' }, { key: 'share', label: '%', exact: true }] }, ['columns', 1, 'label'], '%'],
+    [{ ...base, columns: [{ key: 'shareExact', label: 'Name' }, { key: 'share', label: 'Share %', exact: true }] }, ['columns', 1, 'key'], 'share'],
+    [{ ...base, columns: [{ key: 'Name', label: 'Name' }, base.columns[1]!] }, ['columns', 0, 'key'], 'Name'],
+    [{ ...base, rows: [['a', 33.33]] }, ['rows', 0, 1], 33.33],
+    [{ ...base, rows: [['a']] }, ['rows', 0], ['a']],
+  ] as [Table, (string | number)[], unknown][])('the error is INVALID_TABLE, with the path of the column, row or cell and the value received (%#)', (table, path, received) => {
+    for (const render of [checkTable, renderText, renderCsv, renderMarkdown, tableToJson]) {
+      expect(() => render(table)).toThrow(expect.objectContaining({ code: 'INVALID_TABLE', path, received }));
+    }
+    expect(safeRenderTables([base, table], 'json')).toMatchObject({ success: false, error: { code: 'INVALID_TABLE', path: [1, ...path], received } });
+  });
+
+  it('a value that is not a table is refused with a coded error, never a TypeError', () => {
+    const cases: [unknown, (string | number)[], string][] = [
+      [null, [], 'table: expected an object with id, title, columns and rows, received null'],
+      [{ ...base, columns: 'name' }, ['columns'], 'table "demo": columns: expected an array of columns, received the text "name"'],
+      [{ ...base, rows: [['a', { value: 1 }]] }, ['rows', 0, 1], 'table "demo": rows[0][1]: expected a cell: a text, a finite number, a figure { value, exact } or null, received an object {value: 1}'],
+      [{ ...base, rows: [['a', Number.NaN]] }, ['rows', 0, 1], 'table "demo": rows[0][1]: expected a cell: a text, a finite number, a figure { value, exact } or null, received NaN (not a number)'],
+      [{ ...base, columns: [{ key: 'name', label: 'Name', decimals: -1 }, base.columns[1]!] }, ['columns', 0, 'decimals'], 'table "demo": columns[0].decimals: expected a whole number of decimal places from 0 to 100, received the number -1'],
+      [{ ...base, lang: 'fr' }, ['lang'], 'table "demo": lang: expected en or vi, received the text "fr"'],
+    ];
+    for (const [table, path, message] of cases) {
+      let thrown: unknown;
+      try {
+        checkTable(table as Table);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ChuanNgheoError);
+      expect(thrown).toMatchObject({ code: 'INVALID_TABLE', path, message });
+    }
+    const getter = Object.defineProperty({ ...base }, 'rows', {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(() => checkTable(getter)).toThrow(expect.objectContaining({ code: 'INVALID_TABLE', message: expect.stringMatching(/whose reading raised Error: boom/) }));
+  });
+
+  it('renderTables refuses tables that are not an array, and a format it does not know; safeRenderTables never throws', () => {
+    expect(safeRenderTables(base as never, 'csv')).toMatchObject({ success: false, error: { code: 'INVALID_TABLE', path: [] } });
+    expect(safeRenderTables([base], 'html' as never)).toMatchObject({ success: false, error: { code: 'INVALID_OPTIONS', path: ['format'], received: 'html', message: 'format: expected table, csv, json or md, received the text "html"' } });
+    expect(safeRenderTables([base], 'csv')).toEqual({ success: true, data: renderTables([base], 'csv') });
   });
 });
 
