@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /** Gzipped kilobytes the classify page may weigh (see docs/performance.md for the figures). */
-const budgetKb = 68;
+const budgetKb = 40;
 const root = new URL('..', import.meta.url).pathname;
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 

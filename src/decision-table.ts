@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { Decimal, type Amount } from './money.js';
+import type { Amount } from './money.js';
+import { Decimal } from './decimal.js';
 import { amountFactorOf, compareIncome, incomeScale, lineFactorOf } from './income.js';
 import type { IncomeField } from './household.js';
 import { decide, type Decision } from './rule.js';

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { strictObject } from './strict-object.js';
 import { fail, formatPath, describeReceived, type ErrorCode, type ErrorPath } from './errors.js';
 import { isIsoDate, type IsoDate } from './dates.js';
 import { firstIssue, ownValue, safeParseInWords } from './schema-issues.js';
@@ -44,47 +45,45 @@ export function readArea(value: unknown): Area | undefined {
 
 export { incomeFields, type IncomeField };
 
-const amount = z
-  .union([z.number(), z.string()], { error: AMOUNT_EXPECTED })
-  .refine((v) => readAmount(v) !== undefined, { error: AMOUNT_EXPECTED });
+const amount = z.union([z.number(), z.string()], { error: AMOUNT_EXPECTED }).check(z.refine((v) => readAmount(v) !== undefined, { error: AMOUNT_EXPECTED }));
 
-const isoDate = z.string({ error: 'a calendar date YYYY-MM-DD' }).refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
+const isoDate = z.string({ error: 'a calendar date YYYY-MM-DD' }).check(z.refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' }));
 
 /** What an id may be. */
 export const ID_EXPECTED = 'an id: a text or a finite number';
 
 /**
- * The zod schema of a household at indicator level. Unknown keys are errors (a misspelt field
+ * The zod schema (`zod/mini`) of a household at indicator level. Unknown keys are errors (a misspelt field
  * must not be ignored); put grouping fields such as commune or ethnicity under `attributes`.
  */
-export const householdSchema = z.strictObject({
+export const householdSchema = strictObject({
   /** Your identifier, echoed back in the result. */
-  id: z.union([z.string(), z.number()], { error: ID_EXPECTED }).optional(),
+  id: z.optional(z.union([z.string(), z.number()], { error: ID_EXPECTED })),
   /** `rural` or `urban`; the Vietnamese `nông thôn`, `thành thị`, `đô thị` are accepted. */
-  area: z.string({ error: 'rural or urban' }).refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' }),
+  area: z.string({ error: 'rural or urban' }).check(z.refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' })),
   /** Number of household members, a whole number ≥ 1. */
-  size: z.int({ error: 'a whole number of members ≥ 1' }).min(1, { error: 'a whole number of members ≥ 1' }),
+  size: z.int({ error: 'a whole number of members ≥ 1' }).check(z.minimum(1, { error: 'a whole number of members ≥ 1' })),
   /** Income per person per month, in đồng. */
-  incomeMonthlyPerCapita: amount.optional(),
+  incomeMonthlyPerCapita: z.optional(amount),
   /** Income of the whole household per month, in đồng. */
-  incomeMonthlyTotal: amount.optional(),
+  incomeMonthlyTotal: z.optional(amount),
   /** Income of the whole household over 12 months, in đồng. */
-  incomeAnnualTotal: amount.optional(),
+  incomeAnnualTotal: z.optional(amount),
   /** Ids of the indicators in which the household is deprived. */
-  deprived: z.array(z.string({ error: 'an indicator id' }), { error: 'an array of indicator ids' }).default([]),
+  deprived: z._default(z.array(z.string({ error: 'an indicator id' }), { error: 'an array of indicator ids' }), []),
   /** The household's category on the previous list, for escape status. */
-  previousCategory: z.enum(['poor', 'near-poor'], { error: 'poor or near-poor' }).optional(),
+  previousCategory: z.optional(z.enum(['poor', 'near-poor'], { error: 'poor or near-poor' })),
   /** The date the previous category was recognised. */
-  previousRecognizedOn: isoDate.optional(),
+  previousRecognizedOn: z.optional(isoDate),
   /**
    * The date the household left that list, when it left at an earlier review (on or before the
    * review date); absent: it leaves at this review, on the review date.
    */
-  leftListOn: isoDate.optional(),
+  leftListOn: z.optional(isoDate),
   /** Free grouping fields (commune, ethnicity …), carried through untouched. */
-  attributes: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()], { error: 'a text, a finite number, true, false or null' }), { error: 'an object of grouping fields' })
-    .optional(),
+  attributes: z.optional(
+    z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()], { error: 'a text, a finite number, true, false or null' }), { error: 'an object of grouping fields' }),
+  ),
 });
 
 /** An amount of đồng: a number, or an exact decimal text such as `"1500000.50"`. */

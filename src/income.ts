@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { amountToJSON, compareToScaledLine, divideRounded, type Amount } from './money.js';
+import { amountToJSON, compareToScaledLine, divideRounded, dividesExactly, type Amount } from './money.js';
 
 /** The three ways to give income; exactly one must be present. */
 export const incomeFields = ['incomeMonthlyPerCapita', 'incomeMonthlyTotal', 'incomeAnnualTotal'] as const;
@@ -56,8 +56,7 @@ export function monthlyPerCapita(field: IncomeField, amount: Amount, size: numbe
 
 /** Whether the monthly income per person is a whole number of đồng (no display rounding). */
 export function isExactPerCapita(field: IncomeField, amount: Amount, size: number): boolean {
-  const divisor = perCapitaMonthlyDivisor(field, size);
-  return typeof amount === 'number' ? amount % divisor === 0 : amount.mod(divisor).isZero();
+  return dividesExactly(amount, perCapitaMonthlyDivisor(field, size));
 }
 
 const vnd = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });

@@ -47,7 +47,7 @@ export { createBatchClassifier, safeCreateBatchClassifier, classifyMany, isBatch
 export type { BatchClassifier, BatchRow, BatchSuccess, BatchFailure, BatchFacts, CompactHousehold } from './batch.js';
 export { decisionTable, createDecider } from './decision-table.js';
 export type { Decider, DecisionInput, AreaTable } from './decision-table.js';
-export { Decimal } from './money.js';
+export { Decimal } from './decimal.js';
 export type { Amount } from './money.js';
 export { classifyByScores, safeClassifyByScores } from './review/scores.js';
 export type { ScoredHouseholdInput, ScoreInput, ScoreASource, ScoreBSource, ScorecardAnswers, ScoreClassification, ScoreOptions } from './review/scores.js';

@@ -8,28 +8,12 @@
  *
  * @module
  */
-import { Decimal as DecimalBase } from 'decimal.js';
+import { Decimal, digitsBeforePoint, divide, toDecimal } from './decimal.js';
 
 /** Most digits an amount may have before its decimal point, and after it. */
 export const AMOUNT_DIGITS = 40;
 
-/**
- * Significant digits of the library's decimal arithmetic: more than any exact result on amounts
- * it accepts can need (an amount spans at most 40 + 40 digits; times a household size and 12,
- * or summed over any number of households, it stays under 120), so comparisons and sums never
- * round. Only divisions (rates, display) round, half to even.
- */
-const PRECISION = 200;
-
-/**
- * decimal.js with enough precision that no product or sum of accepted amounts is rounded.
- *
- * @example
- * new Decimal('4500000.1').minus('0.1').toString() //=> '4500000'
- */
-export const Decimal = DecimalBase.clone({ precision: PRECISION, rounding: DecimalBase.ROUND_HALF_EVEN });
-/** A decimal.js value from the library's own configuration. */
-export type Decimal = InstanceType<typeof Decimal>;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** An amount in đồng: a safe integer, or an exact decimal. */
 export type Amount = number | Decimal;
@@ -57,13 +41,13 @@ export function readAmount(value: unknown): Amount | undefined {
     if (!Number.isFinite(value) || value < 0) return undefined;
     const dec = new Decimal(value);
     // The same bounds as for a text, on the number's shortest decimal form.
-    return dec.e < AMOUNT_DIGITS && dec.decimalPlaces() <= AMOUNT_DIGITS ? dec : undefined;
+    return digitsBeforePoint(dec) <= AMOUNT_DIGITS && dec.scale <= AMOUNT_DIGITS ? dec : undefined;
   }
   if (typeof value === 'string') {
     if (value.length > AMOUNT_TEXT_MAX || !AMOUNT_TEXT.test(value)) return undefined;
     if (value.length <= 15 && !value.includes('.')) return Number(value);
     const dec = new Decimal(value);
-    return dec.isInteger() && dec.lte(Number.MAX_SAFE_INTEGER) ? dec.toNumber() : dec;
+    return dec.scale === 0 && dec.units <= MAX_SAFE ? Number(dec.units) : dec;
   }
   return undefined;
 }
@@ -83,8 +67,7 @@ export function compareToScaledLine(
     const right = line * lineFactor;
     if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left < right ? -1 : left > right ? 1 : 0;
   }
-  const left = new Decimal(amount).mul(amountFactor);
-  return left.cmp(new Decimal(line).mul(lineFactor)) as -1 | 0 | 1;
+  return toDecimal(amount).times(amountFactor).cmp(new Decimal(line).times(lineFactor));
 }
 
 /** `amount ÷ divisor` rounded half to even to a whole đồng (for display, never for decisions). */
@@ -105,11 +88,16 @@ export function divideRounded(amount: Amount, divisor: number): number {
     return quotient;
   }
   // In decimals, exactly: the whole quotient, then the remainder against half the divisor.
-  const exact = new Decimal(amount);
-  const quotient = exact.divToInt(divisor);
-  const twice = exact.sub(quotient.mul(divisor)).mul(2);
-  const up = twice.gt(divisor) || (twice.eq(divisor) && !quotient.mod(2).isZero());
-  return (up ? quotient.add(1) : quotient).toNumber();
+  const { quotient, remainder, divisor: whole } = divide(toDecimal(amount), new Decimal(divisor));
+  const twice = remainder * 2n;
+  const up = twice > whole || (twice === whole && quotient % 2n !== 0n);
+  return Number(up ? quotient + 1n : quotient);
+}
+
+/** Whether `amount ÷ divisor` is a whole number, exactly. */
+export function dividesExactly(amount: Amount, divisor: number): boolean {
+  if (typeof amount === 'number') return amount % divisor === 0;
+  return divide(amount, new Decimal(divisor)).remainder === 0n;
 }
 
 /** The amount as JSON: a number when whole and safe, otherwise its exact decimal string. */

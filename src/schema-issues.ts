@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeReceived, fail, formatPath, readGuarded, type ErrorCode } from './errors.js';
 
 /** The first issue of a zod error, in plain terms. */
@@ -99,12 +99,12 @@ export const expectedInWords = (issue: z.core.$ZodRawIssue): string => {
 };
 
 /** Parses with the library's wording of what was expected, reporting each received value. */
-export function safeParseInWords<T extends z.ZodType>(schema: T, input: unknown): z.ZodSafeParseResult<z.output<T>> {
-  return schema.safeParse(input, { reportInput: true, error: expectedInWords });
+export function safeParseInWords<T extends z.core.$ZodType>(schema: T, input: unknown): z.core.util.SafeParseResult<z.output<T>> {
+  return z.safeParse(schema, input, { reportInput: true, error: expectedInWords });
 }
 
 /** Reads the first issue; an unknown key's path ends with that key. */
-export function firstIssue(error: z.ZodError): SchemaIssue {
+export function firstIssue(error: z.core.$ZodError): SchemaIssue {
   const issue = error.issues[0]!;
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
@@ -122,7 +122,7 @@ export function ownValue(object: unknown, key: string): unknown {
 }
 
 /** Parses with a schema, or throws `code` naming what (`a standard`, `a target plan` …) and where. */
-export function parseOrFail<T extends z.ZodType>(schema: T, input: unknown, code: ErrorCode, what: string): z.infer<T> {
+export function parseOrFail<T extends z.core.$ZodType>(schema: T, input: unknown, code: ErrorCode, what: string): z.output<T> {
   const parsed = readGuarded(() => safeParseInWords(schema, input), code, [], what);
   if (parsed.success) return parsed.data;
   const issue = firstIssue(parsed.error);

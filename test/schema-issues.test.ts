@@ -1,11 +1,16 @@
 // What a schema expected, in the library's words, for each kind of problem zod reports; and the
 // first issue read into a path, a message and the received value.
 import { z } from 'zod';
+import * as mini from 'zod/mini';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstIssue, ownValue, safeParseInWords } from '../src/schema-issues.js';
+import { householdSchema } from '../src/household.js';
+import { dwellingSchema, memberSchema, surveyRecordSchema } from '../src/survey/record.js';
+import { strictObject } from '../src/strict-object.js';
 
 /** The message of the first issue of parsing `input` with `schema`. */
-function expected(schema: z.ZodType, input: unknown): string {
+function expected(schema: z.core.$ZodType, input: unknown): string {
   const result = safeParseInWords(schema, input);
   if (result.success) throw new Error('expected the parse to fail');
   return firstIssue(result.error).message;
@@ -75,5 +80,58 @@ describe('ownValue', () => {
     expect(ownValue(Object.create({ inherited: 1 }), 'inherited')).toBeUndefined();
     expect(ownValue(null, 'w')).toBeUndefined();
     expect(ownValue('text', 'length')).toBeUndefined();
+  });
+});
+
+describe('the compiled strict object', () => {
+  // The same shapes and texts, on zod/mini's own strictObject, which checks keys one by one.
+  const errorOf = (schema: mini.ZodMiniType) => ({ error: schema._zod.def.error as never });
+  const plainMember = mini.strictObject(memberSchema.shape, errorOf(memberSchema));
+  const plainDwelling = mini.strictObject(dwellingSchema.shape, errorOf(dwellingSchema));
+  const plainRecord = mini.strictObject(
+    { ...surveyRecordSchema.shape, members: mini.array(plainMember, errorOf(surveyRecordSchema.shape.members)), dwelling: mini.optional(plainDwelling) },
+    errorOf(surveyRecordSchema),
+  );
+  const plainHousehold = mini.strictObject(householdSchema.shape);
+  const outcome = (schema: mini.ZodMiniType, input: unknown) => {
+    const r = safeParseInWords(schema, input);
+    return r.success ? { data: r.data } : { issues: r.error.issues.map(({ code, path, message }) => ({ code, path, message })) };
+  };
+  const leaf = fc.oneof(fc.boolean(), fc.integer({ min: -5, max: 200 }), fc.double(), fc.string({ maxLength: 4 }), fc.constant(null), fc.constant(undefined), fc.constantFrom('rural', 'urban', '2024-12-10', '4500000', 'nutrition', 'poor', 'male', 'piped', 'brick'));
+  const member = fc.dictionary(fc.constantFrom(...Object.keys(memberSchema.shape), 'age', '__proto__'), leaf, { maxKeys: 5 });
+  const record = fc.record(
+    {
+      id: leaf,
+      area: fc.oneof(fc.constantFrom('rural', 'urban', 'nông thôn'), leaf),
+      size: fc.oneof(fc.integer({ min: 0, max: 6 }), leaf),
+      incomeMonthlyTotal: fc.oneof(fc.constantFrom(4_500_000, '4500000.50', ' 1'), leaf),
+      deprived: fc.oneof(fc.constant(['nutrition']), fc.array(leaf, { maxLength: 2 })),
+      members: fc.oneof(fc.array(member, { maxLength: 3 }), leaf),
+      dwelling: fc.oneof(fc.dictionary(fc.constantFrom(...Object.keys(dwellingSchema.shape), 'rooms'), leaf, { maxKeys: 3 }), leaf),
+      attributes: fc.oneof(fc.dictionary(fc.string({ maxLength: 3 }), leaf, { maxKeys: 2 }), leaf),
+      unknown: leaf,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('accepts, refuses and reports exactly as zod/mini\'s strictObject, households and records alike', () => {
+    fc.assert(
+      fc.property(fc.oneof(record, fc.anything()), (input) => {
+        expect(outcome(householdSchema, input)).toEqual(outcome(plainHousehold, input));
+        expect(outcome(surveyRecordSchema, input)).toEqual(outcome(plainRecord, input));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps the definition, the shape and the methods of a zod/mini object', () => {
+    const schema = strictObject({ a: mini.string() }, { error: 'an object with a' });
+    expect(schema).toBeInstanceOf(mini.ZodMiniObject);
+    expect(Object.keys(schema.shape)).toEqual(['a']);
+    expect(schema._zod.def).toMatchObject({ type: 'object', catchall: expect.anything() });
+    expect(mini.toJSONSchema(schema)).toEqual(mini.toJSONSchema(mini.strictObject({ a: mini.string() })));
+    expect(schema.safeParse({ a: 'x' })).toMatchObject({ success: true, data: { a: 'x' } });
+    expect(expected(schema, 1)).toBe('an object with a');
+    expect(schema.check(mini.refine(() => false, { error: 'never' })).safeParse({ a: 'x' }).success).toBe(false);
   });
 });

@@ -10,7 +10,7 @@
  */
 import Fraction from 'fraction.js';
 import { describeReceived, fail, type ErrorPath } from '../errors.js';
-import { Decimal } from '../money.js';
+import { BigDecimal as Decimal } from './big-decimal.js';
 
 export { Fraction };
 

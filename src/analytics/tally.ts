@@ -10,7 +10,8 @@
  * @module
  */
 import { ChuanNgheoError, fail, formatPath, toSafe, type ErrorPath, type SafeResult } from '../errors.js';
-import { AMOUNT_DIGITS, Decimal } from '../money.js';
+import { AMOUNT_DIGITS } from '../money.js';
+import { BigDecimal as Decimal } from './big-decimal.js';
 import type { Category } from '../rule.js';
 import type { ChildFacts } from './children.js';
 import { exactPercent, isDecimalText, show } from './exact.js';

@@ -6,21 +6,24 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail, toSafe, type SafeResult } from '../errors.js';
 import { parseOrFail } from '../schema-issues.js';
-import { Decimal } from '../money.js';
+import { BigDecimal as Decimal } from './big-decimal.js';
 import { show } from './exact.js';
 import type { Tally } from './tally.js';
 import type { Transitions } from './transitions.js';
 import { Fraction, fractionOfDecimal, roundHalfEven } from './exact.js';
 import type { DeepReadonly } from '../readonly.js';
 
+/** A non-empty text. */
+const text = () => z.string().check(z.minLength(1));
+
 /**
  * A text of a plan: one text for every report, or one per report language (`{ "vi": "…", "en": "…" }`),
  * so that a report in Vietnamese and one in English each read in their own words.
  */
-export const planTextSchema = z.union([z.string().min(1), z.strictObject({ vi: z.string().min(1), en: z.string().min(1) })]);
+export const planTextSchema = z.union([text(), z.strictObject({ vi: text(), en: text() })]);
 
 /** A text of a plan: one for every language, or one per language. */
 export type PlanText = string | { vi: string; en: string };
@@ -43,7 +46,7 @@ export function planText(text: PlanText, lang: 'vi' | 'en'): string {
 
 /** The schema of a plan's targets: coverage of indicators among poor or near-poor households, and the poverty rate's change per year. */
 export const targetPlanSchema = z.strictObject({
-  id: z.string().min(1),
+  id: text(),
   title: planTextSchema,
   /** The plan's citation, e.g. `Plan 121/KH-UBND of Bắc Ninh province (2023-2025)`. */
   reference: planTextSchema,
@@ -51,21 +54,22 @@ export const targetPlanSchema = z.strictObject({
    * Poverty rate change per year, in percentage points (negative: a fall). Figures are finite JSON
    * numbers, read exactly as the decimal they are written as (`-1.5`, `1e-7`).
    */
-  povertyRateChangePerYear: z.number().optional(),
-  coverage: z
-    .array(
+  povertyRateChangePerYear: z.optional(z.number()),
+  coverage: z._default(
+    z.array(
       z.strictObject({
         /** Indicator id of the standard. */
-        indicator: z.string().min(1),
+        indicator: text(),
         among: z.enum(['poor', 'near-poor', 'poor-or-near-poor']),
         /** Minimum share of those households NOT deprived in the indicator, in percent. */
-        minimumPercent: z.number().min(0).max(100),
-        label: planTextSchema.optional(),
+        minimumPercent: z.number().check(z.minimum(0), z.maximum(100)),
+        label: z.optional(planTextSchema),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
   /** Targets the library cannot measure from the standard's indicators, kept for the record. */
-  notMeasured: z.array(planTextSchema).default([]),
+  notMeasured: z._default(z.array(planTextSchema), []),
 });
 
 /** A validated plan of targets. */

@@ -7,7 +7,7 @@
  * @module
  */
 import { fail, toSafe, type SafeResult } from '../errors.js';
-import { Decimal } from '../money.js';
+import { BigDecimal as Decimal } from './big-decimal.js';
 import type { Category } from '../rule.js';
 import { Fraction, show } from './exact.js';
 import { checkDecimals } from './tally.js';

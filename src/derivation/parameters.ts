@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   enumIds,
   floorMaterials,
@@ -19,7 +19,7 @@ import {
   waterSources,
 } from '../survey/enums.js';
 import { provenanceShape as provenance } from '../standards/reference.js';
-const age = z.int().min(0).max(130);
+const age = z.int().check(z.minimum(0), z.maximum(130));
 const qualification = z.enum(enumIds(qualifications));
 
 /** Retirement age that rises by a step each year to a ceiling (Labour Code 2019; Decree 135/2020/NĐ-CP). */
@@ -27,13 +27,13 @@ export const retirementScheduleSchema = z.strictObject({
   /** Year of the first value. */
   fromYear: z.int(),
   /** Retirement age in months in `fromYear`. */
-  startMonths: z.int().positive(),
+  startMonths: z.int().check(z.positive()),
   /** Months added each later year. */
-  stepMonths: z.int().min(0),
+  stepMonths: z.int().check(z.minimum(0)),
   /** Ceiling in months. */
-  maxMonths: z.int().positive(),
+  maxMonths: z.int().check(z.positive()),
   /** Retirement age in months before `fromYear`. */
-  beforeMonths: z.int().positive(),
+  beforeMonths: z.int().check(z.positive()),
 });
 
 /** The schema of an indicator's derivation from a roster: the rule's name and its parameters (ages, lists of materials, sources and devices), as a standard's data holds them. */
@@ -57,7 +57,7 @@ export const derivationSchema = z.discriminatedUnion('rule', [
     /** Disabled members receiving a monthly allowance are dependants. */
     disabledWithAllowance: z.boolean(),
     /** Deprived when dependants are more than this share of members (numerator/denominator). */
-    shareAbove: z.strictObject({ numerator: z.int().min(0), denominator: z.int().positive() }),
+    shareAbove: z.strictObject({ numerator: z.int().check(z.minimum(0)), denominator: z.int().check(z.positive()) }),
     ...provenance,
   }),
   z.strictObject({ rule: z.literal('nutrition'), childUnder: age, ...provenance }),
@@ -65,14 +65,14 @@ export const derivationSchema = z.discriminatedUnion('rule', [
   z.strictObject({
     rule: z.literal('adultEducation'),
     /** Age bands (inclusive `from`, exclusive `toExclusive`) and the qualifications that suffice in each; studying always suffices. */
-    bands: z.array(z.strictObject({ from: age, toExclusive: age, sufficient: z.array(qualification).min(1) })).min(1),
+    bands: z.array(z.strictObject({ from: age, toExclusive: age, sufficient: z.array(qualification).check(z.minLength(1)) })).check(z.minLength(1)),
     ...provenance,
   }),
   z.strictObject({
     rule: z.literal('adultEducationByBirthYear'),
     fromAge: age,
     bornFromYear: z.int(),
-    sufficient: z.array(qualification).min(1),
+    sufficient: z.array(qualification).check(z.minLength(1)),
     ...provenance,
   }),
   z.strictObject({ rule: z.literal('childSchoolAttendance'), from: age, toExclusive: age, ...provenance }),
@@ -84,20 +84,20 @@ export const derivationSchema = z.discriminatedUnion('rule', [
       floor: z.array(z.enum(enumIds(floorMaterials))),
     }),
     /** Deprived when at least this many of the three structures are non-durable (or there is no house). */
-    minNonDurable: z.int().min(1).max(3),
+    minNonDurable: z.int().check(z.minimum(1), z.maximum(3)),
     ...provenance,
   }),
-  z.strictObject({ rule: z.literal('housingArea'), minPerPerson: z.int().positive(), ...provenance }),
-  z.strictObject({ rule: z.literal('domesticWater'), safeSources: z.array(z.enum(enumIds(waterSources))).min(1), ...provenance }),
-  z.strictObject({ rule: z.literal('hygienicLatrine'), hygienicTypes: z.array(z.enum(enumIds(latrineTypes))).min(1), ...provenance }),
+  z.strictObject({ rule: z.literal('housingArea'), minPerPerson: z.int().check(z.positive()), ...provenance }),
+  z.strictObject({ rule: z.literal('domesticWater'), safeSources: z.array(z.enum(enumIds(waterSources))).check(z.minLength(1)), ...provenance }),
+  z.strictObject({ rule: z.literal('hygienicLatrine'), hygienicTypes: z.array(z.enum(enumIds(latrineTypes))).check(z.minLength(1)), ...provenance }),
   z.strictObject({ rule: z.literal('telecomServices'), phoneSubscriptionCounts: z.boolean(), ...provenance }),
   z.strictObject({
     rule: z.literal('informationMeans'),
-    devices: z.array(z.enum(enumIds(informationDevices))).min(1),
+    devices: z.array(z.enum(enumIds(informationDevices))).check(z.minLength(1)),
     loudspeakersCount: z.boolean(),
     ...provenance,
   }),
-  z.strictObject({ rule: z.literal('wasteTreatment'), hygienic: z.array(z.enum(enumIds(wasteHandlings))).min(1), ...provenance }),
+  z.strictObject({ rule: z.literal('wasteTreatment'), hygienic: z.array(z.enum(enumIds(wasteHandlings))).check(z.minLength(1)), ...provenance }),
   z.strictObject({ rule: z.literal('healthcareAccess'), ...provenance }),
 ]);
 

@@ -5,37 +5,38 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describeReceived, fail, toSafe, type SafeResult } from '../errors.js';
 import { ownValue, parseOrFail } from '../schema-issues.js';
 import type { Area } from '../standards/schema.js';
 import type { DeepReadonly } from '../readonly.js';
 
 const answer = z.union([z.string(), z.number(), z.boolean()]);
+const text = () => z.string().check(z.minLength(1));
 
 const questionSchema = z.strictObject({
-  id: z.string().min(1),
-  label: z.string().min(1),
-  options: z.array(z.strictObject({ value: answer, label: z.string().min(1).optional(), points: z.number() })).min(1),
+  id: text(),
+  label: text(),
+  options: z.array(z.strictObject({ value: answer, label: z.optional(text()), points: z.number() })).check(z.minLength(1)),
 });
 
 const areaCardSchema = z.strictObject({
   /** Points every household starts with. */
-  base: z.number().default(0),
-  questions: z.array(questionSchema).min(1),
+  base: z._default(z.number(), 0),
+  questions: z.array(questionSchema).check(z.minLength(1)),
 });
 
 /** The schema of a scorecard. */
 export const scorecardSchema = z
   .strictObject({
-    id: z.string().min(1),
-    title: z.string().min(1),
+    id: text(),
+    title: text(),
     /** The user's citation of the scorecard's source (e.g. the Circular's annex they hold). */
-    reference: z.string().min(1),
+    reference: text(),
     confirmed: z.boolean(),
-    areas: z.strictObject({ rural: areaCardSchema.optional(), urban: areaCardSchema.optional() }),
+    areas: z.strictObject({ rural: z.optional(areaCardSchema), urban: z.optional(areaCardSchema) }),
   })
-  .superRefine((card, ctx) => {
+  .check(z.superRefine((card, ctx) => {
     for (const area of ['rural', 'urban'] as const) {
       const questions = card.areas[area]?.questions ?? [];
       const seen = new Set<string>();
@@ -50,7 +51,7 @@ export const scorecardSchema = z
       });
     }
     if (!card.areas.rural && !card.areas.urban) ctx.addIssue({ code: 'custom', path: ['areas'], message: 'questions for at least one area', input: card.areas });
-  });
+  }));
 
 /** A validated scorecard. */
 export type Scorecard = z.infer<typeof scorecardSchema>;

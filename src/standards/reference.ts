@@ -5,10 +5,13 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A standard's id: lower-case letters, digits and dashes, e.g. `nd07-2021`. */
-export const standardIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a standard id is lower-case letters, digits and dashes');
+export const standardIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a standard id is lower-case letters, digits and dashes'));
+
+/** A non-empty text. */
+const text = z.string().check(z.minLength(1));
 
 /** The kinds of source a value was read in. */
 export const sourceKinds = ['primary', 'secondary'] as const;
@@ -16,18 +19,18 @@ export const sourceKinds = ['primary', 'secondary'] as const;
 /** Where a value was read. */
 export const referenceSchema = z.strictObject({
   /** The legal instrument, e.g. `Decree 07/2021/NĐ-CP`. */
-  instrument: z.string().min(1),
+  instrument: text,
   /** Article, clause and point (or appendix), e.g. `Art. 3(1)(a)`; absent when no article was read. */
-  article: z.string().min(1).optional(),
+  article: z.optional(text),
   /** The Vietnamese sentence as it was read, where one was. */
-  quote: z.string().min(1).optional(),
+  quote: z.optional(text),
   /**
    * `primary`: the instrument's own text (or a full translation of it) was read; `secondary`: a
    * newspaper, a government portal or a legal Q&A quoting or reporting it.
    */
   source: z.enum(sourceKinds),
   /** Where it was read (publications, portals). */
-  seenIn: z.array(z.string().min(1)).min(1).optional(),
+  seenIn: z.optional(z.array(text).check(z.minLength(1))),
 });
 
 /**
@@ -36,16 +39,16 @@ export const referenceSchema = z.strictObject({
  */
 export const provenanceShape = {
   /** Where the value was read; absent when it was not read in any source. */
-  reference: referenceSchema.optional(),
+  reference: z.optional(referenceSchema),
   /** `true` when the value was seen in the cited source; `false` when inferred, assumed or carried over. */
   confirmed: z.boolean(),
   /** What is uncertain, or how the value was read. */
-  note: z.string().min(1).optional(),
+  note: z.optional(text),
   /**
    * The value is the same as in that standard and is written out here, not derived from it (the
    * test suite checks that the shipped standards' carried values equal their source).
    */
-  carriedFrom: standardIdSchema.optional(),
+  carriedFrom: z.optional(standardIdSchema),
 };
 
 /** Where a value was read. */

@@ -9,48 +9,49 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { derivationSchema } from '../derivation/parameters.js';
 import { provenanceShape, referenceSchema, standardIdSchema } from './reference.js';
 
 const isoDate = z.iso.date();
+const text = () => z.string().check(z.minLength(1));
 
 /** An amount of đồng per person per the standard's income period. */
-export const amountParameterSchema = z.strictObject({ value: z.int().positive(), ...provenanceShape });
+export const amountParameterSchema = z.strictObject({ value: z.int().check(z.positive()), ...provenanceShape });
 /** A whole count (deprivations, months). */
-export const countParameterSchema = z.strictObject({ value: z.int().min(1), ...provenanceShape });
+export const countParameterSchema = z.strictObject({ value: z.int().check(z.minimum(1)), ...provenanceShape });
 
-const byArea = <T extends z.ZodType>(schema: T) => z.strictObject({ rural: schema, urban: schema });
+const byArea = <T extends z.ZodMiniType>(schema: T) => z.strictObject({ rural: schema, urban: schema });
 
 /** A name in Vietnamese and English (the standard's own name). */
-export const labelSchema = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
+export const labelSchema = z.strictObject({ vi: text(), en: text() });
 
 /**
  * Words of the law with their provenance: a name or a threshold. `vi` is the instrument's wording
  * where it was read, and is absent (never made up) where it was not.
  */
 export const termSchema = z.strictObject({
-  en: z.string().min(1),
-  vi: z.string().min(1).optional(),
+  en: text(),
+  vi: z.optional(text()),
   ...provenanceShape,
 });
 
 /** The schema of an indicator: its id, dimension, labels, threshold as the law words it, provenance, and how it is derived from a roster. */
 export const indicatorSchema = z.strictObject({
   /** Stable id, part of the public contract (JSON keys and CSV columns). */
-  id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'an indicator id is camelCase ASCII'),
+  id: z.string().check(z.regex(/^[a-z][A-Za-z0-9]*$/, 'an indicator id is camelCase ASCII')),
   /** Id of one of the standard's dimensions. */
-  dimension: z.string().min(1),
+  dimension: text(),
   /** The indicator's name, and where the instrument names it. */
   label: termSchema,
   /** When a household is deprived in this indicator (the threshold, in words), and where that was read. */
   deprivedWhen: termSchema,
   /** How the indicator is derived from a survey record (member roster and dwelling). */
-  derivation: derivationSchema.optional(),
+  derivation: z.optional(derivationSchema),
 });
 
 /** The schema of a dimension (employment, health, education …): its id and its label in Vietnamese and English. */
-export const dimensionSchema = z.strictObject({ id: z.string().regex(/^[a-z][A-Za-z0-9]*$/), label: termSchema });
+export const dimensionSchema = z.strictObject({ id: z.string().check(z.regex(/^[a-z][A-Za-z0-9]*$/)), label: termSchema });
 
 /** The schema of the average-living-standard band: the incomes above the line and up to an upper bound, per area. */
 export const bandSchema = z.strictObject({
@@ -110,13 +111,13 @@ export const lowIncomeWorkerSchema = z.strictObject({
 /** The children the report on children's deprivations counts (a report of the official review). */
 export const childrenSchema = z.strictObject({
   /** Members under this age are children; the ages of each deprivation are those of the indicators' derivations. */
-  under: z.strictObject({ value: z.int().min(1).max(130), ...provenanceShape }),
+  under: z.strictObject({ value: z.int().check(z.minimum(1), z.maximum(130)), ...provenanceShape }),
 });
 
 /** The official review's scores (Circular 07/2021/TT-BLĐTBXH): score A estimates income, score B counts deprivations. */
 export const reviewScoresSchema = z.strictObject({
   /** Poor or near-poor only when score A is at most this cut-off (points), per area. */
-  scoreACutoffs: byArea(z.strictObject({ value: z.number().positive(), equivalentIncome: z.int().positive(), ...provenanceShape })),
+  scoreACutoffs: byArea(z.strictObject({ value: z.number().check(z.positive()), equivalentIncome: z.int().check(z.positive()), ...provenanceShape })),
   /** Points per deprived indicator. */
   pointsPerIndicator: countParameterSchema,
   /** Poor from this score B (inclusive); near-poor below it. */
@@ -126,12 +127,12 @@ export const reviewScoresSchema = z.strictObject({
 /** The schema of a legal instrument a standard rests on: its number, title, dates and where it was read. */
 export const legalInstrumentSchema = z.strictObject({
   /** What it does for this standard (sets it, amends it, keeps it in force). */
-  role: z.string().min(1),
-  issuedOn: isoDate.optional(),
+  role: text(),
+  issuedOn: z.optional(isoDate),
   /** The day the instrument takes effect. */
-  effectiveFrom: isoDate.optional(),
+  effectiveFrom: z.optional(isoDate),
   /** Articles applied from another day than the instrument's, e.g. `Arts. 1-2` from 2016-01-01. */
-  articlesApplyFrom: z.array(z.strictObject({ articles: z.string().min(1), from: isoDate })).min(1).optional(),
+  articlesApplyFrom: z.optional(z.array(z.strictObject({ articles: text(), from: isoDate })).check(z.minLength(1))),
   ...provenanceShape,
   /** The instrument (and the article, where one does this), and where it was read. */
   reference: referenceSchema,
@@ -146,25 +147,25 @@ export const standardSchema = z
     /** `national` standards are chosen by date; `local` ones only when passed explicitly. */
     scope: z.enum(['national', 'local']),
     /** For a local standard, the province or city that set it. */
-    jurisdiction: z.string().min(1).optional(),
+    jurisdiction: z.optional(text()),
     /** Inclusive period in which the standard applies. */
     effective: z.strictObject({ from: isoDate, to: isoDate }),
-    legalBasis: z.array(legalInstrumentSchema).min(1),
+    legalBasis: z.array(legalInstrumentSchema).check(z.minLength(1)),
     /** The period income lines are expressed in, per person. */
     incomePeriod: z.enum(['month', 'year']),
     rule: ruleSchema,
     averageBand: averageBandSchema,
-    lowIncomeWorker: lowIncomeWorkerSchema.optional(),
+    lowIncomeWorker: z.optional(lowIncomeWorkerSchema),
     /** Who the report on children's deprivations counts as a child; without it, the report has no such table. */
-    children: childrenSchema.optional(),
+    children: z.optional(childrenSchema),
     /** The official review's score cut-offs, where known for the standard. */
-    reviewScores: reviewScoresSchema.optional(),
+    reviewScores: z.optional(reviewScoresSchema),
     /** Months after recognition during which an escaped household counts as newly escaped. */
     newlyEscapedWindow: countParameterSchema,
-    dimensions: z.array(dimensionSchema).min(1),
-    indicators: z.array(indicatorSchema).min(1),
+    dimensions: z.array(dimensionSchema).check(z.minLength(1)),
+    indicators: z.array(indicatorSchema).check(z.minLength(1)),
   })
-  .superRefine((standard, ctx) => {
+  .check(z.superRefine((standard, ctx) => {
     if (standard.effective.from > standard.effective.to) {
       ctx.addIssue({ code: 'custom', path: ['effective'], message: 'a period whose from is on or before its to', input: standard.effective });
     }
@@ -209,7 +210,7 @@ export const standardSchema = z
         ctx.addIssue({ code: 'custom', path: ['lowIncomeWorker', 'effectiveFrom'], message: `a date within the standard's period, ${standard.effective.from} to ${standard.effective.to}`, input: from });
       }
     }
-  });
+  }));
 
 /**
  * Every value with provenance: a confirmed one cites where it was read, an unconfirmed one says in

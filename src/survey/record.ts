@@ -5,7 +5,8 @@
  *
  * @module
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { strictObject } from '../strict-object.js';
 import { isIsoDate } from '../dates.js';
 import { AMOUNT_EXPECTED, AMOUNT_TEXT_RULE, readAmount } from '../money.js';
 import { ID_EXPECTED, readArea, type AreaInput } from '../household.js';
@@ -26,88 +27,88 @@ import {
   workingCapacities,
 } from './enums.js';
 
-const isoDate = z.string({ error: 'a calendar date YYYY-MM-DD' }).refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' });
-const amount = z.union([z.number(), z.string()], { error: AMOUNT_EXPECTED }).refine((v) => readAmount(v) !== undefined, { error: AMOUNT_EXPECTED });
+const isoDate = z.string({ error: 'a calendar date YYYY-MM-DD' }).check(z.refine(isIsoDate, { error: 'a calendar date YYYY-MM-DD' }));
+const amount = z.union([z.number(), z.string()], { error: AMOUNT_EXPECTED }).check(z.refine((v) => readAmount(v) !== undefined, { error: AMOUNT_EXPECTED }));
 const FLOOR_AREA = `m² ≥ 0: a number, or a decimal text (${AMOUNT_TEXT_RULE})`;
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { error: `one of ${values.join(', ')}` });
 const yesNo = z.boolean({ error: 'true or false' });
 
 /** One member of the household roster. */
-export const memberSchema = z.strictObject({
+export const memberSchema = strictObject({
   /** Your identifier of the person (used to catch a member listed twice). */
-  id: z.string({ error: 'a non-empty text' }).min(1, { error: 'a non-empty text' }).optional(),
-  name: z.string({ error: 'a non-empty text' }).min(1, { error: 'a non-empty text' }).optional(),
+  id: z.optional(z.string({ error: 'a non-empty text' }).check(z.minLength(1, { error: 'a non-empty text' }))),
+  name: z.optional(z.string({ error: 'a non-empty text' }).check(z.minLength(1, { error: 'a non-empty text' }))),
   /** Date of birth; or give `ageAtReview`. */
-  dateOfBirth: isoDate.optional(),
+  dateOfBirth: z.optional(isoDate),
   /** Age in whole years on the review date, when the date of birth is unknown. */
-  ageAtReview: z.int({ error: 'whole years ≥ 0' }).min(0, { error: 'whole years ≥ 0' }).max(130, { error: 'at most 130' }).optional(),
-  sex: oneOf(enumIds(sexes)).optional(),
-  relationship: oneOf(enumIds(relationships)).optional(),
-  workingCapacity: oneOf(enumIds(workingCapacities)).optional(),
-  employmentStatus: oneOf(enumIds(employmentStatuses)).optional(),
+  ageAtReview: z.optional(z.int({ error: 'whole years ≥ 0' }).check(z.minimum(0, { error: 'whole years ≥ 0' }), z.maximum(130, { error: 'at most 130' }))),
+  sex: z.optional(oneOf(enumIds(sexes))),
+  relationship: z.optional(oneOf(enumIds(relationships))),
+  workingCapacity: z.optional(oneOf(enumIds(workingCapacities))),
+  employmentStatus: z.optional(oneOf(enumIds(employmentStatuses))),
   /** For wage workers: whether they have a labour contract. */
-  hasLabourContract: yesNo.optional(),
-  healthInsurance: yesNo.optional(),
-  highestQualification: oneOf(enumIds(qualifications)).optional(),
+  hasLabourContract: z.optional(yesNo),
+  healthInsurance: z.optional(yesNo),
+  highestQualification: z.optional(oneOf(enumIds(qualifications))),
   /** Currently in school or training. */
-  inSchool: yesNo.optional(),
-  schoolLevel: oneOf(enumIds(schoolLevels)).optional(),
+  inSchool: z.optional(yesNo),
+  schoolLevel: z.optional(oneOf(enumIds(schoolLevels))),
   /** Children: height-for-age below the norm. */
-  stunted: yesNo.optional(),
+  stunted: z.optional(yesNo),
   /** Children: weight-for-age below the norm. */
-  underweight: yesNo.optional(),
-  disability: yesNo.optional(),
+  underweight: z.optional(yesNo),
+  disability: z.optional(yesNo),
   /** Receives a monthly social allowance. */
-  monthlySocialAllowance: yesNo.optional(),
-  usesInternet: yesNo.optional(),
+  monthlySocialAllowance: z.optional(yesNo),
+  usesInternet: z.optional(yesNo),
   /** Has a telephone subscription (2016-2021 definition). */
-  usesPhoneSubscription: yesNo.optional(),
+  usesPhoneSubscription: z.optional(yesNo),
   /** Was ill (bedridden, needed care, stopped normal activity) and got no examination or treatment (2016-2021). */
-  illWithoutTreatment: yesNo.optional(),
+  illWithoutTreatment: z.optional(yesNo),
 }, { error: 'a member: an object of facts about one person' });
 
 /** The dwelling. */
-export const dwellingSchema = z.strictObject({
+export const dwellingSchema = strictObject({
   /** `false` when the household has no house of its own to live in. */
-  hasHouse: yesNo.optional(),
-  walls: oneOf(enumIds(wallMaterials)).optional(),
-  roof: oneOf(enumIds(roofMaterials)).optional(),
-  floor: oneOf(enumIds(floorMaterials)).optional(),
+  hasHouse: z.optional(yesNo),
+  walls: z.optional(oneOf(enumIds(wallMaterials))),
+  roof: z.optional(oneOf(enumIds(roofMaterials))),
+  floor: z.optional(oneOf(enumIds(floorMaterials))),
   /** Floor area in m² (a number or a decimal string). */
-  floorArea: z.union([z.number(), z.string()], { error: FLOOR_AREA }).refine((v) => readAmount(v) !== undefined, { error: FLOOR_AREA }).optional(),
+  floorArea: z.optional(z.union([z.number(), z.string()], { error: FLOOR_AREA }).check(z.refine((v) => readAmount(v) !== undefined, { error: FLOOR_AREA }))),
 }, { error: 'a dwelling: an object of facts about the house' });
 
 /** A household survey record (member roster and dwelling). */
-export const surveyRecordSchema = z.strictObject({
-  id: z.union([z.string(), z.number()], { error: ID_EXPECTED }).optional(),
-  area: z.string({ error: 'rural or urban' }).refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' }),
+export const surveyRecordSchema = strictObject({
+  id: z.optional(z.union([z.string(), z.number()], { error: ID_EXPECTED })),
+  area: z.string({ error: 'rural or urban' }).check(z.refine((v) => readArea(v) !== undefined, { error: 'rural or urban (nông thôn, thành thị, đô thị)' })),
   /** Members; when given it must equal the roster's length. */
-  size: z.int({ error: 'a whole number of members ≥ 1' }).min(1, { error: 'a whole number of members ≥ 1' }).optional(),
-  incomeMonthlyPerCapita: amount.optional(),
-  incomeMonthlyTotal: amount.optional(),
-  incomeAnnualTotal: amount.optional(),
+  size: z.optional(z.int({ error: 'a whole number of members ≥ 1' }).check(z.minimum(1, { error: 'a whole number of members ≥ 1' }))),
+  incomeMonthlyPerCapita: z.optional(amount),
+  incomeMonthlyTotal: z.optional(amount),
+  incomeAnnualTotal: z.optional(amount),
   /** Score A of the official review (Phiếu B1), computed elsewhere or by a scorecard. */
-  scoreA: z.number({ error: 'points ≥ 0' }).min(0, { error: 'points ≥ 0' }).optional(),
+  scoreA: z.optional(z.number({ error: 'points ≥ 0' }).check(z.minimum(0, { error: 'points ≥ 0' }))),
   /** Answers to a user-supplied score-A scorecard, by question id. */
-  scorecardAnswers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()], { error: 'an answer: a text, a finite number, true or false' }), { error: 'an object of answers by question id' }).optional(),
+  scorecardAnswers: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()], { error: 'an answer: a text, a finite number, true or false' }), { error: 'an object of answers by question id' })),
   /** The category on an existing list, to audit it against the computed one. */
-  recordedCategory: oneOf(['poor', 'near-poor', 'average', 'none']).optional(),
-  previousCategory: oneOf(['poor', 'near-poor']).optional(),
-  previousRecognizedOn: isoDate.optional(),
+  recordedCategory: z.optional(oneOf(['poor', 'near-poor', 'average', 'none'])),
+  previousCategory: z.optional(oneOf(['poor', 'near-poor'])),
+  previousRecognizedOn: z.optional(isoDate),
   /** The date the household left that list, when it left at an earlier review. */
-  leftListOn: isoDate.optional(),
-  dwelling: dwellingSchema.optional(),
-  waterSource: oneOf(enumIds(waterSources)).optional(),
-  latrineType: oneOf(enumIds(latrineTypes)).optional(),
-  informationDevices: z.array(oneOf(enumIds(informationDevices)), { error: 'an array of information devices' }).optional(),
+  leftListOn: z.optional(isoDate),
+  dwelling: z.optional(dwellingSchema),
+  waterSource: z.optional(oneOf(enumIds(waterSources))),
+  latrineType: z.optional(oneOf(enumIds(latrineTypes))),
+  informationDevices: z.optional(z.array(oneOf(enumIds(informationDevices)), { error: 'an array of information devices' })),
   /** Whether the commune or village loudspeakers can be heard at home. */
-  hearsLoudspeakers: yesNo.optional(),
+  hearsLoudspeakers: z.optional(yesNo),
   /** How household waste is handled (2027-2030 indicator). */
-  wasteHandling: oneOf(enumIds(wasteHandlings)).optional(),
+  wasteHandling: z.optional(oneOf(enumIds(wasteHandlings))),
   members: z.array(memberSchema, { error: 'an array of members' }),
-  attributes: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()], { error: 'a text, a finite number, true, false or null' }), { error: 'an object of grouping fields' })
-    .optional(),
+  attributes: z.optional(
+    z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()], { error: 'a text, a finite number, true, false or null' }), { error: 'an object of grouping fields' }),
+  ),
 }, { error: 'a survey record: an object with area and members' });
 
 /** A member of a household, as validated. */

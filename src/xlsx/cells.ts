@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { Decimal } from '../money.js';
+import { Decimal } from '../decimal.js';
 
 /** Why a cell has no value to read. */
 export interface CellProblem {

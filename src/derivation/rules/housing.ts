@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Decimal, readAmount } from '../../money.js';
+import { readAmount, type Amount } from '../../money.js';
 import type { DerivationOf } from '../parameters.js';
 import type { SurveyRecord } from '../../survey/record.js';
 import { COUNTED, NONE, NONE_MISSING, type DerivationContext, type RuleOutcome, type RuleResult } from '../context.js';
@@ -65,8 +65,8 @@ export function housingArea(ctx: DerivationContext, p: Area): RuleResult {
   return explainArea(area, n, below, p);
 }
 
-function explainArea(area: number | Decimal, n: number, below: boolean, p: Area): RuleResult {
-  const text = () => `${new Decimal(area).toFixed()} m² for ${n} member(s) ${below ? '<' : '≥'} ${p.minPerPerson} m² × ${n} = ${p.minPerPerson * n} m²`;
+function explainArea(area: Amount, n: number, below: boolean, p: Area): RuleResult {
+  const text = () => `${String(area)} m² for ${n} member(s) ${below ? '<' : '≥'} ${p.minPerPerson} m² × ${n} = ${p.minPerPerson * n} m²`;
   return below
     ? { status: 'deprived', members: NONE, missing: NONE_MISSING, because: () => `floor area per person under ${p.minPerPerson} m²: ${text()}` }
     : { status: 'not-deprived', members: NONE, missing: NONE_MISSING, because: () => `floor area per person at least ${p.minPerPerson} m²: ${text()}` };
