@@ -228,16 +228,8 @@ export function surveyDesign(input: DesignInput): SurveyDesign {
   return design;
 }
 
-interface Parts {
-  readonly rows: number;
-  readonly weights: Float64Array;
-  readonly psuOfRow: Int32Array;
-  readonly psuCount: number;
-  readonly stratumOfPsu: Int32Array;
-  readonly strata: readonly string[];
-  readonly active: Uint8Array;
-  readonly lonelyPsu: LonelyPsu;
-  readonly stratumPopulation: Float64Array;
+/** A design before its counts: what {@link build} derives (PSUs per stratum, corrections, degrees of freedom) left out. */
+interface Parts extends Omit<SurveyDesign, 'psuPerStratum' | 'fpcFactor' | 'df'> {
   /** Sampling fractions as given (NaN where none). */
   readonly fractions?: Float64Array;
 }
