@@ -10,6 +10,7 @@ import { isIsoDate, type IsoDate } from './dates.js';
 import { firstIssue, ownValue, safeParseInWords } from './schema-issues.js';
 import { AMOUNT_EXPECTED, readAmount, type Amount } from './money.js';
 import { incomeFields, type IncomeField } from './income.js';
+import { nearest } from './nearest.js';
 import type { Area } from './standards/schema.js';
 import type { IndicatorId } from './standards/ids.js';
 
@@ -153,13 +154,25 @@ const codeByField: ReadonlyMap<string | number, ErrorCode> = new Map([
 /** The fields of a household, for the message on an unknown one. */
 const householdFields = Object.keys(householdSchema.shape).join(', ');
 
-function raise(path: ErrorPath, detail: string, received: unknown): never {
+function raise(path: ErrorPath, detail: string, received: unknown, input?: unknown): never {
   const field = path[0];
   const missing = received === undefined && path.length === 1 && field !== 'deprived';
   const code = missing ? 'MISSING_FIELD' : (field !== undefined ? codeByField.get(field) : undefined) ?? 'INVALID_FIELD';
   const what = path.length ? formatPath(path) : 'household';
-  const message = `${what}: expected ${detail}, received ${describeReceived(received)}${missing ? ' (the field is required)' : ''}`;
-  return fail(code, path, message, received, detail);
+  const misspelt = missing && typeof field === 'string' ? misspeltAs(input, field) : undefined;
+  const note = misspelt !== undefined ? ` (the field is required; the household has ${JSON.stringify(misspelt)}: did you mean ${field}?)` : missing ? ' (the field is required)' : '';
+  return fail(code, path, `${what}: expected ${detail}, received ${describeReceived(received)}${note}`, received, detail);
+}
+
+/** An unknown key of the household that is near `field` (`sizee` for `size`), when it has one. */
+function misspeltAs(input: unknown, field: string): string | undefined {
+  let keys: string[];
+  try {
+    keys = typeof input === 'object' && input !== null ? Object.keys(input) : [];
+  } catch {
+    return undefined;
+  }
+  return keys.find((key) => !Object.hasOwn(householdSchema.shape, key) && nearest(key, [field]) === field);
 }
 
 /**
@@ -180,7 +193,7 @@ export function readHousehold(input: unknown, indicatorIds: ReadonlySet<string>)
       const expected = `one of the fields ${householdFields} (grouping fields go under "attributes")`;
       fail('INVALID_FIELD', issue.path, `${formatPath(issue.path)}: expected ${expected}, received an unknown field holding ${describeReceived(received)}`, received, expected);
     }
-    raise(issue.path, issue.message, issue.input);
+    raise(issue.path, issue.message, issue.input, input);
   }
   const h = parsed.data;
 

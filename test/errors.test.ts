@@ -59,6 +59,17 @@ describe('household errors', () => {
   });
 });
 
+describe('a required field misspelt', () => {
+  it('the missing field is named with the key that looks like it', () => {
+    const e = errorOf({ area: 'rural', sizee: 3, incomeMonthlyTotal: 1 });
+    expect(e).toMatchObject({ code: 'MISSING_FIELD', path: ['size'] });
+    expect(e.message).toBe('size: expected a whole number of members ≥ 1, received nothing (the field is required; the household has "sizee": did you mean size?)');
+    expect(errorOf({ arae: 'rural', size: 3, incomeMonthlyTotal: 1 }).message).toMatch(/the household has "arae": did you mean area\?\)$/);
+    // A key unlike the field is not offered as it.
+    expect(errorOf({ area: 'rural', persons: 3, incomeMonthlyTotal: 1 }).message).toMatch(/received nothing \(the field is required\)$/);
+  });
+});
+
 describe('options errors', () => {
   it.each([
     ['INVALID_DATE', { date: '01/12/2025' }, '01/12/2025'],
