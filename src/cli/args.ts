@@ -399,8 +399,25 @@ export function wholeNumberOption(option: string, value: string, min: number, ma
   return Number(value);
 }
 
+/**
+ * The reading limits that do not apply to the input, refused rather than ignored: a JSON array is
+ * read whole, a table's cells have no nesting, a worksheet's rows no byte length.
+ */
+function refuseUnusedLimits(input: FileFormat, values: { readonly 'max-record-bytes'?: string | undefined; readonly 'max-depth'?: string | undefined }): void {
+  if (values['max-depth'] !== undefined && input !== 'jsonl' && input !== 'json') {
+    throw new UsageError(`--max-depth limits the nesting of JSON records; this input is read as ${input}, whose cells have none`);
+  }
+  if (input === 'json' && (values['max-record-bytes'] !== undefined || values['max-depth'] !== undefined)) {
+    throw new UsageError(`${values['max-record-bytes'] !== undefined ? '--max-record-bytes' : '--max-depth'} limits each JSON line of JSON Lines; a JSON array (--input json) is read whole`);
+  }
+  if (input === 'xlsx' && values['max-record-bytes'] !== undefined) {
+    throw new UsageError('--max-record-bytes limits a CSV record or a JSON line; a worksheet is read row by row, by its cells');
+  }
+}
+
 /** The reading limits given on the command line (absent ones stay absent: the library's defaults apply). */
-export function limitsOf(values: { readonly 'max-record-bytes'?: string | undefined; readonly 'max-depth'?: string | undefined }): { maxRecordBytes?: number; maxDepth?: number } {
+export function limitsOf(values: { readonly 'max-record-bytes'?: string | undefined; readonly 'max-depth'?: string | undefined }, input: FileFormat): { maxRecordBytes?: number; maxDepth?: number } {
+  refuseUnusedLimits(input, values);
   return {
     ...(values['max-record-bytes'] !== undefined ? { maxRecordBytes: wholeNumberOption('--max-record-bytes', values['max-record-bytes'], 16, 1 << 30) } : {}),
     ...(values['max-depth'] !== undefined ? { maxDepth: wholeNumberOption('--max-depth', values['max-depth'], 1, 10_000) } : {}),

@@ -77,6 +77,7 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const threads = threadsFor(file, values.threads, values['force-threads'] === true);
   const oneThread = input === 'xlsx' || input === 'json' || output === 'xlsx';
   if (oneThread && values.threads !== undefined) throw new UsageError(`--threads: ${output === 'xlsx' && input !== 'xlsx' ? 'a workbook is written' : `${input === 'xlsx' ? 'a workbook' : 'a JSON array'} is read`} on one thread; give --threads with CSV or JSON Lines read and written as CSV or JSON Lines`);
+  const limits = limitsOf(values, input);
   refuseInputAsOutput('--out', values.out, [['the input', file]]);
   const source = openInput(file);
   let sink: OutputTarget;
@@ -89,18 +90,17 @@ export async function classifyCommand(argv: string[]): Promise<number> {
   const progress = startProgress(values.quiet === true, file, source);
   const choice = standardChoiceOf(values);
   const onHeader = (plan: HeaderPlan, standard: string) => process.stderr.write(describeHeader(plan, standard));
-  const reading = { ...choice, ...limitsOf(values), ...columns, onHeader, onProgress: progress.update };
-  const parallel = { ...reading, threads };
+  const reading = { ...choice, ...limits, ...columns, onHeader, onProgress: progress.update };
   let summary;
   try {
     summary =
       input === 'xlsx' || output === 'xlsx'
         ? await classifyXlsx(source, sink.stream, { ...reading, ...sheet, input, output })
         : input === 'csv'
-          ? await classifyCsvParallel(source, sink.stream, { ...parallel, output })
+          ? await classifyCsvParallel(source, sink.stream, { ...choice, ...(limits.maxRecordBytes !== undefined ? { maxRecordBytes: limits.maxRecordBytes } : {}), ...columns, onHeader, onProgress: progress.update, threads, output })
           : input === 'json'
             ? await classifyJsonArray(source, sink.stream, { ...choice, output, onProgress: progress.update })
-            : await classifyJsonlParallel(source, sink.stream, { ...parallel, output });
+            : await classifyJsonlParallel(source, sink.stream, { ...choice, ...limits, onProgress: progress.update, threads, output });
     await sink.commit();
   } catch (error) {
     progress.stop(false);

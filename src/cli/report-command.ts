@@ -169,7 +169,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const lang: Lang = oneOf('--lang', values.lang!, ['vi', 'en']);
   const unit = oneOf('--unit', values.unit!, ['households', 'persons']);
   const input = values.input === undefined ? undefined : oneOf('--input', values.input, ['csv', 'jsonl', 'json', 'xlsx']);
-  const sheet = sheetOf(values.sheet, inputFormatOf(file, input));
+  const fileFormat = inputFormatOf(file, input);
+  const sheet = sheetOf(values.sheet, fileFormat);
   refuseInputAsOutput('--out', values.out, [['FILE', file], ['--previous', values.previous], ['--targets', values.targets]]);
   const choice = standardChoiceOf(values);
   const quiet = values.quiet === true;
@@ -203,7 +204,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     out = openReportOutput(values.out);
     for (const chart of chartFiles) charts.push(openAtomicOutput(chart, { signals: outputSignals }));
     const idFor = values.previous !== undefined ? '--previous matches households by id' : undefined;
-    const read = { ...limitsOf(values), ...columnOptionsOf(values, inputFormatOf(file, input)) };
+    const read = { ...limitsOf(values, fileFormat), ...columnOptionsOf(values, fileFormat) };
     const design = designOf(values);
     const review = await readReview(file, input, choice, { by: values.by, weight: values.weight, idFor, quiet, read: { ...read, ...sheet }, design });
     const notes: string[] = [];

@@ -45,13 +45,14 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const format = oneOf('--format', values.format!, ['text', 'jsonl']);
   refuseWorkbook(file, values.input);
   const input = inputFormatOf(file, values.input, ['json', 'jsonl']) as 'json' | 'jsonl';
+  const limits = limitsOf(values, input);
   const validator = createSurveyValidator(standardChoiceOf(values));
   let records = 0;
   let invalid = 0;
   const source = openInput(file);
   const progress = startProgress(values.quiet === true, file, source, 'validating');
   try {
-    for await (const entries of readRecordBatches(source, input, limitsOf(values))) {
+    for await (const entries of readRecordBatches(source, input, limits)) {
       let text = '';
       for (const entry of entries) {
         const report: RecordReport =

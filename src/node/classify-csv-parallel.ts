@@ -16,7 +16,7 @@ import { readCsvPieces } from './csv-pieces.js';
 import { csvOutputColumns, rowToCsv, rowToJsonl } from './output.js';
 import { watchOutput } from './output-watch.js';
 import { summaryOf, type StreamSummary } from './run-summary.js';
-import { batchClassifierFor, parallelKeys } from './option-keys.js';
+import { batchClassifierFor, csvParallelKeys } from './option-keys.js';
 
 /** Options of {@link classifyCsvParallel}. */
 export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
@@ -36,7 +36,7 @@ export type ClassifyCsvParallelOptions = ClassifyParallelOptions;
  */
 export async function classifyCsvParallel(input: Readable, output: Writable, options: ClassifyCsvParallelOptions): Promise<StreamSummary> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
-  const batch = batchClassifierFor(options, parallelKeys);
+  const batch = batchClassifierFor(options, csvParallelKeys);
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   let pool: ChunkPool | undefined;
   const result = (counts: ChunkCounts) => summaryOf(counts, batch.standard.id, batch.date);

@@ -19,7 +19,7 @@ import { createChunkPool, defaultWorkerUrl, standardForWorkers, type ClassifyPar
 import { classifyJsonlChunk } from './jsonl-chunk.js';
 import { csvOutputColumns } from './output.js';
 import { watchOutput } from './output-watch.js';
-import { batchClassifierFor, parallelKeys } from './option-keys.js';
+import { batchClassifierFor, jsonlParallelKeys } from './option-keys.js';
 
 /** Options of {@link classifyJsonlParallel}. */
 export type ClassifyJsonlParallelOptions = ClassifyParallelOptions;
@@ -37,7 +37,7 @@ export type ClassifyJsonlParallelOptions = ClassifyParallelOptions;
  */
 export async function classifyJsonlParallel(input: Readable, output: Writable, options: ClassifyJsonlParallelOptions): Promise<StreamSummary> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
-  const batch = batchClassifierFor(options, parallelKeys);
+  const batch = batchClassifierFor(options, jsonlParallelKeys);
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   const watch = watchOutput(output);
   const limits = { maxRecordBytes: options.maxRecordBytes ?? defaultMaxRecordBytes, maxDepth: options.maxDepth ?? defaultMaxDepth };

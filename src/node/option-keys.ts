@@ -13,8 +13,12 @@ import { readOptions } from '../options.js';
 export const standardChoiceKeys = ['standard', 'date', 'today'] as const;
 /** How a file is read: its limits and how a header's columns are read. */
 export const fileReadingKeys = ['maxRecordBytes', 'maxDepth', 'columns', 'keepColumns', 'values', 'onHeader'] as const;
-/** The options of the parallel classifiers of CSV and JSON Lines. */
-export const parallelKeys = [...standardChoiceKeys, ...fileReadingKeys, 'output', 'threads', 'chunkBytes', 'workerUrl', 'onProgress'] as const;
+/** What the parallel classifiers take besides the choice and the reading options. */
+const parallelRunKeys = ['output', 'threads', 'chunkBytes', 'workerUrl', 'onProgress'] as const;
+/** The options of the parallel classifier of CSV: a CSV record has no nesting, so no `maxDepth`. */
+export const csvParallelKeys = [...standardChoiceKeys, ...fileReadingKeys.filter((k) => k !== 'maxDepth'), ...parallelRunKeys] as const;
+/** The options of the parallel classifier of JSON Lines: records name their own fields, so no column options and no header. */
+export const jsonlParallelKeys = [...standardChoiceKeys, 'maxRecordBytes', 'maxDepth', ...parallelRunKeys] as const;
 /** The options of the classifier of workbooks (and of the rows of any table written to one). */
 export const xlsxKeys = [...standardChoiceKeys, ...fileReadingKeys, 'input', 'output', 'sheet', 'onProgress'] as const;
 /** The options of the classifier of a JSON array. */

@@ -236,6 +236,7 @@ describe('report (in process)', () => {
     [['examples/households.csv', '--by', 'Commune'], /^chuan-ngheo: --by "Commune": no such column; did you mean "commune"\? Columns: id, commune, /],
     [['examples/households.csv', '--by', 'size'], /^chuan-ngheo: --by "size": a column the classification reads, not one to group by; /],
     [['examples/households.csv', '--date', date, '--previous', 'examples/households-2024.csv'], /^chuan-ngheo: --previous examples\/households-2024\.csv is not a classified file \(id and category columns\): give --previous-date to classify it\n$/],
+    [['examples/households.csv', '--max-depth', '8'], /^chuan-ngheo: --max-depth limits the nesting of JSON records; this input is read as csv, whose cells have none\n$/],
     [['examples/households.csv', '--previous', 'missing-previous.csv'], /^chuan-ngheo: --previous missing-previous\.csv: .*no such file/],
   ])('%j: a usage error, exit 2, nothing on stdout', async (argv, message) => {
     const r = await runCommand(reportCommand, argv);

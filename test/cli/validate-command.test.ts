@@ -109,6 +109,7 @@ describe('validate (in process)', () => {
     [['examples/roster.jsonl', '--input', 'xlsx'], /^chuan-ngheo: validate reads survey records /],
     [['examples/households.csv'], /^chuan-ngheo: examples\/households\.csv holds CSV; this command reads a JSON array or JSON Lines\n$/],
     [['examples/roster.jsonl', '--max-depth', '0'], /^chuan-ngheo: --max-depth must be a whole number from 1 to 10000, written in digits; received "0"\n$/],
+    [['examples/roster.jsonl', '--input', 'json', '--max-record-bytes', '4096'], /^chuan-ngheo: --max-record-bytes limits each JSON line of JSON Lines; a JSON array \(--input json\) is read whole\n$/],
     [['examples/roster.jsonl', '--standard', 'nd07-2021', '--standard-file', 'x.json'], /^chuan-ngheo: give --standard ID or --standard-file FILE, not both\n$/],
   ])('%j: a usage error, exit 2, nothing on stdout', async (argv, message) => {
     const r = await runCommand(validateCommand, argv);

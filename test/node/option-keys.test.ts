@@ -23,6 +23,9 @@ describe('the options of the file classifiers', () => {
     ['classifyStream', () => classifyStream(csv(), sink(), { input: 'csv', output: 'csv', date, standrd: 'qd59-2015' } as never), 'standrd', 'standard'],
     ['classifyCsvParallel', () => classifyCsvParallel(csv(), sink(), { output: 'csv', date, thread: 2 } as never), 'thread', 'threads'],
     ['classifyJsonlParallel', () => classifyJsonlParallel(Readable.from(['']), sink(), { output: 'csv', dat: date } as never), 'dat', 'date'],
+    ['classifyCsvParallel', () => classifyCsvParallel(csv(), sink(), { output: 'csv', date, maxDepth: 8 } as never), 'maxDepth', undefined],
+    ['classifyJsonlParallel', () => classifyJsonlParallel(Readable.from(['']), sink(), { output: 'csv', date, columns: { BHYT: 'healthInsurance' } } as never), 'columns', undefined],
+    ['classifyStream', () => classifyStream(Readable.from(['']), sink(), { input: 'jsonl', output: 'csv', date, onHeader: () => {} }), 'onHeader', undefined],
     ['classifyJsonArray', () => classifyJsonArray(Readable.from(['[]']), sink(), { output: 'csv', date, maxDepth: 3 } as never), 'maxDepth', undefined],
     ['classifyXlsx', () => classifyXlsx(Readable.from([readFileSync('examples/households.xlsx')]), sink(), { output: 'csv', date, threads: 2 } as never), 'threads', undefined],
   ])('%s: an option it does not take is INVALID_OPTIONS naming it', async (_, run, key, near) => {
