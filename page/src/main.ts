@@ -77,21 +77,14 @@ function nameOf(standard: Standard): string {
   return (lang === 'vi' ? standard.name.vi : undefined) ?? standard.name.en;
 }
 
-function by(): string | undefined {
-  const value = byId<HTMLSelectElement>('by').value;
-  return value === '' ? undefined : value;
-}
-
-function weight(): string | undefined {
-  const value = byId<HTMLSelectElement>('weight').value;
-  return value === '' ? undefined : value;
-}
-
 /** A column chosen in a list whose first choice is none. */
 function chosen(id: string): string | undefined {
   const value = byId<HTMLSelectElement>(id).value;
   return value === '' ? undefined : value;
 }
+
+/** The grouping column chosen (`area`: the classified area). */
+const by = (): string | undefined => chosen('by');
 
 /** The grouping column the table shows and filters by: a column kept as an attribute (the classified area is the report's alone). */
 function tableGroup(): string | undefined {
@@ -117,10 +110,12 @@ function design(): DesignChoice | undefined {
 function reportChoice(): ReportChoice {
   const years = byId<HTMLInputElement>('years').value;
   const d = design();
+  const group = by();
+  const weight = chosen('weight');
   return {
     lang,
-    ...(by() !== undefined ? { by: by()! } : {}),
-    ...(weight() !== undefined ? { weight: weight()! } : {}),
+    ...(group !== undefined ? { by: group } : {}),
+    ...(weight !== undefined ? { weight } : {}),
     ...(byId<HTMLSelectElement>('unit').value === 'persons' ? { unit: 'persons' as const } : {}),
     ...(previousList ? { previous: true } : {}),
     ...(targetPlan ? { targets: { plan: targetPlan.plan, ...(years.trim() !== '' ? { years } : {}) } } : {}),
@@ -514,6 +509,19 @@ function setLang(next: Lang): void {
   if (lastTrace) showTrace(lastTrace.explained, lastTrace.label, lang);
 }
 
+/**
+ * Reads the file picked in a file input: the input is emptied first, so that picking the same
+ * file again (corrected since) reads it again.
+ */
+function onFilePicked(id: string, read: (file: File) => Promise<void>): void {
+  const input = byId<HTMLInputElement>(id);
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void read(file);
+  });
+}
+
 function wire(): void {
   byId('lang').addEventListener('click', () => setLang(lang === 'vi' ? 'en' : 'vi'));
   const fileInput = byId<HTMLInputElement>('file');
@@ -553,12 +561,7 @@ function wire(): void {
   });
   byId('sheet').addEventListener('change', reclassify);
   byId('keep-columns').addEventListener('change', reclassify);
-  const columnsInput = byId<HTMLInputElement>('columns-file');
-  columnsInput.addEventListener('change', async () => {
-    const file = columnsInput.files?.[0];
-    // Emptied, so that picking the same map again (corrected since) reads it again.
-    columnsInput.value = '';
-    if (!file) return;
+  onFilePicked('columns-file', async (file) => {
     const result = safeParseColumnMap(await file.text());
     // A map that cannot be read is not used: the file is read without one, and the note says why.
     columnMap = result.success ? { name: file.name, options: result.data } : undefined;
@@ -572,11 +575,7 @@ function wire(): void {
     drawColumnsNote();
     reclassify();
   });
-  const previousInput = byId<HTMLInputElement>('previous-file');
-  previousInput.addEventListener('change', async () => {
-    const file = previousInput.files?.[0];
-    previousInput.value = '';
-    if (!file) return;
+  onFilePicked('previous-file', async (file) => {
     previousFile = { name: file.name, bytes: await file.arrayBuffer() };
     await readPrevious();
     await drawReport();
@@ -598,12 +597,7 @@ function wire(): void {
   };
   byId('previous-date').addEventListener('change', previousAgain);
   byId('previous-standard').addEventListener('change', previousAgain);
-  const targetsInput = byId<HTMLInputElement>('targets-file');
-  targetsInput.addEventListener('change', async () => {
-    const file = targetsInput.files?.[0];
-    // Emptied, so that picking the same plan again (corrected since) reads it again.
-    targetsInput.value = '';
-    if (!file) return;
+  onFilePicked('targets-file', async (file) => {
     const text = await file.text();
     // Checked here for the note, in the command line's words; the worker measures it as the command line does.
     targetPlan = undefined;
