@@ -243,10 +243,14 @@ export async function readWorkbookFile(bytes: Uint8Array, batch: BatchClassifier
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** What the keys of a JSON file offer, as the command line reads them off its first record that is an object. */
-function jsonColumns(first: unknown): FileColumns {
-  if (!isObject(first)) return { format: 'empty', of: 'jsonl' };
-  return { format: 'jsonl', keys: Object.keys(first), attributes: isObject(first.attributes) ? Object.keys(first.attributes) : [] };
+/**
+ * What the keys of a JSON file offer, as the command line reads them off its first record that is
+ * an object, and the columns a report may group or weight by (the keys of that record's attributes).
+ */
+function jsonColumns(first: unknown): { columns: FileColumns; groupColumns: readonly string[] } {
+  if (!isObject(first)) return { columns: { format: 'empty', of: 'jsonl' }, groupColumns: [] };
+  const attributes = isObject(first.attributes) ? Object.keys(first.attributes) : [];
+  return { columns: { format: 'jsonl', keys: Object.keys(first), attributes }, groupColumns: attributes };
 }
 
 /** The values of the grouping columns of a JSON record (its attributes; blank when it has none). */
@@ -296,8 +300,7 @@ export function readJsonLinesFile(bytes: Uint8Array, batch: BatchClassifier): Re
     }
     s = e + 1;
   }
-  const columns = jsonColumns(firstObject);
-  const groupColumns = columns.format === 'jsonl' ? columns.attributes : [];
+  const { columns, groupColumns } = jsonColumns(firstObject);
   const at = { start: Int32Array.from(starts), end: Int32Array.from(ends), line: Int32Array.from(lines) };
   const lineEntry = (index: number, maxDepth?: number): JsonlEntry => jsonLineBytesEntry(bytes, at.start[index]!, at.end[index]!, at.line[index]!, maxDepth === undefined ? {} : { maxDepth })!;
   return {
@@ -319,8 +322,7 @@ export function readJsonLinesFile(bytes: Uint8Array, batch: BatchClassifier): Re
 export function readJsonArrayFile(bytes: Uint8Array, batch: BatchClassifier): ReadFile {
   const entries = jsonArrayEntries(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
   const first = entries.find((e): e is { value: Record<string, unknown> } => 'value' in e && isObject(e.value));
-  const columns = jsonColumns(first?.value);
-  const groupColumns = columns.format === 'jsonl' ? columns.attributes : [];
+  const { columns, groupColumns } = jsonColumns(first?.value);
   const entry = (index: number): HouseholdEntry => ({ record: index + 1, ...entries[index]! });
   return {
     format: 'json',
