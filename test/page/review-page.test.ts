@@ -66,6 +66,23 @@ async function loaded(action: () => Promise<unknown>): Promise<string> {
 /** Loads a file through the file picker and waits until the page has shown it (or its error). */
 const load = (file: string): Promise<string> => loaded(() => page.setInputFiles('#file', file));
 
+/**
+ * Loads a large file through the file picker and times it, for the figures printed (nothing is
+ * asserted of them): seconds until the table is shown and until the report is ready, and the
+ * seconds the page says its worker took.
+ */
+async function timedLoad(file: string): Promise<{ shown: number; ready: number; inWorker: number }> {
+  const before = await page.evaluate(() => Number(document.body.dataset.load ?? 0));
+  const started = performance.now();
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction((n) => Number(document.body.dataset.load) > n && ['shown', 'ready'].includes(document.body.dataset.state), before);
+  const shown = (performance.now() - started) / 1000;
+  await page.waitForFunction(() => document.body.dataset.state === 'ready');
+  const ready = (performance.now() - started) / 1000;
+  const inWorker = Number((await page.textContent('#timing'))!.replace(/[^\d.]/g, '').replace(/\.$/, ''));
+  return { shown, ready, inWorker };
+}
+
 /** Does what redraws the report (a weight chosen, an earlier list given) and waits for the report drawn after it. */
 async function reported(action: () => Promise<unknown>): Promise<void> {
   const before = await page.evaluate(() => Number(document.body.dataset.reports ?? 0));
@@ -327,14 +344,7 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
     const out = [lines[0]!];
     for (let i = 0; i < 100_000; i++) out.push(rows[i % rows.length]!.replace(/^HH\d+/, `HH${String(i + 1).padStart(6, '0')}`));
     writeFileSync(big, `${out.join('\n')}\n`);
-    const before = await page.evaluate(() => Number(document.body.dataset.load ?? 0));
-    const started = performance.now();
-    await page.setInputFiles('#file', big);
-    await page.waitForFunction((n) => Number(document.body.dataset.load) > n && ['shown', 'ready'].includes(document.body.dataset.state), before);
-    const shown = (performance.now() - started) / 1000;
-    await page.waitForFunction(() => document.body.dataset.state === 'ready');
-    const reported = (performance.now() - started) / 1000;
-    const inWorker = Number((await page.textContent('#timing'))!.replace(/[^\d.]/g, '').replace(/\.$/, ''));
+    const { shown, ready: reported, inWorker } = await timedLoad(big);
     console.log(`review page: 100,000 rows read and classified in the worker in ${inWorker.toFixed(2)} s, shown in the table after ${shown.toFixed(2)} s, the report after ${reported.toFixed(2)} s`);
     expect(await shownCounts()).toEqual(countsOf(run(['classify', big, '--date', date]).stdout.toString()));
     expect(await page.$$eval('#rows-body tr[data-row]', (r) => r.length)).toBeLessThan(100);
@@ -348,14 +358,7 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
     const out: string[] = [];
     for (let i = 0; i < 10_000; i++) out.push(records[i % records.length]!.replace(/^\{"id":"[^"]*"/, `{"id":"R${String(i + 1).padStart(5, '0')}"`));
     writeFileSync(big, `${out.join('\n')}\n`);
-    const before = await page.evaluate(() => Number(document.body.dataset.load ?? 0));
-    const started = performance.now();
-    await page.setInputFiles('#file', big);
-    await page.waitForFunction((n) => Number(document.body.dataset.load) > n && ['shown', 'ready'].includes(document.body.dataset.state), before);
-    const shown = (performance.now() - started) / 1000;
-    await page.waitForFunction(() => document.body.dataset.state === 'ready');
-    const ready = (performance.now() - started) / 1000;
-    const inWorker = Number((await page.textContent('#timing'))!.replace(/[^\d.]/g, '').replace(/\.$/, ''));
+    const { shown, ready, inWorker } = await timedLoad(big);
     const cliStarted = performance.now();
     const md = run(['report', big, '--date', date, '--by', 'commune', '--lang', 'vi', '--format', 'md']).stdout.toString();
     const cliSeconds = (performance.now() - cliStarted) / 1000;
