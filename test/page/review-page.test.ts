@@ -224,6 +224,11 @@ describe('the review page, opened from a file in Chromium', { timeout: 240_000 }
     const cliReport = join(dir, 'report.xlsx');
     run(['report', example, '--date', date, '--by', 'commune', '--lang', 'vi', '--out', cliReport]);
     expect(await sheetsOf(report.bytes)).toEqual(await sheetsOf(readFileSync(cliReport)));
+    // The charts shown are the ones --charts writes, byte for byte.
+    const charts = join(dir, 'charts');
+    run(['report', example, '--date', date, '--by', 'commune', '--lang', 'vi', '--format', 'md', '--charts', charts]);
+    const shown = await page.$$eval('#charts img', (images) => images.map((i) => decodeURIComponent(i.getAttribute('src')!.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''))));
+    expect(shown).toEqual([readFileSync(join(charts, 'deprivation-profile.svg'), 'utf8'), readFileSync(join(charts, 'rates-by-group.svg'), 'utf8')]);
   });
 
   it('lists the rows with errors with their codes and messages, as the command line writes them', async () => {
