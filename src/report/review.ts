@@ -191,25 +191,17 @@ function addClassified(target: { entries: ReviewEntry[]; withoutId: number; uncl
 export function readClassifiedFile(bytes: Uint8Array, onColumns: (columns: FileColumns) => void): ClassifiedReview | undefined {
   const lines = new TextDecoder().decode(bytes).split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length === 0) return undefined;
-  let rows: { id: unknown; category: unknown; escaped: boolean }[];
-  if (lines[0]!.trimStart().startsWith('{')) {
-    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    if (!records.every((r) => 'category' in r || 'error' in r)) return undefined;
-    const first = records.find((r) => 'category' in r);
-    if (first) onColumns({ format: 'jsonl', keys: Object.keys(first), attributes: [] });
-    rows = records.map((r) => ({ id: r.id, category: r.category, escaped: r.newlyEscaped === true }));
-  } else {
-    const { header: names = [], records } = readCsv(bytes);
-    const header = names.map((h) => h.trim());
-    const catAt = header.indexOf('category');
-    if (catAt < 0) return undefined;
-    onColumns({ format: 'csv', header, attributes: [] });
-    const idAt = header.indexOf('id');
-    const escAt = header.indexOf('newlyEscaped');
-    rows = records.map(({ fields: f }) => ({ id: f[idAt], category: f[catAt], escaped: f[escAt] === 'true' }));
-  }
   const review = { entries: [] as ReviewEntry[], withoutId: 0, unclassified: 0 };
-  addClassified(review, rows);
+  if (!lines[0]!.trimStart().startsWith('{')) {
+    // A table: read as a classified workbook's sheet is.
+    const { header = [], records } = readCsv(bytes);
+    return addClassifiedSheet(review, header, records, onColumns) ? review : undefined;
+  }
+  const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  if (!records.every((r) => 'category' in r || 'error' in r)) return undefined;
+  const first = records.find((r) => 'category' in r);
+  if (first) onColumns({ format: 'jsonl', keys: Object.keys(first), attributes: [] });
+  addClassified(review, records.map((r) => ({ id: r.id, category: r.category, escaped: r.newlyEscaped === true })));
   return review;
 }
 
