@@ -198,20 +198,18 @@ export function safePlanHeader(header: readonly string[], standard: Standard, op
   return toSafe(() => planHeader(header, standard, options));
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The column options, checked for shape: a map that is not an object would otherwise be read as none. */
 function readColumnOptions(options: unknown): ColumnOptions {
   const { columns, keepColumns, values } = readOptions(options, ['columns', 'keepColumns', 'values']);
   const refuse = (path: (string | number)[], expected: string, value: unknown): never =>
     fail('INVALID_OPTIONS', path, `options.${path.join('.')}: expected ${expected}, received ${describeReceived(value)}`, value, expected);
-  if (columns !== undefined && !isRecord(columns)) refuse(['columns'], 'an object of column names mapped to fields or indicator ids', columns);
+  if (columns !== undefined && !isPlainObject(columns)) refuse(['columns'], 'an object of column names mapped to fields or indicator ids', columns);
   if (keepColumns !== undefined && !(Array.isArray(keepColumns) && keepColumns.every((k) => typeof k === 'string'))) refuse(['keepColumns'], 'an array of column names', keepColumns);
   if (values !== undefined) {
-    if (!isRecord(values)) refuse(['values'], 'an object with area and/or indicators value maps', values);
+    if (!isPlainObject(values)) refuse(['values'], 'an object with area and/or indicators value maps', values);
     const { area, indicators } = readOptions(values, ['area', 'indicators']);
-    if (area !== undefined && !isRecord(area)) refuse(['values', 'area'], 'an object of area cells mapped to rural or urban', area);
-    if (indicators !== undefined && !isRecord(indicators)) refuse(['values', 'indicators'], 'an object of indicator cells mapped to 0 or 1', indicators);
+    if (area !== undefined && !isPlainObject(area)) refuse(['values', 'area'], 'an object of area cells mapped to rural or urban', area);
+    if (indicators !== undefined && !isPlainObject(indicators)) refuse(['values', 'indicators'], 'an object of indicator cells mapped to 0 or 1', indicators);
   }
   return options ?? {};
 }
